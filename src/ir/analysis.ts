@@ -1,0 +1,74 @@
+// What analysis/ adds to a rule: indicators with corpus counts, ATT&CK and event coverage,
+// neighbors. These are the shapes the store saves and pages and `show --json` present.
+
+import type { Op, Scalar } from './predicate.js';
+import type { SourceName } from './rule.js';
+
+/** How many *other* rules in the catalog look for the same thing. */
+export interface CorpusCount {
+  total: number;
+  bySource: Partial<Record<SourceName, number>>;
+}
+
+export interface IndicatorValue {
+  value: Scalar;
+  corpus: CorpusCount;
+}
+
+/** One field/operator the rule matches, with every value it matches it against. */
+export interface Indicator {
+  /** Field as written in the rule. */
+  field: string;
+  /** Canonical field (ECS where mapped, the original otherwise). */
+  canonicalField: string;
+  op: Op;
+  /** True when the rule *excludes* these values (the predicate sits under a NOT). */
+  negated: boolean;
+  caseSensitive: boolean;
+  values: IndicatorValue[];
+}
+
+export interface AttackTechnique {
+  /** `T1047`, `T1059.001`. */
+  id: string;
+  name: string | null;
+  /** False when the id is not in the compiled ATT&CK data, or is revoked/deprecated there. */
+  known: boolean;
+}
+
+export interface AttackTacticCoverage {
+  tactic: {
+    /** `TA0002`; null when the tactic is not in the compiled data. */
+    id: string | null;
+    name: string;
+    /** ATT&CK short name: `execution`, `lateral-movement`, `stealth`. */
+    shortName: string;
+    known: boolean;
+  };
+  techniques: AttackTechnique[];
+}
+
+export interface EventCoverage {
+  /** Full provider name, e.g. `Microsoft-Windows-PowerShell`. */
+  provider: string;
+  eventId: number;
+  title: string | null;
+}
+
+export type NeighborRelation = 'broader' | 'narrower';
+
+export interface Neighbor {
+  id: string;
+  upstreamId: string;
+  source: SourceName;
+  title: string;
+  /** Why the relation holds, in a sentence a detection engineer can check. */
+  reason: string;
+}
+
+export interface Neighbors {
+  /** Rules matching a superset of this rule's events. */
+  broader: Neighbor[];
+  /** Rules matching a subset of this rule's events. */
+  narrower: Neighbor[];
+}

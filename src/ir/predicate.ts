@@ -1,0 +1,116 @@
+// Predicates and the boolean trees they form: the filter part of every stage.
+
+import type { MacroOrigin, Span } from './span.js';
+
+/**
+ * Comparison operators. `wildcard` is used only when a glob pattern cannot be expressed
+ * by eq/contains/startswith/endswith. Wildcard patterns use `*` and `?` with `\` escapes.
+ */
+export type Op =
+  | 'eq'
+  | 'ne'
+  | 'contains'
+  | 'startswith'
+  | 'endswith'
+  | 'wildcard'
+  | 'regex'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'cidr'
+  | 'exists'
+  | 'in'
+  | 'fieldref'
+  | 'placeholder';
+
+export type Scalar = string | number | boolean | null;
+
+/** Pseudo field for raw-text terms: SPL bare words, Sigma keywords, KQL free text. */
+export const RAW_FIELD = '_raw';
+
+export interface Predicate {
+  /** Field as written in the rule (`Processes.process_name`, `Image`, `process.name`). */
+  field: string;
+  op: Op;
+  /**
+   * Values compared against. One value for most ops; several for `in` (any of them).
+   * `exists` has none. `regex` holds the pattern; `fieldref` holds the other field's name.
+   */
+  values: Scalar[];
+  /** Whether the comparison is case-sensitive under the language's rules. */
+  caseSensitive: boolean;
+  /** Original text of the predicate in the query. */
+  text: string;
+  span?: Span;
+  origin?: MacroOrigin;
+  /** Regex flags for `regex` (e.g. `i`, `m`, `s`). */
+  flags?: string;
+  /**
+   * Canonical (cross-vendor) field name, filled in by semantics/; the original name when
+   * no mapping exists.
+   */
+  canonicalField?: string;
+}
+
+export type Expr =
+  | { kind: 'and'; args: Expr[] }
+  | { kind: 'or'; args: Expr[] }
+  | { kind: 'not'; arg: Expr }
+  | { kind: 'predicate'; predicate: Predicate }
+  /** Something the lowering does not understand yet; always paired with a diagnostic. */
+  | { kind: 'opaque'; text: string; reason: string; span?: Span; origin?: MacroOrigin };
+
+export function and(args: Expr[]): Expr {
+  const flat = args.flatMap((a) => (a.kind === 'and' ? a.args : [a]));
+  return flat.length === 1 ? flat[0] : { kind: 'and', args: flat };
+}
+
+export function or(args: Expr[]): Expr {
+  const flat = args.flatMap((a) => (a.kind === 'or' ? a.args : [a]));
+  return flat.length === 1 ? flat[0] : { kind: 'or', args: flat };
+}
+
+export function not(arg: Expr): Expr {
+  return { kind: 'not', arg };
+}
+
+export function predicate(p: Predicate): Expr {
+  return { kind: 'predicate', predicate: p };
+}
+
+/** Every predicate in a tree, left to right, with whether it sits under an odd number of NOTs. */
+export function* predicatesOf(
+  expr: Expr,
+  negated = false,
+): Generator<{ predicate: Predicate; negated: boolean }> {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      for (const arg of expr.args) yield* predicatesOf(arg, negated);
+      return;
+    case 'not':
+      yield* predicatesOf(expr.arg, !negated);
+      return;
+    case 'predicate':
+      yield { predicate: expr.predicate, negated };
+      return;
+    case 'opaque':
+      return;
+  }
+}
+
+/** Whether the tree contains anything the lowering did not understand. */
+export function hasOpaque(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return expr.args.some(hasOpaque);
+    case 'not':
+      return hasOpaque(expr.arg);
+    case 'predicate':
+      return false;
+    case 'opaque':
+      return true;
+  }
+}

@@ -1,0 +1,67 @@
+// A detection rule as ruledex stores it: metadata from the file plus its parsed pipeline.
+
+import type { Diagnostic } from './diagnostic.js';
+import type { Expr } from './predicate.js';
+import type { Stage } from './stage.js';
+
+export type SourceName = 'splunk' | 'sigma' | 'elastic';
+
+/** Query language of a rule's detection logic. */
+export type Language = 'spl' | 'sigma' | 'kuery' | 'eql' | 'esql' | 'lucene' | 'none';
+
+/**
+ * A rule document as read from its repository, before the query is parsed. Readers in
+ * sources/ produce these; lower/ turns them into Rules.
+ */
+export interface RuleDocument {
+  source: SourceName;
+  /** Upstream id: Splunk/Sigma `id`, Elastic `rule_id`. */
+  upstreamId: string;
+  /** File path relative to the repository root, with `/` separators. */
+  file: string;
+  /** 1-based line where the rule document starts in the file. */
+  line: number;
+  /** 1-based line where the query text starts, for mapping query offsets to file lines. */
+  queryLine: number;
+  /** Link to the file upstream at the snapshot commit, when the commit is known. */
+  url: string | null;
+  title: string;
+  description: string;
+  authors: string[];
+  status: string | null;
+  level: string | null;
+  /** Rule type where the source has one (Splunk `TTP`, Elastic `eql`, `threshold`…). */
+  type: string | null;
+  created: string | null;
+  modified: string | null;
+  references: string[];
+  falsePositives: string[];
+  tags: string[];
+  /** ATT&CK technique ids (`T1047`, `T1059.001`) from the rule's own metadata. */
+  techniques: string[];
+  /** ATT&CK tactic short names (`execution`, `lateral-movement`) when the rule states them. */
+  tactics: string[];
+  deprecated: boolean;
+  language: Language;
+  /** The query as written in the file. */
+  query: string;
+  /** The whole parsed document, for source-specific lowering (Sigma detection, Elastic rule). */
+  raw: Record<string, unknown>;
+  /** Source-specific context the lowering needs (data sources for Splunk, etc.). */
+  dataSources: string[];
+}
+
+/** A rule after parsing and lowering, ready for analysis and storage. */
+export interface Rule extends RuleDocument {
+  /** Catalog id: `<source>:<upstream id>`. */
+  id: string;
+  pipeline: Stage[];
+  /**
+   * The AND of what filters events up to and including the first aggregation's own
+   * filter, plus the log-source constraints. `null` when nothing filters.
+   */
+  eventFilter: Expr | null;
+  /** Whether every stage and predicate was understood. */
+  fullyParsed: boolean;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,8 @@
+// What a lowering returns for one rule document: its pipeline and what it could not understand.
+
+import type { Diagnostic, Stage } from '../ir/index.js';
+
+export interface LoweredQuery {
+  pipeline: Stage[];
+  diagnostics: Diagnostic[];
+}
