@@ -6,3 +6,4 @@ export * from './rule.js';
 export * from './span.js';
 export * from './stage.js';
 export * from './analysis.js';
+export * from './catalog.js';
