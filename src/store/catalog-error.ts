@@ -1,0 +1,11 @@
+// The error a catalog file raises when it cannot be opened: missing, not a catalog, or too old.
+
+export class CatalogError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CatalogError';
+  }
+}

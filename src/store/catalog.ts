@@ -1,0 +1,286 @@
+// Read-only access to a catalog file: one rule, id resolution, per-source listings, full-text
+// search, and the build's summary, sources and failures.
+
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type {
+  AnalyzedRule,
+  BuildSummary,
+  CatalogSource,
+  Op,
+  Scalar,
+  SourceName,
+  SourceSummary,
+} from '../ir/index.js';
+import type { ReadFailure } from '../sources/source-read.js';
+import { CatalogError } from './catalog-error.js';
+import { ftsQuery } from './fts-query.js';
+import { CATALOG_FORMAT, SCHEMA_VERSION } from './schema.js';
+
+/** What listings and search results show of a rule. */
+export interface RuleListing {
+  id: string;
+  upstreamId: string;
+  source: SourceName;
+  title: string;
+  status: string | null;
+  level: string | null;
+  language: string;
+  deprecated: boolean;
+  fullyParsed: boolean;
+}
+
+export interface PageRequest {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  /** Items over all pages. */
+  total: number;
+}
+
+/** What a rule reference (catalog id or bare upstream id) names. */
+export type Resolution =
+  | { kind: 'found'; rule: AnalyzedRule }
+  | { kind: 'ambiguous'; candidates: RuleListing[] }
+  | { kind: 'unknown' };
+
+/** One value an indicator compares against; matches the `indicators` table. */
+export interface IndicatorKey {
+  canonicalField: string;
+  op: Op;
+  value: Scalar;
+}
+
+export interface Catalog {
+  readonly path: string;
+  rule(id: string): AnalyzedRule | null;
+  resolve(ref: string): Resolution;
+  list(request: PageRequest & { source?: SourceName }): Page<RuleListing>;
+  search(text: string, request: PageRequest): Page<RuleListing>;
+  /** Rules that have this indicator, in listing order. */
+  rulesWithIndicator(key: IndicatorKey, request: PageRequest): Page<RuleListing>;
+  summary(): BuildSummary;
+  sources(): CatalogSource[];
+  failures(): ReadFailure[];
+  close(): void;
+}
+
+interface ListingRow {
+  id: string;
+  upstream_id: string;
+  source: SourceName;
+  title: string;
+  status: string | null;
+  level: string | null;
+  language: string;
+  deprecated: number;
+  fully_parsed: number;
+}
+
+const LISTING_COLUMNS = `r.id, r.upstream_id, r.source, r.title, r.status, r.level, r.language,
+  r.deprecated, r.fully_parsed`;
+const LISTING_ORDER = 'r.title COLLATE NOCASE, r.id';
+
+export function openCatalog(path: string): Catalog {
+  if (!fs.existsSync(path)) throw new CatalogError(path, `no catalog at ${path}: file not found`);
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new CatalogError(path, `cannot open catalog ${path}: ${messageOf(error)}`);
+  }
+  try {
+    checkFormat(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteCatalog(db, path);
+}
+
+function checkFormat(db: Database.Database, path: string): void {
+  const notCatalog = `${path} is not a ruledex catalog (build one with \`ruledex build\`)`;
+  let rows: { key: string; value: string }[];
+  try {
+    rows = db.prepare('SELECT key, value FROM catalog_info').all() as typeof rows;
+  } catch {
+    throw new CatalogError(path, notCatalog);
+  }
+
+  const info = new Map(rows.map((r) => [r.key, r.value]));
+  if (info.get('format') !== CATALOG_FORMAT) throw new CatalogError(path, notCatalog);
+  const version = info.get('schema_version');
+  if (version !== String(SCHEMA_VERSION)) {
+    throw new CatalogError(
+      path,
+      `${path} was written with catalog schema ${version ?? 'unknown'}, this ruledex reads ` +
+        `schema ${SCHEMA_VERSION}: rebuild it with \`ruledex build\``,
+    );
+  }
+}
+
+class SqliteCatalog implements Catalog {
+  private readonly byId: Database.Statement;
+  private readonly byUpstreamId: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    this.byId = db.prepare('SELECT entry FROM rules WHERE id = ?');
+    this.byUpstreamId = db.prepare(
+      `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.upstream_id = ? ORDER BY r.source, r.id`,
+    );
+  }
+
+  rule(id: string): AnalyzedRule | null {
+    const row = this.byId.get(id) as { entry: string } | undefined;
+    return row ? (JSON.parse(row.entry) as AnalyzedRule) : null;
+  }
+
+  resolve(ref: string): Resolution {
+    const exact = this.rule(ref);
+    if (exact) return { kind: 'found', rule: exact };
+
+    const candidates = (this.byUpstreamId.all(ref) as ListingRow[]).map(listingOf);
+    if (candidates.length === 0) return { kind: 'unknown' };
+    if (candidates.length > 1) return { kind: 'ambiguous', candidates };
+    const rule = this.rule(candidates[0].id);
+    return rule ? { kind: 'found', rule } : { kind: 'unknown' };
+  }
+
+  list(request: PageRequest & { source?: SourceName }): Page<RuleListing> {
+    const where = request.source === undefined ? '' : 'WHERE r.source = @source';
+    const params: Record<string, unknown> =
+      request.source === undefined ? {} : { source: request.source };
+    const total = this.count(`SELECT count(*) AS n FROM rules r ${where}`, params);
+    const rows = this.db
+      .prepare(
+        `SELECT ${LISTING_COLUMNS} FROM rules r ${where}
+         ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, ...window(request) }) as ListingRow[];
+    return pageOf(rows, request, total);
+  }
+
+  search(text: string, request: PageRequest): Page<RuleListing> {
+    const match = ftsQuery(text);
+    if (match === null) return pageOf([], request, 0);
+
+    const matching = 'SELECT count(*) AS n FROM rule_search WHERE rule_search MATCH @match';
+    const total = this.count(matching, { match });
+    // Title hits weigh most, then description, then query text.
+    const rows = this.db
+      .prepare(
+        `SELECT ${LISTING_COLUMNS} FROM rule_search s JOIN rules r ON r.seq = s.rowid
+         WHERE rule_search MATCH @match
+         ORDER BY bm25(rule_search, 10.0, 4.0, 1.0), r.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ match, ...window(request) }) as ListingRow[];
+    return pageOf(rows, request, total);
+  }
+
+  rulesWithIndicator(key: IndicatorKey, request: PageRequest): Page<RuleListing> {
+    const params = { field: key.canonicalField, op: key.op, value: JSON.stringify(key.value) };
+    const matching = `SELECT DISTINCT rule_seq FROM indicators
+      WHERE canonical_field = @field AND op = @op AND value = @value`;
+    const total = this.count(`SELECT count(*) AS n FROM (${matching})`, params);
+    const rows = this.db
+      .prepare(
+        `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.seq IN (${matching})
+         ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, ...window(request) }) as ListingRow[];
+    return pageOf(rows, request, total);
+  }
+
+  summary(): BuildSummary {
+    const build = this.db.prepare('SELECT rules, seconds FROM build_summary').get() as
+      | { rules: number; seconds: number }
+      | undefined;
+    const rows = this.db
+      .prepare(
+        `SELECT source, files, documents, rules, failed, with_diagnostics, fully_parsed
+         FROM source_summaries ORDER BY source`,
+      )
+      .all() as (Omit<SourceSummary, 'withDiagnostics' | 'fullyParsed'> & {
+      source: SourceName;
+      with_diagnostics: number;
+      fully_parsed: number;
+    })[];
+
+    const sources: BuildSummary['sources'] = {};
+    for (const r of rows) {
+      sources[r.source] = {
+        files: r.files,
+        documents: r.documents,
+        rules: r.rules,
+        failed: r.failed,
+        withDiagnostics: r.with_diagnostics,
+        fullyParsed: r.fully_parsed,
+      };
+    }
+    return { sources, rules: build?.rules ?? 0, seconds: build?.seconds ?? 0 };
+  }
+
+  sources(): CatalogSource[] {
+    const rows = this.db
+      .prepare('SELECT source, root, commit_id FROM sources ORDER BY rowid')
+      .all() as { source: SourceName; root: string; commit_id: string | null }[];
+    return rows.map((r) => ({ source: r.source, root: r.root, commit: r.commit_id }));
+  }
+
+  failures(): ReadFailure[] {
+    return this.db
+      .prepare('SELECT source, file, line, reason FROM failures ORDER BY source, file, line')
+      .all() as ReadFailure[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private count(sql: string, params: Record<string, unknown>): number {
+    return (this.db.prepare(sql).get(params) as { n: number }).n;
+  }
+}
+
+function window(request: PageRequest): { limit: number; offset: number } {
+  const { page, pageSize } = normalized(request);
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+/** Pages start at 1 and hold at least one item, whatever a caller passes. */
+function normalized(request: PageRequest): PageRequest {
+  const whole = (n: number) => (Number.isFinite(n) ? Math.max(1, Math.trunc(n)) : 1);
+  return { page: whole(request.page), pageSize: whole(request.pageSize) };
+}
+
+function pageOf(rows: ListingRow[], request: PageRequest, total: number): Page<RuleListing> {
+  return { items: rows.map(listingOf), ...normalized(request), total };
+}
+
+function listingOf(row: ListingRow): RuleListing {
+  return {
+    id: row.id,
+    upstreamId: row.upstream_id,
+    source: row.source,
+    title: row.title,
+    status: row.status,
+    level: row.level,
+    language: row.language,
+    deprecated: row.deprecated === 1,
+    fullyParsed: row.fully_parsed === 1,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

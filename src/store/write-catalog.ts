@@ -1,0 +1,150 @@
+// Writes a whole catalog into a new SQLite file beside the target and renames it over the old
+// one only once complete, so an interrupted build leaves the previous catalog intact.
+
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { AnalyzedRule, BuildSummary, CatalogSource, SourceSummary } from '../ir/index.js';
+import type { ReadFailure } from '../sources/source-read.js';
+import { CATALOG_FORMAT, SCHEMA_VERSION, createIndexes, createTables } from './schema.js';
+
+export interface CatalogContent {
+  rules: AnalyzedRule[];
+  failures: ReadFailure[];
+  summary: BuildSummary;
+  sources: CatalogSource[];
+}
+
+export function writeCatalog(path: string, content: CatalogContent): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  fs.rmSync(temporary, { force: true });
+
+  try {
+    const db = new Database(temporary);
+    try {
+      // The file is not the catalog until renamed, so journaling would only slow the build.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      createTables(db);
+      db.transaction(() => fill(db, content))();
+    } finally {
+      db.close();
+    }
+    flushToDisk(temporary);
+    fs.renameSync(temporary, path);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function fill(db: Database.Database, content: CatalogContent): void {
+  const info = db.prepare('INSERT INTO catalog_info (key, value) VALUES (?, ?)');
+  info.run('format', CATALOG_FORMAT);
+  info.run('schema_version', String(SCHEMA_VERSION));
+  info.run('written_at', new Date().toISOString());
+
+  const failures = [...content.failures];
+  writeRules(db, content.rules, failures);
+  writeFailures(db, failures);
+  writeSummary(db, content.summary);
+  writeSources(db, content.sources);
+  createIndexes(db);
+}
+
+function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: ReadFailure[]): void {
+  const insertRule = db.prepare(`
+    INSERT INTO rules (id, source, upstream_id, title, description, query, language, status,
+      level, deprecated, fully_parsed, diagnostics, file, line, entry)
+    VALUES (@id, @source, @upstreamId, @title, @description, @query, @language, @status,
+      @level, @deprecated, @fullyParsed, @diagnostics, @file, @line, @entry)`);
+  const insertIndicator = db.prepare(`
+    INSERT INTO indicators (rule_seq, field, canonical_field, op, negated, case_sensitive, value)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const storedIn = new Map<string, string>();
+
+  for (const rule of rules) {
+    const earlier = storedIn.get(rule.id);
+    if (earlier !== undefined) {
+      failures.push(duplicateFailure(rule, earlier));
+      continue;
+    }
+    storedIn.set(rule.id, `${rule.file}:${rule.line}`);
+
+    const { lastInsertRowid } = insertRule.run({
+      id: rule.id,
+      source: rule.source,
+      upstreamId: rule.upstreamId,
+      title: rule.title,
+      description: rule.description,
+      query: rule.query,
+      language: rule.language,
+      status: rule.status ?? null,
+      level: rule.level ?? null,
+      deprecated: rule.deprecated ? 1 : 0,
+      fullyParsed: rule.fullyParsed ? 1 : 0,
+      diagnostics: rule.diagnostics.length,
+      file: rule.file,
+      line: rule.line,
+      entry: JSON.stringify(rule),
+    });
+    for (const indicator of rule.indicators) {
+      for (const { value } of indicator.values) {
+        insertIndicator.run(
+          lastInsertRowid,
+          indicator.field,
+          indicator.canonicalField,
+          indicator.op,
+          indicator.negated ? 1 : 0,
+          indicator.caseSensitive ? 1 : 0,
+          JSON.stringify(value),
+        );
+      }
+    }
+  }
+}
+
+/** Two rules with one catalog id cannot both be stored; the later one is reported, not lost. */
+function duplicateFailure(rule: AnalyzedRule, earlier: string): ReadFailure {
+  return {
+    source: rule.source,
+    file: rule.file,
+    line: rule.line,
+    reason: `duplicate catalog id ${rule.id}: already stored from ${earlier}`,
+  };
+}
+
+function writeFailures(db: Database.Database, failures: ReadFailure[]): void {
+  const insert = db.prepare(
+    'INSERT INTO failures (source, file, line, reason) VALUES (?, ?, ?, ?)',
+  );
+  for (const f of failures) insert.run(f.source, f.file, f.line, f.reason);
+}
+
+function writeSummary(db: Database.Database, summary: BuildSummary): void {
+  db.prepare('INSERT INTO build_summary (rules, seconds) VALUES (?, ?)').run(
+    summary.rules,
+    summary.seconds,
+  );
+  const insert = db.prepare(`
+    INSERT INTO source_summaries (source, files, documents, rules, failed, with_diagnostics,
+      fully_parsed)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const entries = Object.entries(summary.sources) as [string, SourceSummary][];
+  for (const [source, s] of entries) {
+    insert.run(source, s.files, s.documents, s.rules, s.failed, s.withDiagnostics, s.fullyParsed);
+  }
+}
+
+function writeSources(db: Database.Database, sources: CatalogSource[]): void {
+  const insert = db.prepare('INSERT INTO sources (source, root, commit_id) VALUES (?, ?, ?)');
+  for (const s of sources) insert.run(s.source, s.root, s.commit);
+}
+
+function flushToDisk(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { openCatalog } from '../../src/store/catalog.js';
+import { writeCatalog } from '../../src/store/write-catalog.js';
+import { temporaryFolder, writeFixtureCatalog } from './fixtures/catalog-file.js';
+import {
+  fixtureSources,
+  fixtureSummary,
+  referenceShapedRule,
+  sigmaRule,
+} from './fixtures/rules.js';
+
+const folder = temporaryFolder();
+after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+test('a written catalog leaves no temporary file behind', () => {
+  const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'clean-')));
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['catalog.db']);
+});
+
+test('a build interrupted midway leaves the previous catalog intact and no temporary file', () => {
+  const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'intact-')));
+  const before = fs.readFileSync(file);
+  // The second rule fails while being written, after the first one is already in the new file.
+  const interrupted = sigmaRule();
+  Object.defineProperty(interrupted, 'title', {
+    get() {
+      throw new Error('interrupted');
+    },
+  });
+
+  assert.throws(
+    () =>
+      writeCatalog(file, {
+        rules: [referenceShapedRule(), interrupted],
+        failures: [],
+        summary: fixtureSummary(),
+        sources: [],
+      }),
+    /interrupted/,
+  );
+
+  assert.deepEqual(fs.readFileSync(file), before);
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['catalog.db']);
+  const catalog = openCatalog(file);
+  assert.equal(catalog.summary().rules, 4);
+  catalog.close();
+});
+
+test('rewriting a catalog replaces its whole content', () => {
+  const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'replace-')));
+  writeCatalog(file, {
+    rules: [sigmaRule()],
+    failures: [],
+    summary: { sources: {}, rules: 1, seconds: 1 },
+    sources: [],
+  });
+
+  const catalog = openCatalog(file);
+  assert.equal(catalog.list({ page: 1, pageSize: 10 }).total, 1);
+  assert.deepEqual(catalog.failures(), []);
+  catalog.close();
+});
+
+test('a second rule with the same catalog id is reported as a failure, not stored twice', () => {
+  const file = path.join(folder, 'duplicate.db');
+  const copy = { ...referenceShapedRule(), file: 'detections/copy.yml', line: 7 };
+  writeCatalog(file, {
+    rules: [referenceShapedRule(), copy],
+    failures: [],
+    summary: fixtureSummary(),
+    sources: fixtureSources(),
+  });
+
+  const catalog = openCatalog(file);
+  assert.equal(catalog.list({ page: 1, pageSize: 10 }).total, 1);
+  assert.deepEqual(catalog.failures(), [
+    {
+      source: 'splunk',
+      file: 'detections/copy.yml',
+      line: 7,
+      reason:
+        `duplicate catalog id ${copy.id}: already stored from ` +
+        'detections/endpoint/wmi_remote_start_from_script_block.yml:1',
+    },
+  ]);
+  catalog.close();
+});
+
+test('each indicator value is a row keyed by canonical field, op and JSON value', () => {
+  const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'indicators-')));
+  const db = new Database(file, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT r.id, i.field, i.canonical_field, i.op, i.negated, i.case_sensitive, i.value
+       FROM indicators i JOIN rules r ON r.seq = i.rule_seq ORDER BY i.value`,
+    )
+    .all();
+  db.close();
+
+  const id = referenceShapedRule().id;
+  const text = (value: string) => ({
+    id,
+    field: 'ScriptBlockText',
+    canonical_field: 'powershell.file.script_block_text',
+    op: 'contains',
+    negated: 0,
+    case_sensitive: 0,
+    value,
+  });
+  assert.deepEqual(rows, [
+    text('"-CN"'),
+    text('"-ComputerName"'),
+    text('"Invoke-WmiMethod"'),
+    {
+      id,
+      field: 'EventCode',
+      canonical_field: 'event.code',
+      op: 'eq',
+      negated: 0,
+      case_sensitive: 0,
+      value: '4104',
+    },
+  ]);
+});
