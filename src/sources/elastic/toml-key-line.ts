@@ -1,0 +1,198 @@
+// Locates a key in a TOML file's text (its line, and the line its string value starts on), so
+// that offsets into a parsed value can be mapped back to file lines. smol-toml keeps no positions.
+
+export interface KeyLine {
+  /** 1-based line of the `key =` assignment. */
+  line: number;
+  /**
+   * 1-based line where the value's text starts: the next line when a multi-line string opens
+   * with a line break (TOML drops that first break), the key's own line otherwise.
+   */
+  valueLine: number;
+}
+
+/**
+ * Finds `key` inside table `table` (`rule` for `[rule]`, '' for the root table). Scans strings,
+ * comments, arrays and inline tables so that text inside them is never taken for a key.
+ */
+export function findKeyLine(text: string, table: string, key: string): KeyLine | null {
+  const wanted = table === '' ? key : `${table}.${key}`;
+  const scanner = new TomlScanner(text);
+  let currentTable = '';
+
+  while (!scanner.atEnd()) {
+    scanner.skipBlank();
+    if (scanner.atEnd()) break;
+    const line = scanner.line;
+
+    if (scanner.peek() === '[') {
+      currentTable = scanner.readTableHeader();
+      continue;
+    }
+    const name = scanner.readKey();
+    if (name === null) {
+      scanner.skipLine();
+      continue;
+    }
+    const fullName = currentTable === '' ? name : `${currentTable}.${name}`;
+    if (fullName === wanted) return { line, valueLine: scanner.valueLine() };
+    scanner.skipValue();
+  }
+  return null;
+}
+
+/** A cursor over TOML text that knows how strings, comments and brackets nest. */
+class TomlScanner {
+  private offset = 0;
+  line = 1;
+
+  constructor(private readonly text: string) {}
+
+  atEnd(): boolean {
+    return this.offset >= this.text.length;
+  }
+
+  peek(ahead = 0): string {
+    return this.text[this.offset + ahead] ?? '';
+  }
+
+  /** Skips whitespace, line breaks and comments between statements. */
+  skipBlank(): void {
+    while (!this.atEnd()) {
+      const char = this.peek();
+      if (char === '#') this.skipLine();
+      else if (char === ' ' || char === '\t' || char === '\r' || char === '\n') this.advance();
+      else return;
+    }
+  }
+
+  skipLine(): void {
+    while (!this.atEnd() && this.peek() !== '\n') this.advance();
+  }
+
+  /** Reads `[name]` or `[[name]]` and returns the dotted name with quotes removed. */
+  readTableHeader(): string {
+    const parts: string[] = [];
+    let part = '';
+    while (!this.atEnd() && this.peek() === '[') this.advance();
+    while (!this.atEnd() && this.peek() !== ']' && this.peek() !== '\n') {
+      const char = this.peek();
+      if (char === '"' || char === "'") {
+        part += this.readQuotedKeyPart();
+        continue;
+      }
+      if (char === '.') {
+        parts.push(part.trim());
+        part = '';
+      } else {
+        part += char;
+      }
+      this.advance();
+    }
+    parts.push(part.trim());
+    this.skipLine();
+    return parts.join('.');
+  }
+
+  /** Reads a (possibly dotted, possibly quoted) key followed by `=`; null when there is none. */
+  readKey(): string | null {
+    const parts: string[] = [];
+    let part = '';
+    while (!this.atEnd()) {
+      const char = this.peek();
+      if (char === '"' || char === "'") {
+        part += this.readQuotedKeyPart();
+      } else if (char === '.') {
+        parts.push(part.trim());
+        part = '';
+        this.advance();
+      } else if (char === '=') {
+        this.advance();
+        parts.push(part.trim());
+        return parts.join('.');
+      } else if (char === '\n' || char === '#') {
+        return null;
+      } else {
+        part += char;
+        this.advance();
+      }
+    }
+    return null;
+  }
+
+  /** The line the value after `=` starts its text on (see KeyLine.valueLine). */
+  valueLine(): number {
+    let ahead = 0;
+    while (this.peek(ahead) === ' ' || this.peek(ahead) === '\t') ahead++;
+    const opener = this.text.slice(this.offset + ahead, this.offset + ahead + 3);
+    if (opener !== '"""' && opener !== "'''") return this.line;
+    const afterOpener = this.text.slice(this.offset + ahead + 3, this.offset + ahead + 5);
+    return afterOpener.startsWith('\n') || afterOpener === '\r\n' ? this.line + 1 : this.line;
+  }
+
+  /** Skips one value, however many lines its strings, arrays or inline tables span. */
+  skipValue(): void {
+    let depth = 0;
+    while (!this.atEnd()) {
+      const char = this.peek();
+      if (char === '"' || char === "'") {
+        this.skipString();
+      } else if (char === '[' || char === '{') {
+        depth++;
+        this.advance();
+      } else if (char === ']' || char === '}') {
+        depth--;
+        this.advance();
+      } else if (char === '#') {
+        this.skipLine();
+      } else if (char === '\n' && depth <= 0) {
+        return;
+      } else {
+        this.advance();
+      }
+    }
+  }
+
+  private readQuotedKeyPart(): string {
+    const start = this.offset + 1;
+    this.skipString();
+    return this.text.slice(start, Math.max(start, this.offset - 1));
+  }
+
+  /** Skips a basic, literal or multi-line string starting at the cursor. */
+  private skipString(): void {
+    const quote = this.peek();
+    const multiLine = this.peek(1) === quote && this.peek(2) === quote;
+    const escapes = quote === '"';
+
+    if (multiLine) {
+      this.advance(3);
+      while (!this.atEnd()) {
+        if (escapes && this.peek() === '\\') this.advance(2);
+        else if (this.peek() === quote && this.peek(1) === quote && this.peek(2) === quote) {
+          this.advance(3);
+          // A closing delimiter may be followed by up to two more quotes that belong to the value.
+          while (this.peek() === quote) this.advance();
+          return;
+        } else this.advance();
+      }
+      return;
+    }
+
+    this.advance();
+    while (!this.atEnd() && this.peek() !== '\n') {
+      if (escapes && this.peek() === '\\') this.advance(2);
+      else if (this.peek() === quote) {
+        this.advance();
+        return;
+      } else this.advance();
+    }
+  }
+
+  private advance(count = 1): void {
+    for (let i = 0; i < count && !this.atEnd(); i++) {
+      if (this.text[this.offset] === '\n') this.line++;
+      this.offset++;
+    }
+  }
+}
