@@ -126,7 +126,10 @@ function tableOf(value: unknown): Record<string, unknown> | null {
 
 function tablesOf(value: unknown): Record<string, unknown>[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => tableOf(item) ?? []);
+  return value.flatMap((item): Record<string, unknown>[] => {
+    const table = tableOf(item);
+    return table === null ? [] : [table];
+  });
 }
 
 function stringOf(value: unknown): string | null {
