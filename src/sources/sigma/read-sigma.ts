@@ -1,0 +1,79 @@
+// Reads a Sigma repository (SigmaHQ layout): every YAML document of every rule file becomes a
+// rule document or a read failure with file, line and reason.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { RuleDocument } from '../../ir/index.js';
+import type { ReadFailure, SourceRead } from '../source-read.js';
+import { listRuleFiles } from './rule-files.js';
+import { ruleDocumentOf } from './rule-document.js';
+import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
+
+export function readSigmaRepository(
+  root: string,
+  onFile?: (file: string) => void,
+): SourceRead<SigmaContext> {
+  const absoluteRoot = path.resolve(root);
+  const commit = snapshotCommit(absoluteRoot);
+  const documents: RuleDocument[] = [];
+  const failures: ReadFailure[] = [];
+
+  const files = listRuleFiles(absoluteRoot);
+  for (const file of files) {
+    for (const result of readRuleFile(absoluteRoot, file, commit)) {
+      if ('reason' in result) failures.push(result);
+      else documents.push(result);
+    }
+    onFile?.(file);
+  }
+
+  return {
+    source: 'sigma',
+    root: absoluteRoot,
+    commit,
+    files: files.length,
+    documents,
+    failures,
+    context: sigmaContextOf(documents),
+  };
+}
+
+/** The first word of the `SNAPSHOT` file at the root, when there is one. */
+function snapshotCommit(root: string): string | null {
+  const snapshot = path.join(root, 'SNAPSHOT');
+  if (!existsSync(snapshot)) return null;
+  const word = readFileSync(snapshot, 'utf8').trim().split(/\s+/)[0];
+  return word ? word : null;
+}
+
+export function readRuleFile(
+  root: string,
+  file: string,
+  commit: string | null,
+): (RuleDocument | ReadFailure)[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch (error) {
+    return [{ source: 'sigma', file, line: 1, reason: (error as Error).message }];
+  }
+  return readRuleText(text, file, commit);
+}
+
+/** Empty documents (a trailing `---`) hold no rule; a file with nothing else is a failure. */
+export function readRuleText(
+  text: string,
+  file: string,
+  commit: string | null,
+): (RuleDocument | ReadFailure)[] {
+  const lines = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter: lines });
+  const yamlDocuments = Array.isArray(parsed) ? parsed : [];
+
+  const results = yamlDocuments
+    .filter((yaml) => yaml.contents !== null || yaml.errors.length > 0)
+    .map((yaml) => ruleDocumentOf(yaml, { file, text, lines, commit }));
+  if (results.length > 0) return results;
+  return [{ source: 'sigma', file, line: 1, reason: 'the file holds no YAML document' }];
+}

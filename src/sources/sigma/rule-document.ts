@@ -1,0 +1,126 @@
+// Turns one YAML document of a Sigma rule file into a RuleDocument, or says why it cannot.
+
+import { isMap, isNode, isScalar, type Document, type LineCounter, type Pair } from 'yaml';
+import type { RuleDocument } from '../../ir/index.js';
+import type { ReadFailure } from '../source-read.js';
+import { attackTagsOf } from './attack-tags.js';
+
+/** Top-level keys holding the logic of each kind of Sigma document, most specific first. */
+const LOGIC_KEYS = ['correlation', 'filter', 'detection'] as const;
+
+export interface DocumentLocation {
+  file: string;
+  /** The whole file text, for slicing the original logic block. */
+  text: string;
+  lines: LineCounter;
+  commit: string | null;
+}
+
+export function ruleDocumentOf(
+  yaml: Document.Parsed,
+  at: DocumentLocation,
+): RuleDocument | ReadFailure {
+  const failure = (line: number, reason: string): ReadFailure => {
+    return { source: 'sigma', file: at.file, line, reason };
+  };
+
+  const firstError = yaml.errors[0];
+  if (firstError) return failure(lineAt(at, firstError.pos[0]), firstError.message);
+
+  const contents = yaml.contents;
+  const line = lineAt(at, contents?.range?.[0] ?? 0);
+  if (!isMap(contents)) return failure(line, 'the document is not a mapping of rule attributes');
+
+  let raw: Record<string, unknown>;
+  try {
+    raw = yaml.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    return failure(line, `the document cannot be read: ${(error as Error).message}`);
+  }
+
+  const upstreamId = scalarText(raw.id);
+  if (upstreamId === null || upstreamId === '') return failure(line, 'the rule has no id');
+
+  const logicKey = LOGIC_KEYS.find((key) => raw[key] !== undefined && raw[key] !== null);
+  const logicPair = contents.items.find((pair) => keyName(pair) === logicKey);
+  if (!logicKey || !logicPair) {
+    return failure(line, 'the rule has no detection (and is not a correlation or filter rule)');
+  }
+
+  const tags = stringList(raw.tags);
+  const status = scalarText(raw.status);
+  return {
+    source: 'sigma',
+    upstreamId,
+    file: at.file,
+    line,
+    queryLine: lineAt(at, keyStart(logicPair) ?? 0),
+    url: at.commit ? `https://github.com/SigmaHQ/sigma/blob/${at.commit}/${at.file}` : null,
+    title: scalarText(raw.title) ?? '',
+    description: scalarText(raw.description) ?? '',
+    authors: authorsOf(raw.author),
+    status,
+    level: scalarText(raw.level),
+    type: logicKey === 'detection' ? null : logicKey,
+    created: scalarText(raw.date),
+    modified: scalarText(raw.modified),
+    references: stringList(raw.references),
+    falsePositives: stringList(raw.falsepositives),
+    tags,
+    ...attackTagsOf(tags),
+    deprecated: at.file.startsWith('deprecated/') || status === 'deprecated',
+    language: 'sigma',
+    query: blockText(at.text, contents.items, logicPair, contents.range?.[2]),
+    raw,
+    dataSources: [],
+  };
+}
+
+function keyName(pair: Pair): string | null {
+  return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : null;
+}
+
+function keyStart(pair: Pair | undefined): number | undefined {
+  return isNode(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+function lineAt(at: DocumentLocation, offset: number): number {
+  return at.lines.linePos(offset).line;
+}
+
+/**
+ * The block of `pair` as it stands in the file: from its key to the next top-level key. Trailing
+ * blank lines and comments at column 0 belong to what follows, so they are left out.
+ */
+function blockText(text: string, pairs: Pair[], pair: Pair, contentsEnd = text.length): string {
+  const start = keyStart(pair) ?? 0;
+  const end = keyStart(pairs[pairs.indexOf(pair) + 1]) ?? contentsEnd;
+
+  const lines = text.slice(start, end).split('\n');
+  while (lines.length > 1) {
+    const last = lines[lines.length - 1];
+    if (last.trim() !== '' && !last.startsWith('#')) break;
+    lines.pop();
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return null;
+}
+
+function stringList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.map(scalarText).filter((item): item is string => item !== null);
+}
+
+/** `author` is one string with names separated by commas (the specification's convention). */
+function authorsOf(value: unknown): string[] {
+  return stringList(value)
+    .flatMap((authors) => authors.split(','))
+    .map((author) => author.trim())
+    .filter((author) => author !== '');
+}
