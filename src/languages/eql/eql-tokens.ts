@@ -1,0 +1,210 @@
+// Splits EQL text into tokens. Comments are skipped; strings are unescaped here.
+
+import type { Span } from '../../ir/index.js';
+import type { EqlSyntaxError } from './eql-syntax.js';
+
+export type EqlPunctuation =
+  | '=='
+  | '!='
+  | '<='
+  | '>='
+  | '<'
+  | '>'
+  | ':'
+  | '='
+  | '('
+  | ')'
+  | '['
+  | ']'
+  | '!['
+  | ','
+  | '|'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '?';
+
+export type EqlToken =
+  | { kind: 'punctuation'; value: EqlPunctuation; span: Span }
+  /**
+   * A name: keyword, function, category or dotted field path; may end in `~`. Path segments in
+   * backticks may hold any character; `quoted` says some did, so the name is never a keyword.
+   */
+  | { kind: 'name'; value: string; quoted: boolean; span: Span }
+  | { kind: 'string'; value: string; span: Span }
+  | { kind: 'number'; value: number; text: string; span: Span };
+
+/** Longest first, so that `==` is not read as two `=`. */
+const PUNCTUATION: readonly EqlPunctuation[] = [
+  '==', '!=', '<=', '>=', '![', '<', '>', ':', '=', '(', ')', '[', ']', ',', '|', '+', '-', '*',
+  '/', '%', '?',
+];
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+const HEX = '0123456789abcdefABCDEF';
+
+export type EqlTokens = { ok: true; tokens: EqlToken[] } | { ok: false; error: EqlSyntaxError };
+
+export function tokenizeEql(text: string): EqlTokens {
+  const tokens: EqlToken[] = [];
+  let offset = 0;
+
+  while (offset < text.length) {
+    const char = text[offset];
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      offset++;
+      continue;
+    }
+    if (text.startsWith('//', offset)) {
+      const end = text.indexOf('\n', offset);
+      offset = end === -1 ? text.length : end;
+      continue;
+    }
+    if (text.startsWith('/*', offset)) {
+      const end = text.indexOf('*/', offset + 2);
+      if (end === -1) return failure('unterminated comment', offset, text.length);
+      offset = end + 2;
+      continue;
+    }
+
+    const token = readToken(text, offset);
+    if ('message' in token) return { ok: false, error: token };
+    tokens.push(token);
+    offset = token.span.end;
+  }
+  return { ok: true, tokens };
+}
+
+function readToken(text: string, offset: number): EqlToken | EqlSyntaxError {
+  const char = text[offset];
+  if (text.startsWith('"""', offset)) return readTripleQuoted(text, offset);
+  if (char === '?' && (text[offset + 1] === '"' || text[offset + 1] === "'")) {
+    return readRawString(text, offset);
+  }
+  if (char === '"' || char === "'") return readString(text, offset);
+  if (isDigit(char)) return readNumber(text, offset);
+  if (isNameStart(char) || char === '`') return readName(text, offset);
+
+  const punctuation = PUNCTUATION.find((candidate) => text.startsWith(candidate, offset));
+  if (punctuation === undefined) {
+    return { message: `unexpected character '${char}'`, span: { start: offset, end: offset + 1 } };
+  }
+  return { kind: 'punctuation', value: punctuation, span: { start: offset, end: offset + punctuation.length } };
+}
+
+/** `"…"` or `'…'` with backslash escapes (`\\`, `\"`, `\'`, `\n`, `\r`, `\t`, `\u{…}`). */
+function readString(text: string, start: number): EqlToken | EqlSyntaxError {
+  const quote = text[start];
+  let value = '';
+  let offset = start + 1;
+  while (offset < text.length && text[offset] !== quote) {
+    if (text[offset] === '\n') break;
+    if (text[offset] !== '\\') {
+      value += text[offset];
+      offset++;
+      continue;
+    }
+    const escape = escapeAt(text, offset);
+    if (escape === null) {
+      return { message: 'invalid escape sequence in string', span: { start: offset, end: offset + 2 } };
+    }
+    value += escape.text;
+    offset += escape.length;
+  }
+  if (text[offset] !== quote) return { message: 'unterminated string', span: { start, end: offset } };
+  return { kind: 'string', value, span: { start, end: offset + 1 } };
+}
+
+/** `"""…"""`: no escapes at all. */
+function readTripleQuoted(text: string, start: number): EqlToken | EqlSyntaxError {
+  const end = text.indexOf('"""', start + 3);
+  if (end === -1) return { message: 'unterminated string', span: { start, end: text.length } };
+  return { kind: 'string', value: text.slice(start + 3, end), span: { start, end: end + 3 } };
+}
+
+/** `?"…"` and `?'…'`: backslashes are literal. */
+function readRawString(text: string, start: number): EqlToken | EqlSyntaxError {
+  const quote = text[start + 1];
+  const end = text.indexOf(quote, start + 2);
+  if (end === -1) return { message: 'unterminated string', span: { start, end: text.length } };
+  return { kind: 'string', value: text.slice(start + 2, end), span: { start, end: end + 1 } };
+}
+
+function readNumber(text: string, start: number): EqlToken {
+  let offset = start;
+  while (isDigit(text[offset])) offset++;
+  if (text[offset] === '.' && isDigit(text[offset + 1])) {
+    offset++;
+    while (isDigit(text[offset])) offset++;
+  }
+  const numberText = text.slice(start, offset);
+  return { kind: 'number', value: Number(numberText), text: numberText, span: { start, end: offset } };
+}
+
+/**
+ * Names run over letters, digits, `_`, `@` and `.`, with backticked segments in between
+ * (`a.\`0\`.b` is the path `a.0.b`); a trailing `~` marks case-insensitivity.
+ */
+function readName(text: string, start: number): EqlToken | EqlSyntaxError {
+  let value = '';
+  let quoted = false;
+  let offset = start;
+  while (offset < text.length) {
+    const char = text[offset];
+    if (char === '`') {
+      const close = text.indexOf('`', offset + 1);
+      if (close === -1) return { message: 'unterminated quoted name', span: { start: offset, end: text.length } };
+      value += text.slice(offset + 1, close);
+      quoted = true;
+      offset = close + 1;
+    } else if (isNameStart(char) || isDigit(char) || char === '.') {
+      value += char;
+      offset++;
+    } else {
+      break;
+    }
+  }
+  if (text[offset] === '~' && !quoted) {
+    value += '~';
+    offset++;
+  }
+  return { kind: 'name', value, quoted, span: { start, end: offset } };
+}
+
+function escapeAt(text: string, offset: number): { text: string; length: number } | null {
+  const next = text[offset + 1];
+  if (next !== undefined && Object.hasOwn(SIMPLE_ESCAPES, next)) {
+    return { text: SIMPLE_ESCAPES[next], length: 2 };
+  }
+  if (next !== 'u' || text[offset + 2] !== '{') return null;
+
+  const close = text.indexOf('}', offset + 3);
+  const hex = close === -1 ? '' : text.slice(offset + 3, close);
+  const isHex = hex.length >= 2 && hex.length <= 8 && [...hex].every((digit) => HEX.includes(digit));
+  const codePoint = isHex ? parseInt(hex, 16) : Number.NaN;
+  if (Number.isNaN(codePoint) || codePoint > 0x10ffff) return null;
+  return { text: String.fromCodePoint(codePoint), length: close + 1 - offset };
+}
+
+function failure(message: string, start: number, end: number): EqlTokens {
+  return { ok: false, error: { message, span: { start, end } } };
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
+}
+
+function isNameStart(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_' || char === '@';
+}
