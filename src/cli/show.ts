@@ -1,0 +1,282 @@
+// `ruledex show RULE --db FILE [--json]`: one rule with every section of its page, as text for
+// a terminal or as the JSON of docs/json.md.
+
+import { Command } from 'commander';
+import type { AnalyzedRule, CorpusCount, Expr, Neighbor, SourceName } from '../ir/index.js';
+import { CatalogError } from '../store/catalog-error.js';
+import { openCatalog, type RuleListing } from '../store/catalog.js';
+import { apiError } from '../web/api/api-error.js';
+import { LANGUAGE_NAMES } from '../web/language-names.js';
+import { caseText, fieldText, predicateText, scalarText } from '../web/predicate-text.js';
+import { ruleJson } from '../web/rule-json.js';
+import { SOURCE_NAMES } from '../web/source-names.js';
+import { EFFECT_TEXT, macroCall } from '../web/stage-text.js';
+
+/** Exit status when the reference names no single rule (unknown or ambiguous). */
+export const EXIT_NO_SINGLE_RULE = 1;
+/** Exit status when the catalog file cannot be read. */
+export const EXIT_BAD_CATALOG = 2;
+
+export interface ShowOptions {
+  db: string;
+  json?: boolean;
+}
+
+/** What `show` prints and how it exits, computed without touching the process. */
+export interface ShowOutcome {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+export function showCommand(): Command {
+  return new Command('show')
+    .description('Show one rule: stages, predicates, indicators, coverage and neighbors')
+    .argument('<rule>', 'catalog id <source>:<upstream id>, or a bare upstream id when unique')
+    .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
+    .option('--json', 'print the rule as JSON (see docs/json.md)')
+    .action((ref: string, options: ShowOptions) => {
+      const outcome = showRule(ref, options);
+      process.stdout.write(outcome.stdout);
+      process.stderr.write(outcome.stderr);
+      process.exitCode = outcome.status;
+    });
+}
+
+export function showRule(ref: string, options: ShowOptions): ShowOutcome {
+  let catalog;
+  try {
+    catalog = openCatalog(options.db);
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    return failure(options, EXIT_BAD_CATALOG, apiError('not-found', error.message));
+  }
+
+  try {
+    const resolution = catalog.resolve(ref);
+    if (resolution.kind === 'unknown') {
+      const message = `no rule ${ref} in ${options.db}`;
+      return failure(options, EXIT_NO_SINGLE_RULE, apiError('not-found', message));
+    }
+    if (resolution.kind === 'ambiguous') {
+      const message = `${ref} is the upstream id of several rules; give a catalog id`;
+      const error = apiError('ambiguous', message, resolution.candidates);
+      return failure(options, EXIT_NO_SINGLE_RULE, error, candidateLines(resolution.candidates));
+    }
+    const stdout = options.json
+      ? `${JSON.stringify(ruleJson(resolution.rule), null, 2)}\n`
+      : ruleText(resolution.rule);
+    return { stdout, stderr: '', status: 0 };
+  } finally {
+    catalog.close();
+  }
+}
+
+function failure(
+  options: ShowOptions,
+  status: number,
+  error: ReturnType<typeof apiError>,
+  detail = '',
+): ShowOutcome {
+  return {
+    stdout: options.json ? `${JSON.stringify(error, null, 2)}\n` : '',
+    stderr: `ruledex show: ${terminalSafe(error.error.message)}\n${detail}`,
+    status,
+  };
+}
+
+function candidateLines(candidates: RuleListing[]): string {
+  return candidates.map((c) => `  ${terminalSafe(c.id)}  ${terminalSafe(c.title)}\n`).join('');
+}
+
+/** The rule as text, section by section in the order of its page. */
+export function ruleText(rule: AnalyzedRule): string {
+  const out = new Lines();
+  const sourceName = SOURCE_NAMES[rule.source] ?? rule.source;
+
+  out.line(`Detection rules › ${sourceName}`);
+  out.blank();
+  out.heading(rule.title, '=');
+  if (rule.deprecated) out.line('DEPRECATED: the upstream repository marks this rule deprecated.');
+  out.line(`${rule.authors.length > 1 ? 'Authors' : 'Author'}: ${listOrDash(rule.authors)}`);
+  out.line(`Source: ${sourceName} · ${rule.file}:${rule.line}`);
+  if (rule.url) out.line(`Upstream: ${rule.url}`);
+  out.line(`Catalog id: ${rule.id}`);
+  out.line(`Parsed: ${rule.fullyParsed ? 'fully' : 'partly (see marked parts and diagnostics)'}`);
+  out.blank();
+  out.wrapped(rule.description === '' ? '(no description)' : rule.description, '');
+
+  out.section('MITRE ATT&CK coverage');
+  if (rule.attack.length === 0) out.line('  This rule names no ATT&CK technique.');
+  for (const { tactic, techniques } of rule.attack) {
+    const id = tactic.id ? ` (${tactic.id})` : '';
+    out.line(`  ${tactic.name}${id}${tactic.known ? '' : '  [not in ATT&CK data]'}`);
+    for (const t of techniques) {
+      const name = t.name ?? '(name unknown)';
+      out.line(`    ${t.id} ${name}${t.known ? '' : '  [not in ATT&CK data]'}`);
+    }
+  }
+
+  out.section('Event coverage');
+  if (rule.events.length === 0) out.line('  No specific event is named by this rule.');
+  for (const e of rule.events) {
+    out.line(`  ${e.provider}  ${e.eventId}  ${e.title ?? '(no title)'}`);
+  }
+
+  out.section('Stages and Predicates');
+  if (rule.pipeline.length === 0) out.line('  No stages.');
+  for (const stage of rule.pipeline) {
+    out.blank();
+    const marks = [stage.effect, EFFECT_TEXT[stage.effect], stage.opaque && 'NOT UNDERSTOOD'];
+    out.line(`  Stage ${stage.index}: ${stage.command}  [${marks.filter(Boolean).join(' — ')}]`);
+    if (stage.origin) {
+      out.line(`    from macro ${macroCall(stage.origin)} (defined in ${stage.origin.definedIn})`);
+    }
+    out.verbatim(stage.text, '      ');
+    if (stage.groupBy) out.line(`    groups by ${stage.groupBy.fields.join(', ')}`);
+    if (stage.predicate) treeLines(out, stage.predicate, '    ');
+  }
+
+  out.section('Indicators');
+  out.line('  The corpus figure counts other rules in the catalog with the same field, kind and');
+  out.line('  value; no figure means the value is particular to this rule.');
+  if (rule.indicators.length === 0) out.line('  No field comparison was found.');
+  for (const i of rule.indicators) {
+    const negated = i.negated ? '  excluded' : '';
+    out.line(`  ${fieldText(i)}  ${i.op}  ${caseText(i.caseSensitive)}${negated}`);
+    for (const v of i.values) out.line(`    ${scalarText(v.value)}${corpusText(v.corpus)}`);
+  }
+
+  out.section('Neighbors');
+  neighborLines(out, 'Broader alternatives (match everything this rule does, and more)',
+    rule.neighbors.broader);
+  neighborLines(out, 'Narrower variants (match part of what this rule does)',
+    rule.neighbors.narrower);
+
+  out.section(`Original query (${LANGUAGE_NAMES[rule.language] ?? rule.language})`);
+  out.verbatim(rule.query === '' ? '(no query text)' : rule.query, '    ');
+
+  out.section('Diagnostics');
+  if (rule.diagnostics.length === 0) out.line('  None.');
+  for (const d of rule.diagnostics) {
+    const where = `${d.file}:${d.line}${d.column === undefined ? '' : `:${d.column}`}`;
+    const stage = d.stage === undefined ? '' : ` stage ${d.stage}`;
+    out.line(`  ${d.severity} ${d.code} at ${where}${stage}: ${d.message}`);
+  }
+
+  out.section('Metadata');
+  out.line(`  Upstream id: ${rule.upstreamId}`);
+  out.line(`  Status: ${rule.status ?? '—'}   Level: ${rule.level ?? '—'}`);
+  out.line(`  Type: ${rule.type ?? '—'}`);
+  out.line(`  Created: ${rule.created ?? '—'}   Modified: ${rule.modified ?? '—'}`);
+  out.line(`  Tags: ${listOrDash(rule.tags)}`);
+  out.line('  References:');
+  for (const r of rule.references) out.line(`    ${r}`);
+  if (rule.references.length === 0) out.line('    —');
+  out.line('  False positives:');
+  for (const f of rule.falsePositives) out.wrapped(f, '    ');
+  if (rule.falsePositives.length === 0) out.line('    —');
+  return out.text();
+}
+
+function treeLines(out: Lines, expr: Expr, indent: string): void {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      out.line(`${indent}${expr.kind === 'and' ? 'ALL OF' : 'ANY OF'}`);
+      for (const arg of expr.args) treeLines(out, arg, `${indent}  `);
+      return;
+    case 'not':
+      out.line(`${indent}NOT`);
+      treeLines(out, expr.arg, `${indent}  `);
+      return;
+    case 'predicate':
+      out.line(`${indent}${predicateText(expr.predicate)}`);
+      return;
+    case 'opaque':
+      out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}`);
+      return;
+  }
+}
+
+function neighborLines(out: Lines, heading: string, neighbors: Neighbor[]): void {
+  out.line(`  ${heading}:`);
+  if (neighbors.length === 0) out.line('    none found in this catalog');
+  for (const n of neighbors) {
+    out.line(`    ${n.id}  ${n.title}`);
+    out.wrapped(n.reason, '      ');
+  }
+}
+
+function corpusText(corpus: CorpusCount): string {
+  if (corpus.total === 0) return '';
+  const bySource = (Object.entries(corpus.bySource) as [SourceName, number][])
+    .filter(([, n]) => n > 0)
+    .map(([source, n]) => `${SOURCE_NAMES[source] ?? source} ${n}`);
+  return `   corpus ${corpus.total}${bySource.length > 0 ? ` (${bySource.join(', ')})` : ''}`;
+}
+
+function listOrDash(items: string[]): string {
+  return items.length > 0 ? items.join(', ') : '—';
+}
+
+const WIDTH = 100;
+
+/** Output lines; every piece of rule text goes through terminalSafe on the way in. */
+class Lines {
+  private readonly lines: string[] = [];
+
+  line(text: string): void {
+    this.lines.push(terminalSafe(text));
+  }
+
+  blank(): void {
+    this.lines.push('');
+  }
+
+  heading(text: string, underline: string): void {
+    this.line(text);
+    this.lines.push(underline.repeat(Math.min(WIDTH, Math.max(3, text.length))));
+  }
+
+  section(title: string): void {
+    this.blank();
+    this.heading(title, '-');
+  }
+
+  /** Text broken into lines of at most WIDTH columns after the prefix, keeping its own breaks. */
+  wrapped(text: string, prefix: string): void {
+    for (const paragraph of text.split('\n')) {
+      let current = '';
+      for (const word of paragraph.split(' ')) {
+        if (current !== '' && prefix.length + current.length + 1 + word.length > WIDTH) {
+          this.line(`${prefix}${current}`);
+          current = word;
+        } else {
+          current = current === '' ? word : `${current} ${word}`;
+        }
+      }
+      this.line(`${prefix}${current}`);
+    }
+  }
+
+  /** Code as written, line by line: wrapping it would change how it reads. */
+  verbatim(text: string, prefix: string): void {
+    for (const line of text.split('\n')) this.line(`${prefix}${line}`);
+  }
+
+  text(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+/** Rule text may hold control characters; shown raw they could drive the terminal. */
+function terminalSafe(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+    out += control && ch !== '\t' ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
+}

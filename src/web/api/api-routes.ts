@@ -1,0 +1,70 @@
+// The JSON API under /api/: summary, sources, failures, per-source listings, rules and search
+// (documented in docs/json.md).
+
+import { Hono } from 'hono';
+import type { Catalog, Page, RuleListing } from '../../store/catalog.js';
+import { pageCount } from '../pages/pager.js';
+import { pageRequest, ruleRef, searchText } from '../request-bounds.js';
+import { ruleJson } from '../rule-json.js';
+import { isSourceName } from '../source-names.js';
+import { apiError } from './api-error.js';
+
+/** A page of rules as the API returns it. */
+export interface RulePageJson {
+  page: number;
+  pageSize: number;
+  total: number;
+  pages: number;
+  rules: RuleListing[];
+}
+
+export function apiRoutes(catalog: Catalog): Hono {
+  const api = new Hono();
+
+  api.get('/summary', (c) => c.json(catalog.summary()));
+
+  api.get('/sources', (c) => c.json({ sources: catalog.sources() }));
+
+  api.get('/failures', (c) => c.json({ failures: catalog.failures() }));
+
+  api.get('/sources/:source/rules', (c) => {
+    const source = c.req.param('source');
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    if (!isSourceName(source)) {
+      return c.json(apiError('not-found', `no source named ${source}`), 404);
+    }
+    return c.json({ source, ...rulePageJson(catalog.list({ ...request, source })) });
+  });
+
+  api.get('/search', (c) => {
+    const text = searchText(c.req.query('q'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    return c.json({ query: text, ...rulePageJson(catalog.search(text, request)) });
+  });
+
+  api.get('/rules/:id', (c) => {
+    const resolution = catalog.resolve(ruleRef(c.req.param('id')));
+    switch (resolution.kind) {
+      case 'found':
+        return c.json(ruleJson(resolution.rule));
+      case 'ambiguous': {
+        const message = `${c.req.param('id')} is the upstream id of several rules`;
+        return c.json(apiError('ambiguous', message, resolution.candidates), 300);
+      }
+      case 'unknown':
+        return c.json(apiError('not-found', `no rule ${c.req.param('id')}`), 404);
+    }
+  });
+
+  return api;
+}
+
+function rulePageJson(page: Page<RuleListing>): RulePageJson {
+  return {
+    page: page.page,
+    pageSize: page.pageSize,
+    total: page.total,
+    pages: pageCount(page),
+    rules: page.items,
+  };
+}

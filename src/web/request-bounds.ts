@@ -1,0 +1,57 @@
+// Limits on everything the server accepts from a request; anything outside them is a
+// BadRequest, answered with status 400 before the catalog is touched.
+
+import type { PageRequest } from '../store/catalog.js';
+
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_PAGE = 10_000;
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+/** Longer than any catalog id in the real corpora (source, colon, a UUID or a short name). */
+export const MAX_RULE_REF_LENGTH = 300;
+
+export class BadRequest extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRequest';
+  }
+}
+
+export function pageRequest(page: string | undefined, pageSize: string | undefined): PageRequest {
+  return {
+    page: boundedInteger('page', page, 1, MAX_PAGE, 1),
+    pageSize: boundedInteger('pageSize', pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+  };
+}
+
+/** The search text, trimmed; an absent `q` is an empty search. */
+export function searchText(q: string | undefined): string {
+  const text = (q ?? '').trim();
+  if (text.length > MAX_SEARCH_LENGTH) {
+    throw new BadRequest(`q is longer than ${MAX_SEARCH_LENGTH} characters`);
+  }
+  return text;
+}
+
+export function ruleRef(ref: string): string {
+  if (ref.length === 0 || ref.length > MAX_RULE_REF_LENGTH) {
+    throw new BadRequest(`a rule id has 1 to ${MAX_RULE_REF_LENGTH} characters`);
+  }
+  return ref;
+}
+
+function boundedInteger(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (text === undefined || text === '') return fallback;
+  const digitsOnly = text.length <= 6 && [...text].every((ch) => ch >= '0' && ch <= '9');
+  const value = digitsOnly ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadRequest(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}

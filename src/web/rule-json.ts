@@ -1,0 +1,109 @@
+// The JSON form of a catalog entry, shared by `ruledex show --json` and `/api/rules/:id`
+// (documented in docs/json.md, schema in docs/schemas/rule.schema.json).
+
+import type {
+  AnalyzedRule,
+  AttackTacticCoverage,
+  Diagnostic,
+  Effect,
+  EventCoverage,
+  Expr,
+  GroupBy,
+  Indicator,
+  Language,
+  MacroOrigin,
+  Neighbors,
+  SourceName,
+  Span,
+} from '../ir/index.js';
+
+export interface StageJson {
+  index: number;
+  command: string;
+  text: string;
+  effect: Effect;
+  /** The macro the stage was expanded from, or null. */
+  origin: MacroOrigin | null;
+  /** The stage's filter as a boolean tree, or null when it filters nothing. */
+  predicate: Expr | null;
+  groupBy: GroupBy | null;
+  args: Record<string, unknown>;
+  span: Span | null;
+  opaque: boolean;
+}
+
+export interface RuleJson {
+  id: string;
+  upstreamId: string;
+  source: SourceName;
+  title: string;
+  description: string;
+  authors: string[];
+  url: string | null;
+  file: string;
+  line: number;
+  deprecated: boolean;
+  status: string | null;
+  level: string | null;
+  type: string | null;
+  created: string | null;
+  modified: string | null;
+  tags: string[];
+  references: string[];
+  falsePositives: string[];
+  language: Language;
+  query: string;
+  fullyParsed: boolean;
+  diagnostics: Diagnostic[];
+  stages: StageJson[];
+  eventFilter: Expr | null;
+  indicators: Indicator[];
+  attack: AttackTacticCoverage[];
+  events: EventCoverage[];
+  neighbors: Neighbors;
+}
+
+/** Absent optional parts become null or empty, so every key of the contract is always there. */
+export function ruleJson(rule: AnalyzedRule): RuleJson {
+  return {
+    id: rule.id,
+    upstreamId: rule.upstreamId,
+    source: rule.source,
+    title: rule.title,
+    description: rule.description,
+    authors: rule.authors ?? [],
+    url: rule.url ?? null,
+    file: rule.file,
+    line: rule.line,
+    deprecated: rule.deprecated,
+    status: rule.status ?? null,
+    level: rule.level ?? null,
+    type: rule.type ?? null,
+    created: rule.created ?? null,
+    modified: rule.modified ?? null,
+    tags: rule.tags ?? [],
+    references: rule.references ?? [],
+    falsePositives: rule.falsePositives ?? [],
+    language: rule.language,
+    query: rule.query,
+    fullyParsed: rule.fullyParsed,
+    diagnostics: rule.diagnostics ?? [],
+    stages: (rule.pipeline ?? []).map((stage) => ({
+      index: stage.index,
+      command: stage.command,
+      text: stage.text,
+      effect: stage.effect,
+      origin: stage.origin ?? null,
+      predicate: stage.predicate ?? null,
+      groupBy: stage.groupBy ?? null,
+      args: stage.args ?? {},
+      span: stage.span ?? null,
+      opaque: stage.opaque ?? false,
+    })),
+    eventFilter: rule.eventFilter ?? null,
+    indicators: rule.indicators ?? [],
+    attack: rule.attack ?? [],
+    events: rule.events ?? [],
+    neighbors: rule.neighbors ?? { broader: [], narrower: [] },
+  };
+}

@@ -1,0 +1,58 @@
+// "Stages and Predicates": every pipeline stage with its command, effect, macro origin, text,
+// grouping and predicate tree, and the diagnostics that belong to it.
+
+import type { AnalyzedRule, Diagnostic, MacroOrigin, Stage } from '../../ir/index.js';
+import { html, type Html } from '../html.js';
+import { EFFECT_TEXT, macroCall } from '../stage-text.js';
+import { predicateTree } from './predicate-tree.js';
+
+export function stagesSection(rule: AnalyzedRule): Html {
+  return html`<section id="stages">
+<h2>Stages and Predicates</h2>
+${rule.pipeline.length === 0
+  ? html`<p class="none">No stages: this rule's query was not split into stages.</p>`
+  : rule.pipeline.map((stage) => stageBlock(stage, diagnosticsOf(rule, stage)))}
+</section>`;
+}
+
+function stageBlock(stage: Stage, diagnostics: Diagnostic[]): Html {
+  return html`<section class="stage${stage.opaque ? ' opaque' : ''}">
+<h3>Stage ${stage.index}: ${stage.command}</h3>
+<p>
+  <span class="badge effect" title="${EFFECT_TEXT[stage.effect] ?? ''}">${stage.effect}</span>
+  <span class="muted">${EFFECT_TEXT[stage.effect] ?? ''}</span>
+  ${stage.opaque && html`<span class="badge opaque">not understood</span>`}
+  ${stage.origin && originLine(stage.origin)}
+</p>
+<pre>${stage.text}</pre>
+${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
+${stage.predicate && predicateTree(stage.predicate)}
+${diagnostics.length > 0 &&
+html`<ul class="plain">${diagnostics.map(
+  (d) => html`<li class="diag-${d.severity}">${d.severity}: ${d.message}</li>`,
+)}</ul>`}
+</section>`;
+}
+
+function originLine(origin: MacroOrigin): Html {
+  return html`<span class="origin">from macro <code>${macroCall(origin)}</code>
+(defined in <code>${origin.definedIn}</code>)</span>`;
+}
+
+function groupByLine(fields: string[], filled: string[] | 'all'): Html {
+  const unfilled = filled === 'all' ? [] : fields.filter((f) => !filled.includes(f));
+  const filledText = filled === 'all' ? 'every field' : filled.join(', ');
+  return html`<p>Groups by ${codeList(fields)}.
+${filledText !== '' && html`Filled first: ${filledText}.`}
+${unfilled.length > 0 &&
+html`<span class="muted">Events lacking ${codeList(unfilled)} are dropped here.</span>`}
+</p>`;
+}
+
+function codeList(fields: string[]): Html {
+  return html`${fields.map((f, i) => html`${i > 0 && ', '}<code>${f}</code>`)}`;
+}
+
+function diagnosticsOf(rule: AnalyzedRule, stage: Stage): Diagnostic[] {
+  return rule.diagnostics.filter((d) => d.stage === stage.index);
+}

@@ -1,0 +1,13 @@
+// How each rule source is named for people, on pages and in the terminal.
+
+import type { SourceName } from '../ir/index.js';
+
+export const SOURCE_NAMES: Record<SourceName, string> = {
+  splunk: 'Splunk',
+  sigma: 'Sigma',
+  elastic: 'Elastic',
+};
+
+export function isSourceName(text: string): text is SourceName {
+  return Object.hasOwn(SOURCE_NAMES, text);
+}
