@@ -1,0 +1,101 @@
+// The SPL commands ruledex knows, and which reader parses each one's arguments.
+
+import { readAggregations } from './aggregation-reader.js';
+import { parseArguments } from './argument-parser.js';
+import { parseAssignments, parseEval } from './eval-parser.js';
+import {
+  readConvert,
+  readDedup,
+  readFields,
+  readFillnull,
+  readRename,
+} from './field-command-readers.js';
+import { readLookup } from './lookup-reader.js';
+import { readRegex, readRex } from './regex-readers.js';
+import { parseSearch } from './search-parser.js';
+import type { CommandArgs, ParseIssue } from './syntax.js';
+import { readTstats } from './tstats-reader.js';
+
+/** Commands that aggregate with function lists and `by` fields. */
+const AGGREGATING = ['stats', 'eventstats', 'streamstats', 'chart', 'timechart', 'top', 'rare', 'geostats', 'sistats', 'mstats'];
+
+/**
+ * Every other command the corpus and common detections use. Their arguments are read in the
+ * shared argument syntax (words, strings, options, calls, subsearches).
+ */
+const GENERIC = [
+  'inputlookup', 'outputlookup', 'spath', 'bucket', 'bin', 'join', 'mvexpand', 'iplocation',
+  'sort', 'apply', 'fit', 'append', 'appendcols', 'appendpipe', 'foreach', 'xmlkv',
+  'transaction', 'from', 'makemv', 'addtotals', 'replace', 'fromjson', 'tojson', 'cyberchef',
+  'map', 'outlier', 'multikv', 'extract', 'kv', 'anomalydetection', 'head', 'tail', 'union',
+  'makeresults', 'datamodel', 'mvcombine', 'nomv', 'strcat', 'return', 'format', 'rest',
+  'metadata', 'reverse', 'uniq', 'xyseries', 'untable', 'filldown', 'addinfo', 'accum', 'delta',
+  'rangemap', 'collect', 'xmlunescape', 'xpath', 'multisearch', 'inputcsv', 'outputcsv',
+];
+
+const READERS: Record<string, Reader> = {
+  search: (text, start, end, issues) => ({ kind: 'search', expr: parseSearch(text, start, end, issues) }),
+  where: (text, start, end, issues) => ({ kind: 'where', expr: parseEval(text, start, end, issues) }),
+  eval: (text, start, end, issues) => ({ kind: 'eval', assignments: parseAssignments(text, start, end, issues) }),
+  tstats: readTstats,
+  rename: items(readRename),
+  table: items(readFields),
+  fields: items(readFields),
+  fillnull: items(readFillnull),
+  convert: items(readConvert),
+  dedup: items(readDedup),
+  lookup: items(readLookup),
+  rex: (text, start, end, issues) => readRex(parseArguments(text, start, end, issues), issues, { start, end }),
+  regex: (text, start, end, issues) => readRegex(parseArguments(text, start, end, issues), issues, { start, end }),
+};
+
+type Reader = (text: string, start: number, end: number, issues: ParseIssue[]) => CommandArgs;
+
+function items(read: (items: ReturnType<typeof parseArguments>, issues: ParseIssue[]) => CommandArgs): Reader {
+  return (text, start, end, issues) => read(parseArguments(text, start, end, issues), issues);
+}
+
+for (const name of AGGREGATING) {
+  if (name === 'mstats') continue;
+  READERS[name] = (text, start, end, issues) => {
+    const list = readAggregations(text, parseArguments(text, start, end, issues), issues);
+    const takesFields = name === 'top' || name === 'rare';
+    if (!takesFields) {
+      for (const field of list.fields) {
+        issues.push({ message: `\`${field}\` is not an aggregation`, span: { start, end } });
+      }
+    }
+    const by = takesFields ? [...list.fields, ...list.by] : list.by;
+    return { kind: 'stats', options: list.options, aggregations: list.aggregations, by };
+  };
+}
+READERS.mstats = readTstats;
+
+const KNOWN = new Set([...Object.keys(READERS), ...GENERIC]);
+
+/** Commands that may open a search or subsearch without a leading `|`. */
+const GENERATING = new Set([
+  'search', 'tstats', 'mstats', 'inputlookup', 'from', 'makeresults', 'datamodel', 'rest',
+  'metadata', 'dbinspect', 'eventcount', 'union', 'multisearch', 'pivot', 'inputcsv', 'loadjob',
+]);
+
+export function isKnownCommand(name: string): boolean {
+  return KNOWN.has(name.toLowerCase());
+}
+
+export function startsWithoutPipe(name: string): boolean {
+  return GENERATING.has(name.toLowerCase());
+}
+
+export function readCommandArguments(
+  name: string,
+  text: string,
+  start: number,
+  end: number,
+  issues: ParseIssue[],
+): CommandArgs {
+  const reader = READERS[name.toLowerCase()];
+  if (reader) return reader(text, start, end, issues);
+  if (isKnownCommand(name)) return { kind: 'arguments', items: parseArguments(text, start, end, issues) };
+  return { kind: 'unknown', text: text.slice(start, end) };
+}

@@ -1,0 +1,99 @@
+// Splits SPL text into its commands on top-level `|` (quotes, escapes, comments, macro calls
+// and `[ … ]` subsearches protect their pipes) and parses each command's arguments.
+
+import { readCommandArguments, startsWithoutPipe } from './commands.js';
+import { readMacroCall } from './macro-call.js';
+import { macroEnd, skipBlank, skipQuotedPart } from './scanner.js';
+import type { CommandNode, ParseIssue, Pipeline } from './syntax.js';
+
+export function parsePipeline(text: string, start = 0, end = text.length): Pipeline {
+  const commands: CommandNode[] = [];
+  const pieces = splitOnPipes(text, start, end);
+
+  pieces.forEach((piece, index) => {
+    const first = skipBlank(text, piece.start, piece.end);
+    if (first >= piece.end) {
+      if (index > 0) commands.push(emptyCommand(piece.start, piece.end));
+      return;
+    }
+    commands.push(readCommand(text, first, trimEnd(text, first, piece.end), index === 0));
+  });
+  return { commands, span: { start, end } };
+}
+
+function splitOnPipes(text: string, start: number, end: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let pieceStart = start;
+  let depth = 0;
+  let i = start;
+  while (i < end) {
+    const next = skipQuotedPart(text, i);
+    if (next > i) {
+      i = next;
+      continue;
+    }
+    const c = text[i];
+    if (c === '[') depth += 1;
+    if (c === ']' && depth > 0) depth -= 1;
+    if (c === '|' && depth === 0) {
+      pieces.push({ start: pieceStart, end: i });
+      pieceStart = i + 1;
+    }
+    i += 1;
+  }
+  pieces.push({ start: pieceStart, end });
+  return pieces;
+}
+
+function readCommand(text: string, start: number, end: number, first: boolean): CommandNode {
+  const issues: ParseIssue[] = [];
+  const span = { start, end };
+
+  if (text[start] === '`') {
+    const close = macroEnd(text, start);
+    const call = close > 0 ? readMacroCall(text, { start, end: close }) : null;
+    if (call && skipBlank(text, close, end) >= end) {
+      const args = { kind: 'macro-stage' as const, call };
+      return { name: call.name, implicit: first, span, argsSpan: span, args, issues };
+    }
+  }
+
+  const word = commandWord(text, start, end);
+  if (first && (word === null || !startsWithoutPipe(word))) {
+    const args = readCommandArguments('search', text, start, end, issues);
+    return { name: 'search', implicit: true, span, argsSpan: span, args, issues };
+  }
+  if (word === null) {
+    issues.push({ message: 'a command name is expected here', span });
+    return { name: '', implicit: false, span, argsSpan: span, args: unknown(text, span), issues };
+  }
+  const argsSpan = { start: start + word.length, end };
+  const args = readCommandArguments(word, text, argsSpan.start, end, issues);
+  return { name: word, implicit: false, span, argsSpan, args, issues };
+}
+
+function commandWord(text: string, start: number, end: number): string | null {
+  let i = start;
+  while (i < end && isCommandChar(text[i])) i += 1;
+  return i === start ? null : text.slice(start, i);
+}
+
+function isCommandChar(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_';
+}
+
+function emptyCommand(start: number, end: number): CommandNode {
+  const span = { start, end };
+  const issues = [{ message: 'empty command between two `|`', span }];
+  return { name: '', implicit: false, span, argsSpan: span, args: { kind: 'unknown', text: '' }, issues };
+}
+
+function unknown(text: string, span: { start: number; end: number }) {
+  return { kind: 'unknown' as const, text: text.slice(span.start, span.end) };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && (text[i - 1] === ' ' || text[i - 1] === '\n' || text[i - 1] === '\t' || text[i - 1] === '\r')) i -= 1;
+  return i;
+}
