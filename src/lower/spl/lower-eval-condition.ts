@@ -1,0 +1,172 @@
+// `where` conditions (eval syntax) to predicate trees: comparisons are case-sensitive; like,
+// match, cidrmatch, isnull, isnotnull, in, coalesce, lower/upper and len are understood.
+
+import { and, not, or, type Expr, type Op, type Scalar } from '../../ir/index.js';
+import type { EvalNode } from '../../languages/spl/syntax.js';
+import type { LoweringScope } from './lowering-scope.js';
+import { globOfLike, shapeOfGlob } from './value-shape.js';
+
+export function lowerEvalCondition(node: EvalNode, scope: LoweringScope): Expr {
+  switch (node.kind) {
+    case 'binary':
+      if (node.operator === 'AND' || node.operator === 'OR') {
+        const args = [lowerEvalCondition(node.left, scope), lowerEvalCondition(node.right, scope)];
+        return node.operator === 'AND' ? and(args) : or(args);
+      }
+      if (node.operator === 'LIKE') return lowerLike(node.left, node.right, node, scope);
+      if (COMPARISONS[node.operator]) return lowerComparison(node, scope);
+      return scope.opaque(node.span, `\`${node.operator}\` is not a condition`);
+    case 'not':
+      return not(lowerEvalCondition(node.arg, scope));
+    case 'in':
+      return lowerIn(node.arg, node.values, node, scope);
+    case 'call':
+      return lowerCall(node, scope);
+    default:
+      return scope.opaque(node.span, 'not a condition ruledex understands');
+  }
+}
+
+const COMPARISONS: Partial<Record<string, Op>> = {
+  '=': 'eq',
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+};
+const MIRRORED: Partial<Record<Op, Op>> = { lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
+
+/** Functions of one field whose result a predicate can name, e.g. `len(process) > 100`. */
+const COMPUTED = new Set(['len', 'mvcount', 'tonumber', 'tostring', 'trim', 'abs', 'round']);
+
+/** A field, or a function of one field (`lower(f)`, `len(f)`), as a predicate can use it. */
+interface FieldSide {
+  field: string;
+  caseSensitive: boolean;
+  /** `lower` or `upper` when the field is compared case-folded. */
+  folded: 'lower' | 'upper' | null;
+}
+
+function fieldSide(node: EvalNode): FieldSide | null {
+  if (node.kind === 'field') return { field: node.name, caseSensitive: true, folded: null };
+  if (node.kind !== 'call' || node.args.length !== 1 || node.args[0].kind !== 'field') return null;
+  const name = node.name.toLowerCase();
+  const field = node.args[0].name;
+  if (name === 'lower' || name === 'upper') return { field, caseSensitive: false, folded: name };
+  if (COMPUTED.has(name)) return { field: `${name}(${field})`, caseSensitive: true, folded: null };
+  return null;
+}
+
+function literal(node: EvalNode): Scalar | undefined {
+  if (node.kind === 'string' || node.kind === 'number') return node.value;
+  if (node.kind === 'call' && node.args.length === 0) {
+    const name = node.name.toLowerCase();
+    if (name === 'true') return true;
+    if (name === 'false') return false;
+  }
+  return undefined;
+}
+
+function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, scope: LoweringScope): Expr {
+  const op = COMPARISONS[node.operator] as Op;
+  const left = fieldSide(node.left);
+  const right = fieldSide(node.right);
+  const leftValue = literal(node.left);
+  const rightValue = literal(node.right);
+
+  if (left && rightValue !== undefined) return compareField(left, op, rightValue, node, scope);
+  if (right && leftValue !== undefined) {
+    return compareField(right, MIRRORED[op] ?? op, leftValue, node, scope);
+  }
+  if (left && right && !left.folded && !right.folded && (op === 'eq' || op === 'ne')) {
+    const same = scope.predicate(
+      { field: left.field, op: 'fieldref', values: [right.field], caseSensitive: true },
+      node.span,
+    );
+    // LIMITATION: `a != b` is shown as NOT (a = b) — events lacking a field are not told apart.
+    return op === 'eq' ? same : not(same);
+  }
+  return scope.opaque(node.span, 'comparison of computed values');
+}
+
+function compareField(
+  side: FieldSide,
+  op: Op,
+  value: Scalar,
+  node: EvalNode,
+  scope: LoweringScope,
+): Expr {
+  if (side.folded && typeof value === 'string' && !matchesFold(value, side.folded)) {
+    return scope.opaque(node.span, `\`${side.folded}()\` never equals a value in the other case`);
+  }
+  const values = [value];
+  return scope.predicate({ field: side.field, op, values, caseSensitive: side.caseSensitive }, node.span);
+}
+
+function matchesFold(value: string, fold: 'lower' | 'upper'): boolean {
+  return fold === 'lower' ? value === value.toLowerCase() : value === value.toUpperCase();
+}
+
+function lowerLike(target: EvalNode, pattern: EvalNode, node: EvalNode, scope: LoweringScope): Expr {
+  const side = fieldSide(target);
+  if (!side || pattern.kind !== 'string') return scope.opaque(node.span, '`like` on a computed value');
+  const glob = globOfLike(pattern.value);
+  if (side.folded && !matchesFold(glob, side.folded)) {
+    return scope.opaque(node.span, `\`${side.folded}()\` never matches a pattern in the other case`);
+  }
+  const shape = shapeOfGlob(glob);
+  return scope.predicate(
+    { field: side.field, op: shape.op, values: [shape.value], caseSensitive: side.caseSensitive },
+    node.span,
+  );
+}
+
+function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: LoweringScope): Expr {
+  const side = fieldSide(target);
+  const values = list.map(literal);
+  if (!side || values.some((value) => value === undefined)) {
+    return scope.opaque(node.span, '`in` on computed values');
+  }
+  return scope.predicate(
+    { field: side.field, op: 'in', values: values as Scalar[], caseSensitive: side.caseSensitive },
+    node.span,
+  );
+}
+
+function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringScope): Expr {
+  const name = node.name.toLowerCase();
+  const [first, second] = node.args;
+  switch (name) {
+    case 'like':
+      if (node.args.length === 2) return lowerLike(first, second, node, scope);
+      break;
+    case 'match': {
+      const side = first && fieldSide(first);
+      if (node.args.length !== 2 || !side || second.kind !== 'string') break;
+      const flags = side.caseSensitive ? undefined : 'i';
+      const predicate = { field: side.field, op: 'regex' as const, values: [second.value], caseSensitive: side.caseSensitive };
+      return scope.predicate(flags ? { ...predicate, flags } : predicate, node.span);
+    }
+    case 'isnull':
+    case 'isnotnull': {
+      const side = first && fieldSide(first);
+      if (node.args.length !== 1 || !side) break;
+      const present = scope.predicate({ field: side.field, op: 'exists', values: [], caseSensitive: true }, node.span);
+      return name === 'isnull' ? not(present) : present;
+    }
+    case 'cidrmatch': {
+      const side = second && fieldSide(second);
+      if (node.args.length !== 2 || !side || first.kind !== 'string') break;
+      return scope.predicate({ field: side.field, op: 'cidr', values: [first.value], caseSensitive: true }, node.span);
+    }
+    case 'in':
+      if (node.args.length >= 2) return lowerIn(first, node.args.slice(1), node, scope);
+      break;
+    case 'not':
+      if (node.args.length === 1) return not(lowerEvalCondition(first, scope));
+      break;
+  }
+  return scope.opaque(node.span, `\`${node.name}(…)\` is not a condition ruledex understands`);
+}

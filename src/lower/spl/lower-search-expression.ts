@@ -1,0 +1,130 @@
+// Search syntax to predicate trees: values match case-insensitively with `*` wildcards;
+// `f!=x` (f present and not x) stays distinct from `NOT f=x`; bare terms match raw text.
+
+import { and, not, or, RAW_FIELD, type Expr, type Span } from '../../ir/index.js';
+import { isTuningHook } from '../../languages/spl/macros.js';
+import type { SearchNode, SearchValue } from '../../languages/spl/syntax.js';
+import type { LoweringScope } from './lowering-scope.js';
+import { hasWildcard, scalarOf, shapeOfPattern } from './value-shape.js';
+
+/** Time modifiers are bounds on the event time, not fields. */
+const TIME_BOUNDS: Record<string, 'ge' | 'lt'> = { earliest: 'ge', latest: 'lt' };
+
+export function lowerSearchExpression(node: SearchNode, scope: LoweringScope): Expr {
+  switch (node.kind) {
+    case 'and':
+      return and(node.args.map((arg) => lowerSearchExpression(arg, scope)));
+    case 'or':
+      return or(node.args.map((arg) => lowerSearchExpression(arg, scope)));
+    case 'not':
+      return not(lowerSearchExpression(node.arg, scope));
+    case 'compare':
+      return lowerComparison(node, scope);
+    case 'in':
+      return lowerIn(node.field, node.values, node.span, scope);
+    case 'term':
+      return lowerTerm(node.value, scope);
+    case 'macro':
+      if (isTuningHook(node.call.name)) {
+        return scope.opaque(node.span, 'a tuning hook nested inside a search expression');
+      }
+      return scope.opaque(node.span, 'macro call that did not expand');
+    case 'subsearch':
+      return scope.opaque(node.span, 'subsearch results are only known when the search runs');
+  }
+}
+
+function lowerComparison(
+  node: Extract<SearchNode, { kind: 'compare' }>,
+  scope: LoweringScope,
+): Expr {
+  const { field, value, span } = node;
+  const timeBound = TIME_BOUNDS[field.toLowerCase()];
+  if (timeBound && node.comparator === '=') {
+    const values = [literalOf(value)];
+    return scope.predicate({ field: '_time', op: timeBound, values, caseSensitive: false }, span);
+  }
+
+  switch (node.comparator) {
+    case '=':
+      return valuePredicate(field, value.pattern, span, scope);
+    case '!=': {
+      if (value.pattern === '*') return scope.opaque(span, '`!=*` matches no event');
+      if (!hasWildcard(value.pattern)) {
+        const values = [scalarOf(literalOf(value))];
+        return scope.predicate({ field, op: 'ne', values, caseSensitive: false }, span);
+      }
+      const present = scope.predicate({ field, op: 'exists', values: [], caseSensitive: false }, span);
+      return and([present, not(valuePredicate(field, value.pattern, span, scope))]);
+    }
+    default: {
+      const op = ({ '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const)[node.comparator];
+      const values = [scalarOf(literalOf(value))];
+      return scope.predicate({ field, op, values, caseSensitive: false }, span);
+    }
+  }
+}
+
+/** `field=pattern`: `*` alone means the field is present. */
+function valuePredicate(field: string, pattern: string, span: Span, scope: LoweringScope): Expr {
+  if (pattern === '*') {
+    return scope.predicate({ field, op: 'exists', values: [], caseSensitive: false }, span);
+  }
+  const shape = shapeOfPattern(pattern);
+  return scope.predicate({ field, op: shape.op, values: [shape.value], caseSensitive: false }, span);
+}
+
+/** Plain values join into one `in`; values with wildcards become predicates of their own. */
+function lowerIn(field: string, values: SearchValue[], span: Span, scope: LoweringScope): Expr {
+  const plain = values.filter((value) => !hasWildcard(value.pattern));
+  const patterns = values.filter((value) => hasWildcard(value.pattern));
+  const parts: Expr[] = [];
+  if (plain.length > 0) {
+    const scalars = plain.map((value) => scalarOf(literalOf(value)));
+    parts.push(scope.predicate({ field, op: 'in', values: scalars, caseSensitive: false }, span));
+  }
+  for (const value of patterns) parts.push(valuePredicate(field, value.pattern, value.span, scope));
+  if (parts.length === 0) return scope.opaque(span, 'an empty IN list matches no event');
+  return or(parts);
+}
+
+/**
+ * A bare term matches raw event text.
+ * LIMITATION: Splunk matches bare terms against indexed segments, not substrings — a term is
+ * shown as `_raw contains term`, which also covers events where it is part of a longer word.
+ */
+function lowerTerm(value: SearchValue, scope: LoweringScope): Expr {
+  const span = value.span;
+  if (value.pattern === '*') {
+    return scope.predicate({ field: RAW_FIELD, op: 'exists', values: [], caseSensitive: false }, span);
+  }
+  const trimmed = trimStars(value.pattern);
+  const shape = hasWildcard(trimmed)
+    ? { op: 'wildcard' as const, value: `*${trimmed}*` }
+    : { op: 'contains' as const, value: literalOfPattern(trimmed) };
+  return scope.predicate(
+    { field: RAW_FIELD, op: shape.op, values: [shape.value], caseSensitive: false },
+    span,
+  );
+}
+
+function trimStars(pattern: string): string {
+  let start = 0;
+  let end = pattern.length;
+  while (start < end && pattern[start] === '*') start += 1;
+  while (end > start && pattern[end - 1] === '*' && pattern[end - 2] !== '\\') end -= 1;
+  return pattern.slice(start, end);
+}
+
+function literalOf(value: SearchValue): string {
+  return literalOfPattern(value.pattern);
+}
+
+function literalOfPattern(pattern: string): string {
+  let text = '';
+  for (let i = 0; i < pattern.length; i += 1) {
+    if (pattern[i] === '\\' && i + 1 < pattern.length) i += 1;
+    text += pattern[i];
+  }
+  return text;
+}

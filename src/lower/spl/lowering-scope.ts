@@ -1,0 +1,63 @@
+// What lowering one Splunk search shares across its stages: the expanded text, the map back to
+// the query as written, and the diagnostics collected so far.
+
+import type {
+  Diagnostic,
+  Expr,
+  Predicate,
+  RuleDocument,
+  Severity,
+  Span,
+} from '../../ir/index.js';
+import type { ExpansionMap } from './expansion-map.js';
+
+export class LoweringScope {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Index of the stage being lowered, for diagnostics. */
+  stage: number | undefined;
+
+  constructor(
+    readonly doc: RuleDocument,
+    /** The search after macro expansion; every span below points into it. */
+    readonly text: string,
+    readonly map: ExpansionMap,
+  ) {}
+
+  report(severity: Severity, code: string, message: string, span: Span): void {
+    const diagnostic: Diagnostic = {
+      severity,
+      code,
+      message,
+      file: this.doc.file,
+      line: this.map.lineOf(span.start),
+    };
+    if (this.stage !== undefined) diagnostic.stage = this.stage;
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** Something not understood: an opaque node with its text, and a warning saying why. */
+  opaque(span: Span, reason: string): Expr {
+    const text = this.slice(span);
+    this.report('warning', 'spl.opaque-predicate', `${reason}: ${text}`, span);
+    const expr: Expr = { kind: 'opaque', text, reason, span: this.map.originalSpan(span) };
+    const origin = this.map.originOf(span);
+    if (origin) expr.origin = origin;
+    return expr;
+  }
+
+  /** A predicate on `span` of the expanded text, with its span and macro origin filled in. */
+  predicate(fields: Omit<Predicate, 'text' | 'span' | 'origin'>, span: Span): Expr {
+    const predicate: Predicate = {
+      ...fields,
+      text: this.slice(span),
+      span: this.map.originalSpan(span),
+    };
+    const origin = this.map.originOf(span);
+    if (origin) predicate.origin = origin;
+    return { kind: 'predicate', predicate };
+  }
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
