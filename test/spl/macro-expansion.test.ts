@@ -1,0 +1,99 @@
+// Macro expansion: arity, recursion, cycles, undefined macros, built-ins and tuning hooks.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lower, shape } from './spl-fixture.js';
+
+describe('macro expansion', () => {
+  it('picks the definition with the called number of arguments and substitutes $arg$', () => {
+    const macros = [
+      { name: 'proc', definition: 'process_name=cmd.exe' },
+      { name: 'proc', definition: 'process_name=$name$', arguments: ['name'] },
+    ];
+    const { pipeline } = lower('`proc` OR `proc(wmic.exe)`', macros);
+    assert.equal(shape(pipeline[0].predicate), 'or(process_name eq~ "cmd.exe", process_name eq~ "wmic.exe")');
+    const origins = pipeline[0].predicate?.kind === 'or'
+      ? pipeline[0].predicate.args.map((arg) => (arg.kind === 'predicate' ? arg.predicate.origin : null))
+      : [];
+    assert.deepEqual(origins, [
+      { macro: 'proc', args: [], definedIn: 'macros/proc.yml' },
+      { macro: 'proc', args: ['wmic.exe'], definedIn: 'macros/proc.yml' },
+    ]);
+  });
+
+  it('reports a call with the wrong number of arguments', () => {
+    const { diagnostics } = lower('`proc(a, b)` x=1', [{ name: 'proc', definition: 'p=$n$', arguments: ['n'] }]);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-arity', 'spl.opaque-predicate']);
+  });
+
+  it('expands macros inside macros, keeping the outermost call as the origin', () => {
+    const macros = [
+      { name: 'outer', definition: '`inner` sourcetype=s' },
+      { name: 'inner', definition: 'index=main' },
+    ];
+    const { pipeline } = lower('`outer` x=1', macros);
+    assert.equal(shape(pipeline[0].predicate), 'and(index eq~ "main", sourcetype eq~ "s", x eq~ 1)');
+    const first = pipeline[0].predicate?.kind === 'and' ? pipeline[0].predicate.args[0] : undefined;
+    assert.equal(first?.kind === 'predicate' && first.predicate.origin?.macro, 'outer');
+  });
+
+  it('reports a cycle instead of expanding forever', () => {
+    const macros = [
+      { name: 'a', definition: '`b` x=1' },
+      { name: 'b', definition: '`a` y=2' },
+    ];
+    const { diagnostics } = lower('`a`', macros);
+    assert.equal(diagnostics[0].code, 'spl.macro-cycle');
+    assert.match(diagnostics[0].message, /a → b → a/);
+  });
+
+  it('reports an undefined macro and keeps it visible as opaque', () => {
+    const { pipeline, diagnostics } = lower('`nowhere` x=1');
+    assert.equal(shape(pipeline[0].predicate), 'and(opaque(`nowhere`), x eq~ 1)');
+    assert.equal(diagnostics[0].code, 'spl.undefined-macro');
+    assert.equal(diagnostics[0].severity, 'error');
+  });
+
+  it('a *_filter macro is a tuning-hook stage, defined or not', () => {
+    const defined = [{ name: 'my_rule_filter', definition: 'search *' }];
+    for (const macros of [[], defined]) {
+      const { pipeline, diagnostics } = lower('x=1 | `my_rule_filter`', macros);
+      assert.equal(pipeline[1].effect, 'tuning-hook');
+      assert.equal(pipeline[1].predicate, undefined);
+      assert.equal(pipeline[1].origin?.macro, 'my_rule_filter');
+      assert.deepEqual(diagnostics, []);
+    }
+  });
+
+  it('a tuning hook written among search terms becomes its own stage after the search', () => {
+    const { pipeline } = lower('x=1 `my_rule_filter` | stats count');
+    assert.deepEqual(pipeline.map((s) => s.effect), ['filter', 'tuning-hook', 'aggregate']);
+    assert.equal(shape(pipeline[0].predicate), 'x eq~ 1');
+  });
+
+  it('built-ins: drop_dm_object_name renames, get_asset enriches', () => {
+    const { pipeline, diagnostics } = lower('x=1 | `drop_dm_object_name("Processes")` | `get_asset(dest)`');
+    assert.equal(pipeline[1].command, 'rename');
+    assert.equal(pipeline[1].text, 'rename Processes.* AS *');
+    assert.deepEqual(pipeline[1].origin, { macro: 'drop_dm_object_name', args: ['"Processes"'], definedIn: 'builtin' });
+    assert.equal(pipeline[2].effect, 'enrich');
+    assert.equal(pipeline[2].origin?.definedIn, 'builtin');
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('a macro that expands to piped commands becomes stages, each with its origin', () => {
+    const macros = [{ name: 'known_bad', definition: 'lookup bad_hashes hash OUTPUT verdict | search verdict=bad' }];
+    const { pipeline } = lower('x=1 | `known_bad`', macros);
+    assert.deepEqual(pipeline.map((s) => [s.command, s.effect, s.origin?.macro]), [
+      ['search', 'filter', undefined],
+      ['lookup', 'enrich', 'known_bad'],
+      ['search', 'filter', 'known_bad'],
+    ]);
+  });
+
+  it('backticks inside quoted strings are text, not macros', () => {
+    const { pipeline, diagnostics } = lower('x=1 | eval n=mvcount(split(cmd, "`"))');
+    assert.equal(pipeline[1].command, 'eval');
+    assert.deepEqual(diagnostics, []);
+  });
+});
