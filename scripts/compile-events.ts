@@ -1,0 +1,479 @@
+// Compiles the Windows event catalog, src/semantics/windows-events.json: for each event provider
+// that detection rules read, its full name, channels and event titles, plus the tables that say
+// which provider and events a Sigma log source, Elastic dataset or Splunk data source stands for.
+//
+// Usage: npx tsx scripts/compile-events.ts [WINDOWS_EVENTS] [--out FILE]
+//   WINDOWS_EVENTS  the OSSEM data dictionaries; default ../shared/reference/windows-events.
+//
+// Decisions:
+// - Titles come from the dictionaries' `name`: a message-like title ("Event ID 4624: ...") is
+//   preferred, otherwise the ETW task name ("Event 4104 - StartingCommand"). Placeholder task
+//   names (`task_0`, `None`, `RemoteFXmodule_3`) give no title. A name whose number is not the
+//   event's id is distrusted. src/semantics/event-titles.ts, our own words, wins over all of these.
+// - Compact form: only the providers listed below (the ones rules in ../shared/corpora select by
+//   Sigma service or category, Splunk source or data source, Elastic dataset or event.provider),
+//   with every event of theirs that has a title. Events without one are left out: the catalog
+//   then answers "no title", which is what it would say anyway.
+// - Channels, Sigma services and categories, Elastic datasets and Splunk data-source names are
+//   facts about Windows logging and the three rule formats, written here as tables; the
+//   dictionaries do not carry them.
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const defaultSource = path.resolve(repoRoot, '../shared/reference/windows-events');
+const defaultOut = path.join(repoRoot, 'src/semantics/windows-events.json');
+
+/** A channel every Windows provider may write to: forwarded events, Winlogbeat indices. */
+const ANY_WINDOWS_CHANNEL = '*';
+
+interface ProviderSpec {
+  name: string;
+  platform: 'windows' | 'linux';
+  /** Channels where this provider is the usual writer: an unknown event there is its own. */
+  owns: string[];
+  /** Channels it shares with other providers (System, Application, Security). */
+  shares?: string[];
+}
+
+const SECURITY = 'Security';
+const SYSTEM = 'System';
+const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
+const POWERSHELL = 'Microsoft-Windows-PowerShell/Operational';
+const POWERSHELL_CLASSIC = 'Windows PowerShell';
+const DEFENDER = 'Microsoft-Windows-Windows Defender/Operational';
+const TASK_SCHEDULER = 'Microsoft-Windows-TaskScheduler/Operational';
+const PRINT_ADMIN = 'Microsoft-Windows-PrintService/Admin';
+const PRINT_OPERATIONAL = 'Microsoft-Windows-PrintService/Operational';
+const APPLOCKER = [
+  'Microsoft-Windows-AppLocker/EXE and DLL',
+  'Microsoft-Windows-AppLocker/MSI and Script',
+  'Microsoft-Windows-AppLocker/Packaged app-Deployment',
+  'Microsoft-Windows-AppLocker/Packaged app-Execution',
+];
+const operational = (provider: string) => `${provider}/Operational`;
+
+/** A Windows provider that is the usual writer of the given channels. */
+const owner = (name: string, ...owns: string[]): ProviderSpec => ({
+  name,
+  platform: 'windows',
+  owns,
+});
+/** A Windows provider writing to `<name>/Operational`. */
+const ownerOfOperational = (name: string) => owner(name, operational(name));
+/** A Windows provider writing to channels others write to as well. */
+const sharer = (name: string, ...shares: string[]): ProviderSpec => ({
+  name,
+  platform: 'windows',
+  owns: [],
+  shares,
+});
+
+const PROVIDERS: ProviderSpec[] = [
+  owner('Microsoft-Windows-Security-Auditing', SECURITY),
+  sharer('Microsoft-Windows-Eventlog', SECURITY, SYSTEM),
+  owner('Microsoft-Windows-Sysmon', SYSMON),
+  { name: 'Linux-Sysmon', platform: 'linux', owns: ['Linux-Sysmon/Operational'] },
+  owner('Microsoft-Windows-PowerShell', POWERSHELL),
+  owner('PowerShell', POWERSHELL_CLASSIC),
+  owner('PowerShellCore', 'PowerShellCore/Operational'),
+  sharer('Service Control Manager', SYSTEM),
+  sharer('Microsoft-Windows-Kernel-General', SYSTEM),
+  sharer('Microsoft-Windows-Directory-Services-SAM', SYSTEM),
+  owner('Microsoft-Windows-TaskScheduler', TASK_SCHEDULER),
+  ownerOfOperational('Microsoft-Windows-WMI-Activity'),
+  owner('Microsoft-Windows-Windows Defender', DEFENDER),
+  ownerOfOperational('Microsoft-Windows-NTLM'),
+  ownerOfOperational('Microsoft-Windows-TerminalServices-RemoteConnectionManager'),
+  ownerOfOperational('Microsoft-Windows-TerminalServices-LocalSessionManager'),
+  ownerOfOperational('Microsoft-Windows-Bits-Client'),
+  owner('Microsoft-Windows-DNS-Client', 'Microsoft-Windows-DNS Client Events/Operational'),
+  ownerOfOperational('Microsoft-Windows-CodeIntegrity'),
+  owner('Microsoft-Windows-AppLocker', ...APPLOCKER),
+  ownerOfOperational('Microsoft-Windows-DriverFrameworks-UserMode'),
+  owner('Microsoft-Windows-LDAP-Client', 'Microsoft-Windows-LDAP-Client/Debug'),
+  owner(
+    'Microsoft-Windows-SMBClient',
+    'Microsoft-Windows-SmbClient/Security',
+    'Microsoft-Windows-SmbClient/Connectivity',
+  ),
+  owner(
+    'Microsoft-Windows-SMBServer',
+    'Microsoft-Windows-SMBServer/Security',
+    'Microsoft-Windows-SMBServer/Connectivity',
+    'Microsoft-Windows-SMBServer/Operational',
+  ),
+  ownerOfOperational('Microsoft-Windows-GroupPolicy'),
+  ownerOfOperational('Microsoft-Windows-CAPI2'),
+  owner('Microsoft-Windows-PrintService', PRINT_ADMIN, PRINT_OPERATIONAL),
+  ownerOfOperational('Microsoft-Windows-CertificateServicesClient-Lifecycle-System'),
+  ownerOfOperational('Microsoft-Windows-CertificateServicesClient-Lifecycle-User'),
+  owner(
+    'Microsoft-Windows-Security-Mitigations',
+    'Microsoft-Windows-Security-Mitigations/Kernel Mode',
+    'Microsoft-Windows-Security-Mitigations/User Mode',
+  ),
+  owner(
+    'Microsoft-Windows-Windows Firewall With Advanced Security',
+    'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
+  ),
+  owner(
+    'Microsoft-Windows-AppXDeployment-Server',
+    'Microsoft-Windows-AppXDeploymentServer/Operational',
+  ),
+  owner('Microsoft-Windows-AppxPackagingOM', 'Microsoft-Windows-AppxPackaging/Operational'),
+  owner('Microsoft-Windows-AppModel-Runtime', 'Microsoft-Windows-AppModel-Runtime/Admin'),
+  ownerOfOperational('Microsoft-Windows-Shell-Core'),
+  ownerOfOperational('Microsoft-Windows-Diagnosis-Scripted'),
+  ownerOfOperational('Microsoft-Windows-LSA'),
+  owner('OpenSSH', 'OpenSSH/Operational'),
+  owner('Microsoft-Windows-DNS-Server-Service', 'DNS Server'),
+  owner(
+    'Microsoft-Windows-DNS-Server',
+    'Microsoft-Windows-DNS-Server/Analytical',
+    'Microsoft-Windows-DNS-Server/Audit',
+  ),
+  owner('MSExchange CmdletLogs', 'MSExchange Management'),
+  ownerOfOperational('Microsoft-IIS-Configuration'),
+  owner(
+    'Microsoft-ServiceBus-Client',
+    'Microsoft-ServiceBus-Client/Operational',
+    'Microsoft-ServiceBus-Client/Admin',
+  ),
+];
+
+/** Sigma `product: windows` services and the channels they read (Sigma's taxonomy appendix). */
+const SIGMA_SERVICES: Record<string, string[]> = {
+  security: [SECURITY],
+  system: [SYSTEM],
+  application: ['Application'],
+  sysmon: [SYSMON],
+  powershell: [POWERSHELL],
+  'powershell-classic': [POWERSHELL_CLASSIC],
+  taskscheduler: [TASK_SCHEDULER],
+  wmi: [operational('Microsoft-Windows-WMI-Activity')],
+  windefend: [DEFENDER],
+  ntlm: [operational('Microsoft-Windows-NTLM')],
+  'terminalservices-localsessionmanager': [
+    operational('Microsoft-Windows-TerminalServices-LocalSessionManager'),
+  ],
+  'bits-client': [operational('Microsoft-Windows-Bits-Client')],
+  'dns-client': ['Microsoft-Windows-DNS Client Events/Operational'],
+  'codeintegrity-operational': [operational('Microsoft-Windows-CodeIntegrity')],
+  applocker: APPLOCKER,
+  'driver-framework': [operational('Microsoft-Windows-DriverFrameworks-UserMode')],
+  ldap: ['Microsoft-Windows-LDAP-Client/Debug'],
+  'smbclient-security': ['Microsoft-Windows-SmbClient/Security'],
+  'smbclient-connectivity': ['Microsoft-Windows-SmbClient/Connectivity'],
+  'smbserver-connectivity': ['Microsoft-Windows-SMBServer/Connectivity'],
+  capi2: [operational('Microsoft-Windows-CAPI2')],
+  'printservice-admin': [PRINT_ADMIN],
+  'printservice-operational': [PRINT_OPERATIONAL],
+  'certificateservicesclient-lifecycle-system': [
+    operational('Microsoft-Windows-CertificateServicesClient-Lifecycle-System'),
+  ],
+  'security-mitigations': [
+    'Microsoft-Windows-Security-Mitigations/Kernel Mode',
+    'Microsoft-Windows-Security-Mitigations/User Mode',
+  ],
+  'firewall-as': ['Microsoft-Windows-Windows Firewall With Advanced Security/Firewall'],
+  'appxdeployment-server': ['Microsoft-Windows-AppXDeploymentServer/Operational'],
+  'appxpackaging-om': ['Microsoft-Windows-AppxPackaging/Operational'],
+  'appmodel-runtime': ['Microsoft-Windows-AppModel-Runtime/Admin'],
+  'shell-core': [operational('Microsoft-Windows-Shell-Core')],
+  'diagnosis-scripted': [operational('Microsoft-Windows-Diagnosis-Scripted')],
+  'lsa-server': [operational('Microsoft-Windows-LSA')],
+  openssh: ['OpenSSH/Operational'],
+  'dns-server': ['DNS Server'],
+  'dns-server-analytic': ['Microsoft-Windows-DNS-Server/Analytical'],
+  'dns-server-audit': ['Microsoft-Windows-DNS-Server/Audit'],
+  'msexchange-management': ['MSExchange Management'],
+  'iis-configuration': [operational('Microsoft-IIS-Configuration')],
+  'microsoft-servicebus-client': [
+    'Microsoft-ServiceBus-Client/Operational',
+    'Microsoft-ServiceBus-Client/Admin',
+  ],
+};
+
+type EventRef = [provider: string, eventId: number];
+
+const sysmon = (...ids: number[]): EventRef[] => ids.map((id) => ['Microsoft-Windows-Sysmon', id]);
+const linuxSysmon = (id: number): EventRef[] => [['Linux-Sysmon', id]];
+
+/**
+ * Sigma categories by product and the events each stands for. A category is the one log source
+ * that names events without an EventID in the rule; a service alone names none.
+ */
+const SIGMA_CATEGORIES: Record<string, Record<string, EventRef[]>> = {
+  windows: {
+    process_creation: [...sysmon(1), ['Microsoft-Windows-Security-Auditing', 4688]],
+    file_change: sysmon(2),
+    network_connection: sysmon(3),
+    sysmon_status: sysmon(4, 16),
+    process_termination: sysmon(5),
+    driver_load: sysmon(6),
+    image_load: sysmon(7),
+    create_remote_thread: sysmon(8),
+    raw_access_thread: sysmon(9),
+    process_access: sysmon(10),
+    file_event: sysmon(11),
+    registry_event: sysmon(12, 13, 14),
+    registry_add: sysmon(12),
+    registry_delete: sysmon(12),
+    registry_set: sysmon(13),
+    registry_rename: sysmon(14),
+    create_stream_hash: sysmon(15),
+    pipe_created: sysmon(17, 18),
+    wmi_event: sysmon(19, 20, 21),
+    dns_query: sysmon(22),
+    file_delete: sysmon(23),
+    clipboard_capture: sysmon(24),
+    process_tampering: sysmon(25),
+    file_delete_detected: sysmon(26),
+    file_block_executable: sysmon(27),
+    file_block_shredding: sysmon(28),
+    file_executable_detected: sysmon(29),
+    sysmon_error: sysmon(255),
+    ps_classic_start: [['PowerShell', 400]],
+    ps_classic_provider_start: [['PowerShell', 600]],
+    ps_classic_script: [['PowerShell', 800]],
+    ps_module: [['Microsoft-Windows-PowerShell', 4103]],
+    ps_script: [['Microsoft-Windows-PowerShell', 4104]],
+  },
+  linux: {
+    process_creation: linuxSysmon(1),
+    network_connection: linuxSysmon(3),
+    file_event: linuxSysmon(11),
+  },
+};
+
+/** Elastic integration datasets that carry Windows event logs. */
+const ELASTIC_DATASETS: Record<string, string[]> = {
+  'system.security': [SECURITY],
+  'system.system': [SYSTEM],
+  'system.application': ['Application'],
+  'windows.sysmon_operational': [SYSMON],
+  'windows.sysmon': [SYSMON],
+  'windows.powershell': [POWERSHELL_CLASSIC],
+  'windows.powershell_operational': [POWERSHELL],
+  'windows.windows_defender': [DEFENDER],
+  'windows.applocker_exe_and_dll': [APPLOCKER[0]],
+  'windows.applocker_msi_and_script': [APPLOCKER[1]],
+  'windows.applocker_packaged_app_deployment': [APPLOCKER[2]],
+  'windows.applocker_packaged_app_execution': [APPLOCKER[3]],
+  'windows.forwarded': [ANY_WINDOWS_CHANNEL],
+};
+
+/** Index names an Elastic index pattern is matched against; datasets add `logs-<dataset>-…`. */
+const ELASTIC_BEATS_INDEXES: Record<string, string[]> = {
+  'winlogbeat-default': [ANY_WINDOWS_CHANNEL],
+};
+
+/**
+ * Splunk data-source names are `<log> [EventID] <ids>` (`Sysmon EventID 1`, `Windows Event Log
+ * Security 4688`, `NTLM Operational 8004,8005`); this maps `<log>`, lower case and without a
+ * leading `Windows Event Log` or `Windows`, to channels.
+ */
+const SPLUNK_LOGS: Record<string, string[]> = {
+  sysmon: [SYSMON],
+  'sysmon for linux': ['Linux-Sysmon/Operational'],
+  security: [SECURITY],
+  system: [SYSTEM],
+  application: ['Application'],
+  defender: [DEFENDER],
+  taskscheduler: [TASK_SCHEDULER],
+  capi2: [operational('Microsoft-Windows-CAPI2')],
+  printservice: [PRINT_OPERATIONAL, PRINT_ADMIN],
+  remoteconnectionmanager: [
+    operational('Microsoft-Windows-TerminalServices-RemoteConnectionManager'),
+  ],
+  certificateservicesclient: [
+    operational('Microsoft-Windows-CertificateServicesClient-Lifecycle-System'),
+  ],
+  'powershell script block logging': [POWERSHELL],
+  'ntlm operational': [operational('Microsoft-Windows-NTLM')],
+  iis: [operational('Microsoft-IIS-Configuration')],
+};
+
+/** Splunk Windows add-on event types. */
+const SPLUNK_EVENTTYPES: Record<string, string[]> = {
+  wineventlog_security: [SECURITY],
+  wineventlog_system: [SYSTEM],
+  wineventlog_application: ['Application'],
+};
+
+interface TitleCandidate {
+  title: string;
+  /** 2 for a message-like title, 1 for an ETW task name. */
+  quality: number;
+  /** The file is the event's plain dictionary (`event-4656.yml`), not a variant of it. */
+  plain: boolean;
+  version: number;
+  file: string;
+}
+
+function yamlFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => entry.endsWith('.yml') && !entry.endsWith('README.yml'))
+    .sort()
+    .map((entry) => path.join(folder, entry));
+}
+
+/** `Event ID 4624: An account...` → quality 2; `Event 4104 - StartingCommand` → quality 1. */
+function titleOf(name: string, eventId: number): { title: string; quality: number } | null {
+  const words = name.trim();
+  const prefix = ['Event ID ', 'Event '].find((p) => words.startsWith(p));
+  if (!prefix) return null;
+  const rest = words.slice(prefix.length);
+  let digits = 0;
+  while (digits < rest.length && rest[digits] >= '0' && rest[digits] <= '9') digits++;
+  if (Number(rest.slice(0, digits)) !== eventId || digits === 0) return null;
+
+  const after = rest.slice(digits).trimStart();
+  const separator = after.startsWith(':') ? ':' : after.startsWith('-') ? '-' : '';
+  if (!separator) return null;
+  let title = after.slice(1).trim();
+  if (title.endsWith('.')) title = title.slice(0, -1);
+  if (isPlaceholder(title)) return null;
+  const messageLike = separator === ':' || title.includes(' ');
+  return { title, quality: messageLike ? 2 : 1 };
+}
+
+/** ETW task names that name nothing: `task_0`, `None`, `RemoteFXmodule_3`. */
+function isPlaceholder(title: string): boolean {
+  if (title === '' || title === 'None') return true;
+  const underscore = title.lastIndexOf('_');
+  const tail = title.slice(underscore + 1);
+  return underscore >= 0 && tail.length > 0 && [...tail].every((c) => c >= '0' && c <= '9');
+}
+
+function isPlainFile(file: string, eventId: number): boolean {
+  const base = path.basename(file, '.yml');
+  const plain = `event-${eventId}`;
+  if (base === plain) return true;
+  const version = base.slice(plain.length);
+  return base.startsWith(`${plain}_v`) && version.length > 2;
+}
+
+function better(a: TitleCandidate, b: TitleCandidate): TitleCandidate {
+  if (a.quality !== b.quality) return a.quality > b.quality ? a : b;
+  if (a.plain !== b.plain) return a.plain ? a : b;
+  if (a.version !== b.version) return a.version > b.version ? a : b;
+  return a.file <= b.file ? a : b;
+}
+
+/** Best title per provider and event id, from every dictionary under `windows/`. */
+function readTitles(source: string): Map<string, Map<number, TitleCandidate>> {
+  const titles = new Map<string, Map<number, TitleCandidate>>();
+  for (const file of yamlFiles(path.join(source, 'windows'))) {
+    const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    const provider = typeof doc?.log_source === 'string' ? doc.log_source : null;
+    const eventId = Number(doc?.event_id ?? doc?.event_code);
+    if (!provider || !Number.isInteger(eventId) || typeof doc?.name !== 'string') continue;
+    const title = titleOf(doc.name, eventId);
+    if (!title) continue;
+
+    const candidate: TitleCandidate = {
+      ...title,
+      plain: isPlainFile(file, eventId),
+      version: Number(doc.event_version) || 0,
+      file: path.relative(source, file),
+    };
+    const events = titles.get(provider) ?? new Map<number, TitleCandidate>();
+    const seen = events.get(eventId);
+    events.set(eventId, seen ? better(seen, candidate) : candidate);
+    titles.set(provider, events);
+  }
+  return titles;
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function elasticIndexes(): Record<string, string[]> {
+  const indexes: Record<string, string[]> = { ...ELASTIC_BEATS_INDEXES };
+  for (const [dataset, channels] of Object.entries(ELASTIC_DATASETS)) {
+    indexes[`logs-${dataset}-default`] = channels;
+  }
+  return sortedRecord(indexes);
+}
+
+/** One provider, table or event per line: small diffs when the sources change. */
+function render(document: Record<string, unknown>): string {
+  const providers = document.providers as { events: unknown[] }[];
+  const providerLines = providers.map((provider) => {
+    const { events, ...rest } = provider;
+    const head = JSON.stringify(rest).slice(0, -1);
+    const lines = events.map((event) => `        ${JSON.stringify(event)}`).join(',\n');
+    return `    ${head},"events":[\n${lines}\n    ]}`;
+  });
+  const entry = (indent: string, key: string, value: unknown) =>
+    `${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  const others = Object.entries(document)
+    .filter(([key]) => key !== 'providers')
+    .map(([key, value]) => {
+      if (typeof value !== 'object' || value === null) return entry('  ', key, value);
+      const entries = Object.entries(value).map(([k, v]) => entry('    ', k, v));
+      return `  ${JSON.stringify(key)}: {\n${entries.join(',\n')}\n  }`;
+    });
+  return `{\n${others.join(',\n')},\n  "providers": [\n${providerLines.join(',\n')}\n  ]\n}\n`;
+}
+
+function parseArgs(argv: string[]): { source: string; out: string } {
+  let source = defaultSource;
+  let out = defaultOut;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = path.resolve(argv[++i] ?? '');
+    else source = path.resolve(argv[i]);
+  }
+  return { source, out };
+}
+
+function main(): void {
+  const { source, out } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const titles = readTitles(source);
+  if (titles.size === 0) {
+    console.error(`No event dictionaries found under ${source}/windows`);
+    process.exit(1);
+  }
+
+  const providers = PROVIDERS.map((spec) => {
+    const events = [...(titles.get(spec.name) ?? new Map<number, TitleCandidate>())]
+      .sort(([a], [b]) => a - b)
+      .map(([id, candidate]) => [id, candidate.title]);
+    const { name, platform, owns } = spec;
+    return { name, platform, owns, shares: spec.shares ?? [], events };
+  }).sort((a, b) => (a.name < b.name ? -1 : 1));
+
+  const snapshot = path.join(source, 'SNAPSHOT');
+  const commit = existsSync(snapshot) ? readFileSync(snapshot, 'utf8').split(' ')[0].trim() : '';
+  const licenseFile = path.join(source, 'LICENSE');
+  const document = {
+    source: `OSSEM data dictionaries (windows)${commit ? ` at ${commit}` : ''}`,
+    license: existsSync(licenseFile) ? readFileSync(licenseFile, 'utf8').trim() : 'MIT',
+    anyWindowsChannel: ANY_WINDOWS_CHANNEL,
+    sigmaServices: sortedRecord(SIGMA_SERVICES),
+    sigmaCategories: sortedRecord(SIGMA_CATEGORIES),
+    elasticDatasets: sortedRecord(ELASTIC_DATASETS),
+    elasticIndexes: elasticIndexes(),
+    splunkLogs: sortedRecord(SPLUNK_LOGS),
+    splunkEventtypes: sortedRecord(SPLUNK_EVENTTYPES),
+    providers,
+  };
+  writeFileSync(out, render(document));
+
+  const events = providers.reduce((sum, p) => sum + p.events.length, 0);
+  const unused = [...titles.keys()].filter((name) => !PROVIDERS.some((p) => p.name === name));
+  console.error(
+    `${providers.length} providers, ${events} titled events → ${path.relative(repoRoot, out)} ` +
+      `in ${Date.now() - started} ms; dictionaries not used: ${unused.sort().join(', ') || 'none'}`,
+  );
+}
+
+main();

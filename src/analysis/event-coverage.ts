@@ -1,0 +1,399 @@
+// Event coverage of a rule: the Windows events (provider, event id) it reads, from its event-code
+// predicates together with what selects the log — Splunk source, sourcetype, eventtype and data
+// sources, Sigma log source, Elastic provider, channel, dataset and index patterns.
+
+import type { EventCoverage, Expr, Predicate, Rule, Scalar } from '../ir/index.js';
+import {
+  ANY_WINDOWS_CHANNEL,
+  channelsOfElasticDataset,
+  channelsOfSigmaService,
+  channelsOfSplunkEventtype,
+  channelsOfSplunkLog,
+  elasticIndexes,
+  eventsOfSigmaCategory,
+  eventTitle,
+  knownChannels,
+  providerNamed,
+  providersOfChannelEvent,
+  providersOfEvent,
+  sigmaCategoryProducts,
+  type EventRef,
+  type Platform,
+} from '../semantics/event-catalog.js';
+
+/**
+ * What one way of matching the rule selects; null means "not constrained". The rule is an OR of
+ * these. Channels are lower case; the any-channel marker stands for every Windows channel.
+ */
+interface Selection {
+  providers: Set<string> | null;
+  channels: Set<string> | null;
+  platform: Platform | 'other' | null;
+  ids: Set<number> | null;
+  events: EventRef[] | null;
+}
+
+const ANYTHING: Selection = {
+  providers: null,
+  channels: null,
+  platform: null,
+  ids: null,
+  events: null,
+};
+
+/** Beyond this many alternatives they are merged into one, which may list more events. */
+const MAX_ALTERNATIVES = 64;
+
+const EVENT_CODE_FIELDS = new Set(['eventcode', 'eventid', 'event.code', 'winlog.event_id']);
+const PROVIDER_FIELDS = new Set([
+  'event.provider',
+  'winlog.provider_name',
+  'provider_name',
+  'sourcename',
+]);
+const CHANNEL_FIELDS = new Set(['winlog.channel', 'channel', 'logname']);
+const DATASET_FIELDS = new Set(['event.dataset', 'data_stream.dataset']);
+const SPLUNK_SOURCE_FIELDS = new Set(['source', 'sourcetype']);
+const SPLUNK_EVENT_LOG_PREFIXES = ['xmlwineventlog:', 'wineventlog:', 'syslog:'];
+
+/**
+ * A rule's events, sorted by provider then id. A log source that names a provider or channel but
+ * no event id lists nothing, except a Sigma category, which stands for its events
+ * (`ps_script` → PowerShell 4104).
+ */
+export function eventCoverage(rule: Rule): EventCoverage[] {
+  let selections = selectionsOf(ruleFilter(rule), false);
+  if (rule.source === 'elastic') {
+    selections = conjoin(selections, indexSelections(rule.dataSources));
+  }
+  const events = selections.flatMap(resolve);
+  if (rule.source !== 'elastic') events.push(...rule.dataSources.flatMap(splunkDataSourceEvents));
+  return present(events);
+}
+
+/** The event filter and the filters applied after the first aggregation (`where EventCode=…`). */
+function ruleFilter(rule: Rule): Expr | null {
+  const parts: Expr[] = rule.eventFilter ? [rule.eventFilter] : [];
+  const aggregation = rule.pipeline.findIndex((stage) => stage.effect === 'aggregate');
+  if (aggregation >= 0) {
+    for (const stage of rule.pipeline.slice(aggregation + 1)) {
+      const filters = stage.effect === 'filter' || stage.effect === 'filter-aggregated';
+      if (filters && stage.predicate) parts.push(stage.predicate);
+    }
+  }
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : { kind: 'and', args: parts };
+}
+
+/** Negated predicates select nothing, so under a NOT every branch is unconstrained. */
+function selectionsOf(expr: Expr | null, negated: boolean): Selection[] {
+  if (!expr) return [ANYTHING];
+  switch (expr.kind) {
+    case 'not':
+      return selectionsOf(expr.arg, !negated);
+    case 'and':
+    case 'or': {
+      const parts = expr.args.map((arg) => selectionsOf(arg, negated));
+      const conjunctive = (expr.kind === 'and') !== negated;
+      if (conjunctive) return parts.reduce(conjoin, [ANYTHING]);
+      return bounded(parts.flat());
+    }
+    case 'predicate':
+      return negated ? [ANYTHING] : selectionsOfPredicate(expr.predicate);
+    case 'opaque':
+      return [ANYTHING];
+  }
+}
+
+function selectionsOfPredicate(predicate: Predicate): Selection[] {
+  const field = predicate.field.toLowerCase();
+  const canonical = predicate.canonicalField?.toLowerCase();
+  const values = positiveValues(predicate);
+
+  if (EVENT_CODE_FIELDS.has(field) || (canonical && EVENT_CODE_FIELDS.has(canonical))) {
+    const ids = values.flatMap(eventIdOf);
+    return ids.length > 0 ? [{ ...ANYTHING, ids: new Set(ids) }] : [ANYTHING];
+  }
+  if (PROVIDER_FIELDS.has(field)) {
+    const names = values.map((v) => providerNamed(String(v))?.name ?? String(v));
+    return names.length > 0 ? [{ ...ANYTHING, providers: new Set(names) }] : [ANYTHING];
+  }
+  if (CHANNEL_FIELDS.has(field)) return channelSelection(values.map(String));
+  if (DATASET_FIELDS.has(field)) {
+    return channelSelection(values.flatMap((v) => channelsOfElasticDataset(String(v))));
+  }
+  if (SPLUNK_SOURCE_FIELDS.has(field)) return splunkSourceSelection(predicate);
+  if (field === 'eventtype') {
+    return channelSelection(values.flatMap((v) => channelsOfSplunkEventtype(String(v))));
+  }
+  return sigmaLogSourceSelection(field, values.map(String));
+}
+
+/** Values an `eq` or `in` predicate accepts; other operators name no exact log or event. */
+function positiveValues(predicate: Predicate): Scalar[] {
+  if (predicate.op !== 'eq' && predicate.op !== 'in') return [];
+  return predicate.values.filter((v) => v !== null && v !== '');
+}
+
+/** Windows event ids are 16-bit numbers written without leading zeros. */
+function eventIdOf(value: Scalar): number[] {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+  if (text === '' || text.length > 5 || (text.length > 1 && text.startsWith('0'))) return [];
+  if (![...text].every((c) => c >= '0' && c <= '9')) return [];
+  const id = Number(text);
+  return id <= 65535 ? [id] : [];
+}
+
+function channelSelection(channels: string[]): Selection[] {
+  if (channels.length === 0) return [ANYTHING];
+  return [{ ...ANYTHING, channels: new Set(channels.map((c) => c.toLowerCase())) }];
+}
+
+/** `XmlWinEventLog:Security`, `WinEventLog:Microsoft-Windows-PowerShell/Operational`. */
+function splunkSourceSelection(predicate: Predicate): Selection[] {
+  const prefixMatch = predicate.op === 'startswith';
+  const values = prefixMatch ? predicate.values : positiveValues(predicate);
+  const channels: string[] = [];
+  for (const value of values) {
+    const text = String(value).toLowerCase();
+    if (text === 'xmlwineventlog' || text === 'wineventlog') channels.push(ANY_WINDOWS_CHANNEL);
+    const prefix = SPLUNK_EVENT_LOG_PREFIXES.find((p) => text.startsWith(p));
+    if (!prefix) continue;
+    const channel = text.slice(prefix.length);
+    if (!prefixMatch) channels.push(channel);
+    else channels.push(...knownChannels().filter((c) => c.toLowerCase().startsWith(channel)));
+  }
+  return channelSelection(channels);
+}
+
+/** `logsource.product`, `logsource.service`, `logsource.category` constraints of Sigma rules. */
+function sigmaLogSourceSelection(field: string, values: string[]): Selection[] {
+  if (values.length === 0) return [ANYTHING];
+  switch (field) {
+    case 'logsource.product':
+      return values.map((product) => ({ ...ANYTHING, platform: platformOf(product) }));
+    case 'logsource.service':
+      return channelSelection(values.flatMap(channelsOfSigmaService));
+    case 'logsource.category': {
+      const events = values.flatMap((category) =>
+        sigmaCategoryProducts().flatMap((product) => eventsOfSigmaCategory(product, category)),
+      );
+      return events.length > 0 ? [{ ...ANYTHING, events }] : [ANYTHING];
+    }
+    default:
+      return [ANYTHING];
+  }
+}
+
+function platformOf(product: string): Platform | 'other' {
+  const name = product.toLowerCase();
+  return name === 'windows' || name === 'linux' ? name : 'other';
+}
+
+/**
+ * Elastic index patterns (an OR), matched against sample index names of the datasets we know;
+ * a pattern matching none of them reads no Windows event log.
+ */
+function indexSelections(patterns: string[]): Selection[] {
+  if (patterns.length === 0) return [ANYTHING];
+  return patterns.flatMap((pattern) => {
+    const channels = elasticIndexes()
+      .filter(([index]) => globMatches(pattern.trim().toLowerCase(), index))
+      .flatMap(([, indexChannels]) => indexChannels);
+    if (channels.length === 0) return [{ ...ANYTHING, platform: 'other' as const }];
+    return channelSelection(channels);
+  });
+}
+
+/** `*` matches any run of characters, everything else itself; no regex is built from rule text. */
+function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/** The AND of two ORs of selections: every pair that does not contradict itself. */
+function conjoin(left: Selection[], right: Selection[]): Selection[] {
+  const out: Selection[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      const both = conjoinPair(a, b);
+      if (both) out.push(both);
+    }
+  }
+  return bounded(out);
+}
+
+function conjoinPair(a: Selection, b: Selection): Selection | null {
+  const providers = intersect(a.providers, b.providers, (x) => x.toLowerCase());
+  const channels = intersectChannels(a.channels, b.channels);
+  const ids = intersect(a.ids, b.ids, (x) => x);
+  if (providers?.size === 0 || channels?.size === 0 || ids?.size === 0) return null;
+  if (a.platform && b.platform && a.platform !== b.platform) return null;
+  const events = intersectEvents(a.events, b.events);
+  if (events?.length === 0) return null;
+  return { providers, channels, platform: a.platform ?? b.platform, ids, events };
+}
+
+function intersectEvents(a: EventRef[] | null, b: EventRef[] | null): EventRef[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.filter((e) => b.some((f) => sameEvent(e, f)));
+}
+
+function intersect<T>(a: Set<T> | null, b: Set<T> | null, key: (x: T) => unknown): Set<T> | null {
+  if (!a) return b;
+  if (!b) return a;
+  const keys = new Set([...b].map(key));
+  return new Set([...a].filter((x) => keys.has(key(x))));
+}
+
+/** The any-channel marker meets any Windows channel; other channels must be equal. */
+function intersectChannels(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.has(ANY_WINDOWS_CHANNEL)) return b;
+  if (b.has(ANY_WINDOWS_CHANNEL)) return a;
+  return new Set([...a].filter((c) => b.has(c)));
+}
+
+function sameEvent(a: EventRef, b: EventRef): boolean {
+  return a.eventId === b.eventId && a.provider.toLowerCase() === b.provider.toLowerCase();
+}
+
+// LIMITATION: a rule with more than 64 ways of matching has them merged into one — its event
+// list may then pair providers and ids that only occur in different branches.
+function bounded(selections: Selection[]): Selection[] {
+  if (selections.length <= MAX_ALTERNATIVES) return selections;
+  const unite = <T>(sets: (Set<T> | null)[]) =>
+    sets.some((s) => s === null) ? null : new Set(sets.flatMap((s) => [...(s as Set<T>)]));
+  const platforms = new Set(selections.map((s) => s.platform));
+  const events = selections.map((s) => s.events);
+  return [
+    {
+      providers: unite(selections.map((s) => s.providers)),
+      channels: unite(selections.map((s) => s.channels)),
+      platform: platforms.size === 1 ? selections[0].platform : null,
+      ids: unite(selections.map((s) => s.ids)),
+      events: events.some((e) => e === null) ? null : (events.flat() as EventRef[]),
+    },
+  ];
+}
+
+/** The events one selection stands for. */
+function resolve(selection: Selection): EventRef[] {
+  if (selection.events) return selection.events.filter((event) => admits(selection, event));
+  if (!selection.ids || selection.platform === 'other') return [];
+
+  const ids = [...selection.ids];
+  if (selection.providers) {
+    const providers = [...selection.providers];
+    return providers.flatMap((provider) => ids.map((eventId) => ({ provider, eventId })));
+  }
+  if (selection.channels) {
+    const channels = [...selection.channels];
+    return ids.flatMap((eventId) =>
+      channels.flatMap((channel) =>
+        onlyOne(providersOfChannelEvent(channel, eventId), channel === ANY_WINDOWS_CHANNEL).map(
+          (provider) => ({ provider: provider.name, eventId }),
+        ),
+      ),
+    );
+  }
+
+  // LIMITATION: an event id with no provider, channel or dataset around it is credited to a
+  // provider only when exactly one catalogued provider has that id — otherwise it is not listed.
+  const platform = selection.platform ?? 'windows';
+  return ids.flatMap((eventId) =>
+    onlyOne(providersOfEvent(eventId).filter((p) => p.platform === platform), true).map(
+      (provider) => ({ provider: provider.name, eventId }),
+    ),
+  );
+}
+
+/** Without a named channel several providers sharing an id are a guess, so none is listed. */
+function onlyOne<T>(candidates: T[], requireUnique: boolean): T[] {
+  return requireUnique && candidates.length !== 1 ? [] : candidates;
+}
+
+/** Whether a Sigma category's event also fits the rule's other log-source constraints. */
+function admits(selection: Selection, event: EventRef): boolean {
+  const provider = providerNamed(event.provider);
+  if (selection.ids && !selection.ids.has(event.eventId)) return false;
+  const named = event.provider.toLowerCase();
+  if (selection.providers && ![...selection.providers].some((p) => p.toLowerCase() === named)) {
+    return false;
+  }
+  if (selection.platform && provider && provider.platform !== selection.platform) return false;
+  if (selection.channels && provider && !selection.channels.has(ANY_WINDOWS_CHANNEL)) {
+    const writes = [...provider.owns, ...provider.shares].map((c) => c.toLowerCase());
+    if (!writes.some((c) => selection.channels?.has(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * Splunk data-source names: `Sysmon EventID 1`, `Windows Event Log Security 4688`, `NTLM
+ * Operational 8004,8005,8006`, joined by `AND` when a rule reads several.
+ */
+function splunkDataSourceEvents(name: string): EventRef[] {
+  const parts: string[][] = [[]];
+  for (const word of name.split(' ').filter(Boolean)) {
+    if (word === 'AND') parts.push([]);
+    else parts[parts.length - 1].push(word);
+  }
+  return parts.flatMap(splunkDataSourcePartEvents);
+}
+
+function splunkDataSourcePartEvents(words: string[]): EventRef[] {
+  const ids: number[] = [];
+  let end = words.length;
+  while (end > 0) {
+    const found = words[end - 1].split(',').flatMap(eventIdOf);
+    if (found.length === 0) break;
+    ids.push(...found);
+    end--;
+  }
+  if (ids.length === 0) return [];
+  if (end > 0 && words[end - 1].toLowerCase() === 'eventid') end--;
+
+  let start = 0;
+  const lead = words.slice(0, 3).join(' ').toLowerCase();
+  if (lead === 'windows event log') start = 3;
+  else if (words[0]?.toLowerCase() === 'windows') start = 1;
+  const channels = channelsOfSplunkLog(words.slice(start, end).join(' '));
+  if (channels.length === 0) return [];
+  const logChannels = new Set(channels.map((c) => c.toLowerCase()));
+  return resolve({ ...ANYTHING, channels: logChannels, ids: new Set(ids) });
+}
+
+/** Deduplicated, in the catalog's spelling of providers, sorted by provider then id. */
+function present(events: EventRef[]): EventCoverage[] {
+  const unique = new Map<string, EventCoverage>();
+  for (const { provider, eventId } of events) {
+    const name = providerNamed(provider)?.name ?? provider;
+    const key = `${name.toLowerCase()}#${eventId}`;
+    if (unique.has(key)) continue;
+    unique.set(key, { provider: name, eventId, title: eventTitle(name, eventId) });
+  }
+  return [...unique.values()].sort((a, b) =>
+    a.provider === b.provider ? a.eventId - b.eventId : a.provider < b.provider ? -1 : 1,
+  );
+}

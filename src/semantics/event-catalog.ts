@@ -1,0 +1,147 @@
+// The Windows event catalog: windows-events.json (made by scripts/compile-events.ts) plus our own
+// titles. It says which providers write to a channel, which events a log source stands for, and
+// what an event is called. Names and channels match case-insensitively, as Windows does.
+
+import eventData from './windows-events.json' with { type: 'json' };
+import { ownEventTitle, ownTitledEvents } from './event-titles.js';
+
+export type Platform = 'windows' | 'linux';
+
+export interface EventProvider {
+  /** Full provider name: `Microsoft-Windows-PowerShell`, `Service Control Manager`. */
+  name: string;
+  platform: Platform;
+  /** Channels this provider usually writes alone: an unknown event there is its own. */
+  owns: string[];
+  /** Channels it writes along with other providers (System, Security). */
+  shares: string[];
+}
+
+/** One event of one provider. */
+export interface EventRef {
+  provider: string;
+  eventId: number;
+}
+
+interface EventData {
+  anyWindowsChannel: string;
+  sigmaServices: Record<string, string[]>;
+  sigmaCategories: Record<string, Record<string, [string, number][]>>;
+  elasticDatasets: Record<string, string[]>;
+  elasticIndexes: Record<string, string[]>;
+  splunkLogs: Record<string, string[]>;
+  splunkEventtypes: Record<string, string[]>;
+  providers: (EventProvider & { events: [number, string][] })[];
+}
+
+const data = eventData as unknown as EventData;
+
+/** Channel name that stands for every channel of the Windows platform. */
+export const ANY_WINDOWS_CHANNEL = data.anyWindowsChannel;
+
+const lower = (text: string) => text.toLowerCase();
+
+const providersByName = new Map<string, EventProvider>();
+const compiledTitles = new Map<string, Map<number, string>>();
+for (const { events, ...provider } of data.providers) {
+  providersByName.set(lower(provider.name), provider);
+  compiledTitles.set(provider.name, new Map(events));
+}
+
+const writersByChannel = new Map<string, EventProvider[]>();
+const ownerByChannel = new Map<string, EventProvider>();
+for (const provider of providersByName.values()) {
+  for (const channel of [...provider.owns, ...provider.shares]) {
+    const writers = writersByChannel.get(lower(channel)) ?? [];
+    writersByChannel.set(lower(channel), [...writers, provider]);
+  }
+  for (const channel of provider.owns) ownerByChannel.set(lower(channel), provider);
+}
+
+const knownEvents = new Set<string>();
+const eventKey = (provider: string, eventId: number) => `${lower(provider)}#${eventId}`;
+for (const [provider, titles] of compiledTitles) {
+  for (const eventId of titles.keys()) knownEvents.add(eventKey(provider, eventId));
+}
+for (const { provider, eventId } of ownTitledEvents()) knownEvents.add(eventKey(provider, eventId));
+
+/** The catalog's entry for a provider name in any letter case. */
+export function providerNamed(name: string): EventProvider | undefined {
+  return providersByName.get(lower(name));
+}
+
+/** Every channel the catalog knows a writer for, in its own spelling. */
+export function knownChannels(): string[] {
+  return [...providersByName.values()].flatMap((p) => [...p.owns, ...p.shares]);
+}
+
+/** Providers that write to a channel; the any-channel marker gives every Windows provider. */
+export function providersOfChannel(channel: string): EventProvider[] {
+  if (channel === ANY_WINDOWS_CHANNEL) {
+    return [...providersByName.values()].filter((p) => p.platform === 'windows');
+  }
+  return writersByChannel.get(lower(channel)) ?? [];
+}
+
+/**
+ * The providers an event id on a channel comes from: the writers of the channel that have the
+ * event; else, when no provider at all is known to have it, the channel's usual writer; else none
+ * (System and Application mix many writers).
+ */
+export function providersOfChannelEvent(channel: string, eventId: number): EventProvider[] {
+  const writers = providersOfChannel(channel).filter((p) => hasEvent(p.name, eventId));
+  if (writers.length > 0 || channel === ANY_WINDOWS_CHANNEL) return writers;
+  const owner = ownerByChannel.get(lower(channel));
+  return owner && providersOfEvent(eventId).length === 0 ? [owner] : [];
+}
+
+/** Providers the catalog knows an event id for. */
+export function providersOfEvent(eventId: number): EventProvider[] {
+  return [...providersByName.values()].filter((p) => hasEvent(p.name, eventId));
+}
+
+export function hasEvent(provider: string, eventId: number): boolean {
+  return knownEvents.has(eventKey(provider, eventId));
+}
+
+/** Our own title when we wrote one, else the compiled ETW title, else null. */
+export function eventTitle(provider: string, eventId: number): string | null {
+  const name = providerNamed(provider)?.name ?? provider;
+  return ownEventTitle(name, eventId) ?? compiledTitles.get(name)?.get(eventId) ?? null;
+}
+
+/** Channels a Sigma `product: windows` service reads. */
+export function channelsOfSigmaService(service: string): string[] {
+  return data.sigmaServices[lower(service)] ?? [];
+}
+
+/** Events a Sigma category stands for, for one product (`windows`, `linux`). */
+export function eventsOfSigmaCategory(product: string, category: string): EventRef[] {
+  const events = data.sigmaCategories[lower(product)]?.[lower(category)] ?? [];
+  return events.map(([provider, eventId]) => ({ provider, eventId }));
+}
+
+/** Products whose Sigma categories the catalog maps. */
+export function sigmaCategoryProducts(): string[] {
+  return Object.keys(data.sigmaCategories);
+}
+
+/** Channels an Elastic dataset (`system.security`) carries. */
+export function channelsOfElasticDataset(dataset: string): string[] {
+  return data.elasticDatasets[lower(dataset)] ?? [];
+}
+
+/** Sample index names (`logs-system.security-default`) with the channels each carries. */
+export function elasticIndexes(): [index: string, channels: string[]][] {
+  return Object.entries(data.elasticIndexes);
+}
+
+/** Channels a Splunk data-source log name (`sysmon`, `security`) stands for. */
+export function channelsOfSplunkLog(log: string): string[] {
+  return data.splunkLogs[lower(log)] ?? [];
+}
+
+/** Channels a Splunk Windows add-on event type (`wineventlog_security`) stands for. */
+export function channelsOfSplunkEventtype(eventtype: string): string[] {
+  return data.splunkEventtypes[lower(eventtype)] ?? [];
+}
