@@ -1,6 +1,9 @@
 // The error a catalog file raises when it cannot be opened: missing, not a catalog, or too old.
 
 export class CatalogError extends Error {
+  /** Shown to the user as a message, without a stack trace. */
+  readonly userFacing = true;
+
   constructor(
     readonly file: string,
     message: string,

@@ -1,6 +1,9 @@
 // Turns what a user typed into a search box into a safe FTS5 query: every term and phrase is
 // quoted, so no FTS5 syntax (NEAR, column filters, OR, parentheses) reaches the engine.
 
+// LIMITATION: words match whole tokens or their beginnings only (FTS5 unicode61) — searching
+// `method` does not find `Invoke-WmiMethod`, though `wmimethod` and `wmi*` do.
+
 /** Longest search a user may run; more terms only slow the query down. */
 export const MAX_SEARCH_TERMS = 16;
 

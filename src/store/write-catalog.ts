@@ -103,7 +103,11 @@ function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: Read
   }
 }
 
-/** Two rules with one catalog id cannot both be stored; the later one is reported, not lost. */
+/**
+ * Two rules with one catalog id cannot both be stored; the later one is reported, not lost.
+ * LIMITATION: the summary is stored as given — it still counts the duplicate as a rule, so a
+ * build that passes duplicates shows rules + failed above documents for that source.
+ */
 function duplicateFailure(rule: AnalyzedRule, earlier: string): ReadFailure {
   return {
     source: rule.source,

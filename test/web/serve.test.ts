@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { CatalogError } from '../../src/store/catalog-error.js';
 import { ListenError, startServer } from '../../src/web/start-server.js';
@@ -51,4 +54,28 @@ test('a port in use is reported as such', async () => {
   } finally {
     await first.close();
   }
+});
+
+test('the serve command prints its URL, serves, and stops cleanly on SIGTERM', async () => {
+  const serve = new URL('../../src/cli/serve.ts', import.meta.url).href;
+  const script = `
+    import { Command } from 'commander';
+    const { serveCommand } = await import(${JSON.stringify(serve)});
+    const program = new Command('ruledex').addCommand(serveCommand());
+    await program.parseAsync(process.argv.slice(1), { from: 'user' });`;
+  const node = ['--import', 'tsx', '--input-type=module', '-e', script, '--'];
+  const child = spawn(process.execPath, [...node, 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const url = line.slice(line.indexOf(' at ') + 4);
+    assert.equal(line, `ruledex serving ${db} at ${url}`);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.equal((await fetch(`${url}api/summary`)).status, 200);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
 });

@@ -5,6 +5,8 @@ import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { SOURCE_NAMES } from '../source-names.js';
 
+// LIMITATION: every failure is on one page, unpaged — fine for the hundreds the corpora give,
+// slow to read past a few thousand.
 export function failuresPage(failures: ReadFailure[]): Html {
   return layout({
     title: 'Failed documents',
