@@ -105,8 +105,8 @@ function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: Read
 
 /**
  * Two rules with one catalog id cannot both be stored; the later one is reported, not lost.
- * LIMITATION: the summary is stored as given — it still counts the duplicate as a rule, so a
- * build that passes duplicates shows rules + failed above documents for that source.
+ * LIMITATION: the summary is stored as given — when the build passes duplicates, its counts
+ * still include them as rules, so listings show fewer rules than the summary says.
  */
 function duplicateFailure(rule: AnalyzedRule, earlier: string): ReadFailure {
   return {
