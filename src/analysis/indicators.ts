@@ -1,0 +1,106 @@
+// A rule's indicators: every field, operator and value its filters match, grouped for the page.
+//
+// Log-source constraints (Sigma `logsource.*`, Splunk `source`/`sourcetype`/`index`, Elastic
+// `event.category`/`event.dataset`…) are real conditions, so they are indicators too; they are
+// listed after the rule's own conditions so that they do not crowd out what makes it specific.
+
+import {
+  predicatesOf,
+  type Effect,
+  type Indicator,
+  type Predicate,
+  type Rule,
+} from '../ir/index.js';
+import { canonicalFieldOf } from '../semantics/canonical-field.js';
+import { valueKey } from '../semantics/value-key.js';
+
+/** Stage effects whose predicate is a condition the rule matches on. */
+const MATCHING_EFFECTS: ReadonlySet<Effect> = new Set([
+  'filter',
+  'aggregate',
+  'filter-aggregated',
+]);
+
+const SPLUNK_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
+  'index',
+  'source',
+  'sourcetype',
+  'eventtype',
+]);
+
+const ELASTIC_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
+  '_index',
+  'event.category',
+  'event.dataset',
+  'event.module',
+  'data_stream.dataset',
+]);
+
+interface IndicatorGroup {
+  indicator: Indicator;
+  valueKeys: Set<string>;
+  logSource: boolean;
+}
+
+/**
+ * Every field/operator the rule matches with its values: the predicates of the event filter
+ * and of later filtering stages, grouped by (field, operator, negated, case sensitivity),
+ * values deduplicated, in order of first appearance. Corpus counts are left at zero.
+ */
+export function indicatorsOf(rule: Rule): Indicator[] {
+  const groups = new Map<string, IndicatorGroup>();
+  for (const { predicate, negated } of matchedPredicates(rule)) {
+    addPredicate(groups, rule, predicate, negated);
+  }
+
+  const ordered = [...groups.values()];
+  return [...ordered.filter((g) => !g.logSource), ...ordered.filter((g) => g.logSource)].map(
+    (g) => g.indicator,
+  );
+}
+
+/** Whether a predicate selects the log source rather than the activity the rule looks for. */
+export function isLogSourceConstraint(predicate: Predicate, rule: Rule): boolean {
+  if (predicate.field.startsWith('logsource.')) return true;
+  if (rule.source === 'splunk') return SPLUNK_LOG_SOURCE_FIELDS.has(predicate.field);
+  if (rule.source === 'elastic') return ELASTIC_LOG_SOURCE_FIELDS.has(predicate.field);
+  return false;
+}
+
+/**
+ * The event filter first (it may hold log-source constraints no stage carries), then every
+ * matching stage; predicates seen twice collapse when their values are grouped.
+ */
+function* matchedPredicates(rule: Rule): Generator<{ predicate: Predicate; negated: boolean }> {
+  if (rule.eventFilter) yield* predicatesOf(rule.eventFilter);
+  for (const stage of rule.pipeline) {
+    if (stage.predicate && MATCHING_EFFECTS.has(stage.effect)) yield* predicatesOf(stage.predicate);
+  }
+}
+
+function addPredicate(
+  groups: Map<string, IndicatorGroup>,
+  rule: Rule,
+  predicate: Predicate,
+  negated: boolean,
+): void {
+  const canonicalField = canonicalFieldOf(predicate, rule);
+  const { field, op, caseSensitive } = predicate;
+  const key = [field, canonicalField, op, negated, caseSensitive].join('\u0000');
+
+  let group = groups.get(key);
+  if (!group) {
+    const indicator = { field, canonicalField, op, negated, caseSensitive, values: [] };
+    group = { indicator, valueKeys: new Set(), logSource: isLogSourceConstraint(predicate, rule) };
+    groups.set(key, group);
+  }
+
+  // `exists` has no values: the indicator is the field itself.
+  if (op === 'exists') return;
+  for (const value of predicate.values) {
+    const normalized = valueKey(value, op, caseSensitive);
+    if (group.valueKeys.has(normalized)) continue;
+    group.valueKeys.add(normalized);
+    group.indicator.values.push({ value, corpus: { total: 0, bySource: {} } });
+  }
+}

@@ -1,0 +1,48 @@
+// Normalized predicate values: when two written values stand for the same thing to compare.
+
+import type { Op, Scalar } from '../ir/index.js';
+
+/** Operators whose values compare as numbers when they look like numbers. */
+const NUMERIC_OPS: ReadonlySet<Op> = new Set(['eq', 'ne', 'in', 'lt', 'le', 'gt', 'ge']);
+
+/** Operators whose value is a pattern or a name: folding its case could change its meaning. */
+const VERBATIM_OPS: ReadonlySet<Op> = new Set(['regex', 'fieldref', 'placeholder', 'cidr']);
+
+/**
+ * Lower-cases ASCII letters only. Engines agree on ASCII case; other scripts are compared
+ * exactly so that no two values are called equal that some engine tells apart.
+ */
+export function foldCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** Whether case-insensitive and case-sensitive matching of this text are the same. */
+export function isCaseless(text: string): boolean {
+  return text.toLowerCase() === text && text.toUpperCase() === text;
+}
+
+/**
+ * The number a value stands for: numbers, and strings written exactly as JavaScript would
+ * print the number (`"4104"`, `"-1"`, `"0.5"`; not `"04104"`, `"1e3"` or `" 7"`).
+ */
+export function numericValue(value: Scalar): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) && String(number) === value ? number : null;
+}
+
+/**
+ * A string equal for two values exactly when they match the same field values under `op`:
+ * numbers and numeric strings as numbers, case folded when the comparison ignores case.
+ */
+export function valueKey(value: Scalar, op: Op, caseSensitive: boolean): string {
+  if (NUMERIC_OPS.has(op)) {
+    const number = numericValue(value);
+    if (number !== null) return `n:${number}`;
+  }
+  if (value === null) return 'null';
+  if (typeof value !== 'string') return `${typeof value}:${String(value)}`;
+  if (caseSensitive || VERBATIM_OPS.has(op)) return `s:${value}`;
+  return `s:${foldCase(value)}`;
+}
