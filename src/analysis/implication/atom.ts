@@ -1,0 +1,139 @@
+// Implication between single conditions on one field value: the table everything rests on.
+
+import type { Op, Scalar } from '../../ir/index.js';
+import { foldCase, isCaseless, numericValue, valueKey } from '../../semantics/value-key.js';
+
+/** One operator with one value, as a literal holds it for each of its values. */
+export interface Atom {
+  op: Op;
+  value: Scalar;
+  caseSensitive: boolean;
+  flags: string;
+}
+
+const TEXT_OPS: ReadonlySet<Op> = new Set(['eq', 'contains', 'startswith', 'endswith']);
+const RANGE_OPS: ReadonlySet<Op> = new Set(['lt', 'le', 'gt', 'ge']);
+
+/** Which written operators each text operator is implied by, given the right values. */
+const TEXT_IMPLIED_BY: Readonly<Record<string, ReadonlySet<Op>>> = {
+  eq: new Set(['eq']),
+  contains: TEXT_OPS,
+  startswith: new Set(['eq', 'startswith']),
+  endswith: new Set(['eq', 'endswith']),
+};
+
+type TextRelation = (value: string, part: string) => boolean;
+
+const TEXT_RELATION: Readonly<Record<string, TextRelation>> = {
+  eq: (value, part) => value === part,
+  contains: (value, part) => value.includes(part),
+  startswith: (value, part) => value.startsWith(part),
+  endswith: (value, part) => value.endsWith(part),
+};
+
+/**
+ * Whether every field value satisfying `b` satisfies `a`. Same operator and value always;
+ * otherwise text containment (eq/contains/startswith/endswith), equal numbers, and numeric
+ * ranges. Wildcards, regexes, CIDR ranges, `ne`, field references and placeholders only
+ * imply themselves: their languages are not compared.
+ */
+export function atomImplies(b: Atom, a: Atom): boolean {
+  if (isSameAtom(b, a)) return true;
+  if (RANGE_OPS.has(a.op)) return rangeImplies(b, a);
+  if (!TEXT_OPS.has(a.op) || !TEXT_IMPLIED_BY[a.op].has(b.op)) return false;
+
+  if (a.op === 'eq') {
+    const numbers = [numericValue(b.value), numericValue(a.value)];
+    if (numbers[0] !== null && numbers[1] !== null) return numbers[0] === numbers[1];
+  }
+  if (typeof b.value !== 'string' || typeof a.value !== 'string') return false;
+  return textImplies(b, b.value, a, a.value, TEXT_RELATION[a.op]);
+}
+
+function isSameAtom(b: Atom, a: Atom): boolean {
+  if (b.op !== a.op || b.caseSensitive !== a.caseSensitive || b.flags !== a.flags) return false;
+  return valueKey(b.value, b.op, b.caseSensitive) === valueKey(a.value, a.op, a.caseSensitive);
+}
+
+/**
+ * Case rules: a case-sensitive value implies the case-insensitive one it folds to; a
+ * case-insensitive value implies a case-sensitive condition only when it has no letters
+ * whose case could differ.
+ */
+function textImplies(
+  b: Atom,
+  bText: string,
+  a: Atom,
+  aText: string,
+  relation: TextRelation,
+): boolean {
+  if (a.caseSensitive) {
+    if (!b.caseSensitive && !isCaseless(bText)) return false;
+    return relation(bText, aText);
+  }
+  return relation(foldCase(bText), foldCase(aText));
+}
+
+interface Bound {
+  value: number;
+  text: string;
+  open: boolean;
+}
+
+interface Interval {
+  low: Bound | null;
+  high: Bound | null;
+}
+
+/**
+ * Whether the values `b` allows lie inside `a`'s range. Engines compare numbers numerically
+ * or as text depending on the field's type, so the containment must hold in both orders.
+ */
+function rangeImplies(b: Atom, a: Atom): boolean {
+  const inner = intervalOf(b);
+  const outer = intervalOf(a);
+  if (!inner || !outer) return false;
+  return (
+    isWithin(inner, outer, (x, y) => x.value - y.value) &&
+    isWithin(inner, outer, (x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0))
+  );
+}
+
+function intervalOf(atom: Atom): Interval | null {
+  const value = numericValue(atom.value);
+  if (value === null) return null;
+  const closed = { value, text: String(value), open: false };
+  const open = { ...closed, open: true };
+  switch (atom.op) {
+    case 'eq':
+      return { low: closed, high: closed };
+    case 'gt':
+      return { low: open, high: null };
+    case 'ge':
+      return { low: closed, high: null };
+    case 'lt':
+      return { low: null, high: open };
+    case 'le':
+      return { low: null, high: closed };
+    default:
+      return null;
+  }
+}
+
+function isWithin(
+  inner: Interval,
+  outer: Interval,
+  compare: (x: Bound, y: Bound) => number,
+): boolean {
+  if (outer.low) {
+    if (!inner.low) return false;
+    const order = compare(inner.low, outer.low);
+    if (order < 0 || (order === 0 && outer.low.open && !inner.low.open)) return false;
+  }
+  if (outer.high) {
+    if (!inner.high) return false;
+    const order = compare(inner.high, outer.high);
+    if (order > 0 || (order === 0 && outer.high.open && !inner.high.open)) return false;
+  }
+  return true;
+}

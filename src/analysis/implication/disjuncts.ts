@@ -1,0 +1,41 @@
+// Bounded disjunctive normal form: the cases of a formula, each a conjunction of literals.
+
+import type { Formula } from './formula.js';
+import type { Literal } from './literal.js';
+
+/**
+ * The cases (disjuncts) of a formula, or null when there would be more than `bound` of them,
+ * the formula has an unknown part, or it has no case at all (an empty OR is a lowering slip,
+ * not a rule that matches nothing): then nothing is claimed.
+ */
+export function disjunctsOf(formula: Formula, bound: number): Literal[][] | null {
+  const cases = casesOf(formula, bound);
+  return cases && cases.length > 0 ? cases : null;
+}
+
+function casesOf(formula: Formula, bound: number): Literal[][] | null {
+  switch (formula.kind) {
+    case 'literal':
+      return [[formula.literal]];
+    case 'unknown':
+      return null;
+    case 'or': {
+      const cases: Literal[][] = [];
+      for (const arg of formula.args) {
+        const argCases = casesOf(arg, bound);
+        if (!argCases || cases.length + argCases.length > bound) return null;
+        cases.push(...argCases);
+      }
+      return cases;
+    }
+    case 'and': {
+      let cases: Literal[][] = [[]];
+      for (const arg of formula.args) {
+        const argCases = casesOf(arg, bound);
+        if (!argCases || cases.length * argCases.length > bound) return null;
+        cases = cases.flatMap((left) => argCases.map((right) => [...left, ...right]));
+      }
+      return cases;
+    }
+  }
+}

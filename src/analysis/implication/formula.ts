@@ -1,0 +1,98 @@
+// Predicate trees in negation normal form over literals: what implication works on.
+
+import type { Expr, Predicate } from '../../ir/index.js';
+import type { Literal } from './literal.js';
+
+export type Formula =
+  | { kind: 'and'; args: Formula[] }
+  | { kind: 'or'; args: Formula[] }
+  | { kind: 'literal'; literal: Literal }
+  /** An opaque part, under either polarity: it implies nothing and nothing implies it. */
+  | { kind: 'unknown'; text: string };
+
+/** The always-true formula (an empty AND). */
+export const TRUE: Formula = { kind: 'and', args: [] };
+
+export interface FormulaContext {
+  dialect: string;
+  /** Canonical field of a predicate. */
+  fieldOf(predicate: Predicate): string;
+}
+
+/**
+ * The formula of a predicate tree: NOTs pushed down to literals, nested AND/OR flattened, and
+ * same-field alternatives merged into one literal (`f=a OR f=b` is `f eq any of [a, b]`,
+ * `NOT f=a AND NOT f=b` is `f eq none of [a, b]`) so that normal forms stay small.
+ */
+export function formulaOf(expr: Expr, context: FormulaContext, negated = false): Formula {
+  switch (expr.kind) {
+    case 'not':
+      return formulaOf(expr.arg, context, !negated);
+    case 'and':
+    case 'or': {
+      const isAnd = (expr.kind === 'and') !== negated;
+      const args = expr.args.map((arg) => formulaOf(arg, context, negated));
+      return isAnd ? allOf(args) : anyOf(args);
+    }
+    case 'predicate':
+      return { kind: 'literal', literal: literalOf(expr.predicate, negated, context) };
+    case 'opaque':
+      return { kind: 'unknown', text: expr.text };
+  }
+}
+
+/** The AND of formulas, flattened, with negated same-field literals merged. */
+export function allOf(args: Formula[]): Formula {
+  const flat = args.flatMap((arg) => (arg.kind === 'and' ? arg.args : [arg]));
+  const merged = mergeLiterals(flat, true);
+  return merged.length === 1 ? merged[0] : { kind: 'and', args: merged };
+}
+
+/** The OR of formulas, flattened, with positive same-field literals merged. */
+export function anyOf(args: Formula[]): Formula {
+  const flat = args.flatMap((arg) => (arg.kind === 'or' ? arg.args : [arg]));
+  const merged = mergeLiterals(flat, false);
+  return merged.length === 1 ? merged[0] : { kind: 'or', args: merged };
+}
+
+function literalOf(predicate: Predicate, negated: boolean, context: FormulaContext): Literal {
+  return {
+    field: context.fieldOf(predicate),
+    op: predicate.op === 'in' ? 'eq' : predicate.op,
+    values: predicate.op === 'exists' ? [] : [...predicate.values],
+    caseSensitive: predicate.caseSensitive,
+    flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
+    negated,
+    dialect: context.dialect,
+    predicates: [predicate],
+  };
+}
+
+/**
+ * Merges literals of the given polarity that share field, operator, case, flags and dialect:
+ * under OR positive ones (any of the values), under AND negated ones (none of the values).
+ */
+function mergeLiterals(args: Formula[], negated: boolean): Formula[] {
+  const merged: Formula[] = [];
+  const byKey = new Map<string, Literal>();
+  for (const arg of args) {
+    if (arg.kind !== 'literal' || arg.literal.negated !== negated) {
+      merged.push(arg);
+      continue;
+    }
+    const { field, op, caseSensitive, flags, dialect } = arg.literal;
+    const key = [field, op, caseSensitive, flags, dialect].join('\u0000');
+    const previous = byKey.get(key);
+    if (!previous) {
+      const literal = { ...arg.literal, values: [...arg.literal.values] };
+      byKey.set(key, literal);
+      merged.push({ kind: 'literal', literal });
+      continue;
+    }
+    for (const value of arg.literal.values) {
+      if (!previous.values.includes(value)) previous.values.push(value);
+    }
+    previous.predicates = [...previous.predicates, ...arg.literal.predicates];
+  }
+  return merged;
+}

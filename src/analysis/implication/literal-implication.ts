@@ -1,0 +1,52 @@
+// Implication between literals: same field and dialect, values compared atom by atom.
+
+import type { Op } from '../../ir/index.js';
+import { atomImplies, type Atom } from './atom.js';
+import type { Literal } from './literal.js';
+
+/** Operators that only hold for a field that has a value. */
+const PRESENCE_OPS: ReadonlySet<Op> = new Set([
+  'eq',
+  'contains',
+  'startswith',
+  'endswith',
+  'wildcard',
+  'regex',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'cidr',
+  'exists',
+]);
+
+/**
+ * Whether every event satisfying `b` satisfies `a`. Fields may hold several values, so a
+ * positive literal is read as "some value matches": `b` implies `a` when each of b's values
+ * implies one of a's. A negated literal implies a negated one by contraposition. A positive
+ * literal never implies a negated one, nor the reverse: with several values per field, even
+ * `f=x` does not rule out `f=y`.
+ */
+export function literalImplies(b: Literal, a: Literal): boolean {
+  if (b.field !== a.field || b.dialect !== a.dialect || b.negated !== a.negated) return false;
+  return b.negated ? positiveImplies(a, b) : positiveImplies(b, a);
+}
+
+/** Whether the literal, read positively, can only hold when its field has a value. */
+export function requiresPresence(literal: Literal): boolean {
+  if (literal.op === 'exists') return true;
+  if (!PRESENCE_OPS.has(literal.op) || literal.values.length === 0) return false;
+  return literal.values.every((value) => value !== null);
+}
+
+function positiveImplies(b: Literal, a: Literal): boolean {
+  if (a.op === 'exists') return requiresPresence(b);
+  if (b.op === 'exists' || b.values.length === 0) return false;
+  return b.values.every((bValue) =>
+    a.values.some((aValue) => atomImplies(atomOf(b, bValue), atomOf(a, aValue))),
+  );
+}
+
+function atomOf(literal: Literal, value: Atom['value']): Atom {
+  return { op: literal.op, value, caseSensitive: literal.caseSensitive, flags: literal.flags };
+}

@@ -1,0 +1,239 @@
+// The events a rule keeps, as far as neighbors can model them: condition, cases, aggregation.
+//
+// Event model of this first version: a rule reads one stream of events; the filters before any
+// stage that computes, renames or aggregates fields are conditions on the raw event (its
+// `condition`); whatever comes later only removes events (for the rule as a narrower one that
+// is fine: its condition still holds for every event it keeps) or, for the rule as a broader
+// one, may remove events its condition keeps — then it is never claimed broader.
+
+import { hasOpaque, predicatesOf, type Predicate, type Rule, type Stage } from '../../ir/index.js';
+import { canonicalFieldOf } from '../../semantics/canonical-field.js';
+import { disjunctsOf } from '../implication/disjuncts.js';
+import { allOf, formulaOf, type Formula } from '../implication/formula.js';
+import type { Literal } from '../implication/literal.js';
+
+/** Most cases (disjuncts) a condition may have to be compared as the narrower rule. */
+export const CASE_BOUND = 64;
+
+/** Commands a pipeline may start with: they read the rule's events. */
+const EVENT_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
+  'search',
+  'tstats',
+  'detection',
+  'query',
+]);
+
+/** Commands that bring rows from elsewhere: the rule's results are no longer its events. */
+const ROW_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
+  'append',
+  'appendcols',
+  'appendpipe',
+  'union',
+  'multisearch',
+  'map',
+  'inputlookup',
+  'inputcsv',
+  'makeresults',
+  'gentimes',
+  'rest',
+  'set',
+  'from',
+  'datamodel',
+]);
+
+/** Commands whose matching is not modelled yet: their rules are not compared at all. */
+const UNMODELLED_COMMANDS: ReadonlySet<string> = new Set(['sequence', 'sample', 'correlation']);
+
+/** Commands that may drop events whatever effect they are given: never in a broader rule. */
+const EVENT_DROPPING_COMMANDS: ReadonlySet<string> = new Set([
+  'dedup',
+  'head',
+  'tail',
+  'top',
+  'rare',
+  'sort',
+  'transaction',
+  'join',
+  'mvexpand',
+  'threshold',
+  'new_terms',
+  'threat_match',
+  'machine_learning',
+]);
+
+/** Aggregations that keep every event whose group-by fields are present. */
+const EVENT_KEEPING_AGGREGATIONS: ReadonlySet<string> = new Set(['stats', 'tstats']);
+
+/** Elastic rule types that alert on every event their query matches. */
+const EVENT_KEEPING_ELASTIC_TYPES: ReadonlySet<string> = new Set(['query', 'eql']);
+
+/** Elastic rule types whose alerts are events their query matches, plus a further test. */
+const NARROWING_ELASTIC_TYPES: ReadonlySet<string> = new Set([
+  'threshold',
+  'new_terms',
+  'threat_match',
+]);
+
+export interface EventScope {
+  rule: Rule;
+  /** Rules are compared only within one vocabulary of field names (see `vocabularyOf`). */
+  vocabulary: string;
+  /** What every kept event satisfies: the filters on raw events, ANDed. */
+  condition: Formula;
+  /** The condition's cases; null past `CASE_BOUND` (the rule is then never narrower). */
+  cases: Literal[][] | null;
+  /** Why the rule is never broader than another (a stage that may drop events); null if not. */
+  broaderBlock: string | null;
+  /** The command of its aggregation, if any. */
+  aggregation: string | null;
+  /** Fields its aggregation groups by without filling them: events lacking one are dropped. */
+  groupBy: string[];
+  /** Whether the group-by fields are the raw event's (nothing computed or renamed them). */
+  groupsRawFields: boolean;
+}
+
+export type ScopeOrExclusion = { scope: EventScope } | { excluded: string };
+
+/**
+ * Rules are compared with rules of the same source only, for now: within one source field
+ * names mean the same thing and log-source constraints are explicit predicates, while across
+ * sources a field name match says nothing.
+ */
+// LIMITATION: no cross-source neighbors until fields are canonical (issue 6) — pages show
+// broader/narrower rules from the rule's own source only.
+export function vocabularyOf(rule: Rule): string {
+  return rule.source;
+}
+
+/** The rule's event scope, or why it cannot be compared with any rule. */
+export function eventScopeOf(rule: Rule): ScopeOrExclusion {
+  const unmodelled = unmodelledReason(rule);
+  if (unmodelled) return { excluded: unmodelled };
+
+  const scope: EventScope = {
+    rule,
+    vocabulary: vocabularyOf(rule),
+    condition: allOf([]),
+    cases: null,
+    broaderBlock: ruleTypeBlock(rule),
+    aggregation: null,
+    groupBy: [],
+    groupsRawFields: true,
+  };
+  const parts: Formula[] = [];
+  let transformed = false;
+
+  for (const stage of rule.pipeline) {
+    const { command, effect } = stage;
+    if (EVENT_DROPPING_COMMANDS.has(command)) block(scope, `its ${command} stage may drop events`);
+    if (effect === 'enrich' || effect === 'format') transformed = true;
+    if (effect === 'filter-aggregated') block(scope, `it filters aggregated rows (${command})`);
+    if (effect === 'filter') {
+      if (scope.aggregation) block(scope, `it filters aggregated rows (${command})`);
+      else if (transformed) block(scope, `it filters fields computed or renamed earlier`);
+      else if (!stage.predicate) block(scope, `its ${command} stage filters in a way not modelled`);
+      else parts.push(formulaOf(stage.predicate, contextOf(rule, stage)));
+    }
+    if (effect === 'aggregate') {
+      addAggregation(scope, stage, transformed, parts);
+    }
+  }
+
+  scope.condition = allOf(parts);
+  scope.cases = disjunctsOf(scope.condition, CASE_BOUND);
+  return { scope };
+}
+
+function addAggregation(
+  scope: EventScope,
+  stage: Stage,
+  transformed: boolean,
+  parts: Formula[],
+): void {
+  if (scope.aggregation) {
+    block(scope, `it aggregates twice`);
+    return;
+  }
+  scope.aggregation = stage.command;
+  if (!EVENT_KEEPING_AGGREGATIONS.has(stage.command)) {
+    block(scope, `its ${stage.command} stage keeps only some groups`);
+  }
+
+  const filled = stage.groupBy?.filled ?? [];
+  scope.groupBy =
+    filled === 'all' ? [] : (stage.groupBy?.fields ?? []).filter((f) => !filled.includes(f));
+  scope.groupsRawFields = !transformed;
+  if (transformed && scope.groupBy.length > 0) {
+    block(scope, `it groups by fields an earlier stage may compute or rename`);
+  }
+
+  if (!stage.predicate) return;
+  if (transformed) block(scope, `its ${stage.command} filters fields computed or renamed earlier`);
+  else parts.push(formulaOf(stage.predicate, contextOf(scope.rule, stage)));
+}
+
+function block(scope: EventScope, reason: string): void {
+  scope.broaderBlock ??= reason;
+}
+
+function contextOf(rule: Rule, stage: Stage) {
+  return {
+    dialect: `${rule.language}:${stage.command}`,
+    fieldOf: (predicate: Predicate) => canonicalFieldOf(predicate, rule),
+  };
+}
+
+/** Why the rule's matching is not modelled at all, or null when it is. */
+function unmodelledReason(rule: Rule): string | null {
+  if (!rule.fullyParsed) return 'not fully parsed';
+  const [first] = rule.pipeline;
+  if (!first) return 'no pipeline';
+  if (!EVENT_SOURCE_COMMANDS.has(first.command)) return `starts with ${first.command}`;
+  if (rule.source === 'elastic' && !isComparableElasticType(rule.type)) {
+    return `elastic rule type ${rule.type ?? 'unknown'}`;
+  }
+  if (rule.source === 'sigma' && ('correlation' in rule.raw || 'filter' in rule.raw)) {
+    return 'sigma correlation or filter rule';
+  }
+
+  for (const stage of rule.pipeline) {
+    if (stage.opaque) return 'opaque stage';
+    if (stage.predicate && hasOpaque(stage.predicate)) return 'opaque predicate';
+    if (stage !== first && ROW_SOURCE_COMMANDS.has(stage.command)) {
+      return `${stage.command} brings rows from elsewhere`;
+    }
+    if (UNMODELLED_COMMANDS.has(stage.command)) return `${stage.command} is not modelled`;
+  }
+  if (!eventFilterIsStaged(rule)) return 'event filter holds conditions no stage shows';
+  return null;
+}
+
+function isComparableElasticType(type: string | null): boolean {
+  if (type === null) return false;
+  return EVENT_KEEPING_ELASTIC_TYPES.has(type) || NARROWING_ELASTIC_TYPES.has(type);
+}
+
+function ruleTypeBlock(rule: Rule): string | null {
+  if (rule.source !== 'elastic' || !rule.type || EVENT_KEEPING_ELASTIC_TYPES.has(rule.type)) {
+    return null;
+  }
+  return `as a ${rule.type} rule it alerts on only some of the events its query matches`;
+}
+
+/**
+ * Whether every predicate of the rule's event filter comes from one of its stages: the scope
+ * is built from stages, so a constraint living only in the event filter would be missed.
+ */
+function eventFilterIsStaged(rule: Rule): boolean {
+  if (!rule.eventFilter) return true;
+  if (hasOpaque(rule.eventFilter)) return false;
+  const staged = new Set<Predicate>();
+  for (const stage of rule.pipeline) {
+    if (!stage.predicate) continue;
+    for (const { predicate } of predicatesOf(stage.predicate)) staged.add(predicate);
+  }
+  for (const { predicate } of predicatesOf(rule.eventFilter)) {
+    if (!staged.has(predicate)) return false;
+  }
+  return true;
+}
