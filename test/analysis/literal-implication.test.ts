@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { Op, Scalar } from '../../src/ir/index.js';
+import { literalImplies } from '../../src/analysis/implication/literal-implication.js';
+import type { Literal } from '../../src/analysis/implication/literal.js';
+
+interface LiteralOptions {
+  negated?: boolean;
+  field?: string;
+  dialect?: string;
+}
+
+function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
+  return {
+    field: options.field ?? 'Image',
+    op,
+    values,
+    caseSensitive: false,
+    flags: '',
+    negated: options.negated ?? false,
+    dialect: options.dialect ?? 'sigma:detection',
+    predicates: [],
+  };
+}
+const no = (op: Op, values: Scalar[]) => lit(op, values, { negated: true });
+
+describe('literal implication', () => {
+  it('a value list implies a list holding each of its values', () => {
+    assert.equal(literalImplies(lit('eq', ['a', 'b']), lit('eq', ['c', 'b', 'a'])), true);
+  });
+
+  it('a value list does not imply a list missing one of its values', () => {
+    assert.equal(literalImplies(lit('eq', ['a', 'd']), lit('eq', ['a', 'b', 'c'])), false);
+  });
+
+  it('each value may imply a different value of the broader list', () => {
+    const narrower = lit('endswith', ['\\a.exe', '\\b.dll']);
+    assert.equal(literalImplies(narrower, lit('endswith', ['.exe', '.dll'])), true);
+  });
+
+  it('a value condition implies that the field exists', () => {
+    assert.equal(literalImplies(lit('contains', ['x']), lit('exists', [])), true);
+  });
+
+  it('a null value does not imply that the field exists', () => {
+    assert.equal(literalImplies(lit('eq', [null]), lit('exists', [])), false);
+  });
+
+  it('existence does not imply a value', () => {
+    assert.equal(literalImplies(lit('exists', []), lit('eq', ['x'])), false);
+  });
+
+  it('an empty value list implies nothing', () => {
+    assert.equal(literalImplies(lit('eq', []), lit('eq', ['x'])), false);
+  });
+
+  it('NOT implies NOT by contraposition', () => {
+    assert.equal(literalImplies(no('contains', ['cmd']), no('eq', ['cmd.exe'])), true);
+    assert.equal(literalImplies(no('eq', ['cmd.exe']), no('contains', ['cmd'])), false);
+  });
+
+  it('excluding several values implies excluding one of them, not the reverse', () => {
+    assert.equal(literalImplies(no('eq', ['a', 'b']), no('eq', ['a'])), true);
+    assert.equal(literalImplies(no('eq', ['a']), no('eq', ['a', 'b'])), false);
+  });
+
+  it('a missing field implies every value condition on it is false', () => {
+    assert.equal(literalImplies(no('exists', []), no('eq', ['x'])), true);
+    assert.equal(literalImplies(no('eq', ['x']), no('exists', [])), false);
+  });
+
+  it('a value never implies excluding another: the field may hold both', () => {
+    assert.equal(literalImplies(lit('eq', ['a']), no('eq', ['b'])), false);
+  });
+
+  it('literals on different fields imply nothing', () => {
+    assert.equal(literalImplies(lit('eq', ['a']), lit('eq', ['a'], { field: 'Other' })), false);
+  });
+
+  it('literals of different dialects imply nothing, even when equal', () => {
+    const where = lit('eq', ['a'], { dialect: 'spl:where' });
+    assert.equal(literalImplies(lit('eq', ['a'], { dialect: 'spl:search' }), where), false);
+  });
+});

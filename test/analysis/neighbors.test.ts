@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import {
+  NEIGHBOR_LIMIT,
+  findNeighbors,
+  searchNeighbors,
+} from '../../src/analysis/neighbors/find-neighbors.js';
+import type { Rule } from '../../src/ir/index.js';
+import {
+  and,
+  cs,
+  not,
+  opaque,
+  or,
+  p,
+  rule,
+  search,
+  searchRule,
+  stage,
+  stats,
+} from './rule-fixture.js';
+
+/** The ids listed as broader and narrower for each rule that has any. */
+function relations(rules: Rule[]): Record<string, { broader: string[]; narrower: string[] }> {
+  const shown: Record<string, { broader: string[]; narrower: string[] }> = {};
+  for (const [id, neighbors] of findNeighbors(rules)) {
+    if (neighbors.broader.length + neighbors.narrower.length === 0) continue;
+    shown[id.replace('splunk:', '')] = {
+      broader: neighbors.broader.map((n) => n.id.replace('splunk:', '')),
+      narrower: neighbors.narrower.map((n) => n.id.replace('splunk:', '')),
+    };
+  }
+  return shown;
+}
+
+const wide = p('CommandLine', 'contains', 'vssadmin');
+const narrow = and([
+  p('CommandLine', 'contains', 'vssadmin delete'),
+  p('Image', 'endswith', '\\vssadmin.exe'),
+]);
+
+describe('neighbors', () => {
+  it('a rule needing a substring of another’s value is broader, with a checkable reason', () => {
+    const rules = [searchRule('wide', wide), searchRule('narrow', narrow)];
+    assert.deepEqual(relations(rules), {
+      wide: { broader: [], narrower: ['narrow'] },
+      narrow: { broader: ['wide'], narrower: [] },
+    });
+    const neighbors = findNeighbors(rules);
+    assert.equal(
+      neighbors.get('splunk:narrow')?.broader[0].reason,
+      "requires only CommandLine contains 'vssadmin' (this rule: CommandLine contains " +
+        "'vssadmin delete'), which every event of this rule satisfies; " +
+        'it adds no aggregation or threshold',
+    );
+    assert.equal(
+      neighbors.get('splunk:wide')?.narrower[0].reason,
+      "every event it matches satisfies this rule's CommandLine contains 'vssadmin' " +
+        "(it: CommandLine contains 'vssadmin delete'); it adds Image ends with '\\vssadmin.exe'; " +
+        'this rule adds no aggregation or threshold',
+    );
+  });
+
+  it('finds a path equality under a broader suffix, prefix and substring', () => {
+    const path = 'C:\\Windows\\System32\\cmd.exe';
+    const rules = [
+      searchRule('eq', p('Image', 'eq', path)),
+      searchRule('suffix', p('Image', 'endswith', '\\cmd.exe')),
+      searchRule('prefix', p('Image', 'startswith', 'c:\\windows\\')),
+      searchRule('part', p('Image', 'contains', 'system32')),
+      searchRule('other', p('Image', 'contains', 'system64')),
+    ];
+    assert.deepEqual(relations(rules).eq, { broader: ['part', 'prefix', 'suffix'], narrower: [] });
+  });
+
+  it('a case-insensitive rule is not narrower than a case-sensitive one', () => {
+    const rules = [
+      searchRule('sensitive', cs('process', 'eq', 'Cmd.exe')),
+      searchRule('insensitive', p('process', 'eq', 'cmd.exe')),
+    ];
+    assert.deepEqual(relations(rules), {
+      insensitive: { broader: [], narrower: ['sensitive'] },
+      sensitive: { broader: ['insensitive'], narrower: [] },
+    });
+  });
+
+  it('a rule with a threshold on aggregated rows is never broader', () => {
+    const threshold = rule('threshold', [
+      search(wide),
+      stats(['dest']),
+      stage('where', 'filter-aggregated', { predicate: p('count', 'gt', 5) }),
+    ]);
+    const rules = [threshold, searchRule('narrow', narrow, [stats(['dest'])])];
+    assert.deepEqual(relations(rules), {});
+    const plain = searchRule('plain', p('CommandLine', 'contains', 'vss'));
+    assert.deepEqual(relations([threshold, plain]).threshold, { broader: ['plain'], narrower: [] });
+  });
+
+  it('a group-by field must be present in every event of the narrower rule', () => {
+    const grouped = searchRule('grouped', wide, [stats(['dest', 'user'])]);
+    const rules = [
+      grouped,
+      searchRule('ungrouped', narrow),
+      searchRule('same-groups', narrow, [stats(['user', 'dest', 'host'])]),
+      searchRule('requires', and([narrow, p('dest', 'exists'), p('user', 'eq', 'root')])),
+      searchRule('one-missing', and([narrow, p('dest', 'exists')])),
+    ];
+    assert.deepEqual(relations(rules).grouped, {
+      broader: [],
+      narrower: ['same-groups', 'requires'],
+    });
+  });
+
+  it('filled group-by fields drop no event', () => {
+    const rules = [
+      searchRule('grouped', wide, [stats(['dest'], 'all')]),
+      searchRule('narrow', narrow),
+    ];
+    assert.deepEqual(relations(rules).narrow, { broader: ['grouped'], narrower: [] });
+    const reason = findNeighbors(rules).get('splunk:narrow')?.broader[0].reason;
+    assert.match(reason ?? '', /; its stats keeps every event$/);
+  });
+
+  it('an opaque part keeps a rule out of every claim', () => {
+    const rules = [
+      searchRule('wide', and([wide, opaque('odd(')])),
+      searchRule('narrow', narrow),
+      searchRule('narrow-opaque', and([narrow, opaque('odd(')])),
+      rule('opaque-stage', [search(wide), stage('frobnicate', 'enrich', { opaque: true })]),
+    ];
+    assert.deepEqual(relations(rules), {});
+  });
+
+  it('a filter on computed fields blocks a broader claim and is ignored in a narrower one', () => {
+    const computed = rule('computed', [
+      search(wide),
+      stage('eval', 'enrich'),
+      stage('where', 'filter', { predicate: p('score', 'gt', 50) }),
+    ]);
+    const vss = searchRule('vss', p('CommandLine', 'contains', 'vss'));
+    const rules = [computed, searchRule('narrow', narrow), vss];
+    assert.deepEqual(relations(rules), {
+      computed: { broader: ['vss'], narrower: [] },
+      narrow: { broader: ['vss'], narrower: [] },
+      vss: { broader: [], narrower: ['computed', 'narrow'] },
+    });
+  });
+
+  it('a rule adding rows from elsewhere is not compared', () => {
+    const appended = rule('appended', [search(narrow), stage('append', 'enrich')]);
+    assert.deepEqual(relations([appended, searchRule('wide', wide)]), {});
+  });
+
+  it('rules of different sources are not compared yet', () => {
+    const sigma = rule('s', [stage('detection', 'filter', { predicate: narrow })], {
+      source: 'sigma',
+      language: 'sigma',
+    });
+    assert.deepEqual(relations([sigma, searchRule('wide', wide)]), {});
+  });
+
+  it('an elastic new_terms rule may be narrower but is never broader', () => {
+    const query = (id: string, expr: typeof wide, type: string) =>
+      rule(id, [stage('query', 'filter', { predicate: expr })], {
+        source: 'elastic',
+        language: 'kuery',
+        type,
+      });
+    const rules = [query('terms-wide', wide, 'new_terms'), query('query-narrow', narrow, 'query')];
+    const search = searchNeighbors(rules);
+    assert.equal(search.claims.length, 0);
+    const swapped = [
+      query('terms-narrow', narrow, 'new_terms'),
+      query('query-wide', wide, 'query'),
+    ];
+    assert.deepEqual(
+      searchNeighbors(swapped).claims.map((c) => [c.broader.upstreamId, c.narrower.upstreamId]),
+      [['query-wide', 'terms-narrow']],
+    );
+  });
+
+  it('equivalent rules are listed both ways, first, with a reason saying so', () => {
+    const rules = [
+      searchRule('one', and([p('A', 'eq', 1), p('B', 'in', ['x', 'y'])])),
+      searchRule('two', and([or([p('B', 'eq', 'y'), p('B', 'eq', 'x')]), p('A', 'eq', '1')])),
+      searchRule('wider', p('A', 'eq', 1)),
+    ];
+    assert.deepEqual(relations(rules).one, { broader: ['two', 'wider'], narrower: ['two'] });
+    const [first] = findNeighbors(rules).get('splunk:one')?.broader ?? [];
+    assert.equal(
+      first.reason,
+      "equivalent — requires only B = one of 'y', 'x' (this rule: B = one of 'x', 'y'); " +
+        "A = '1' (this rule: A = 1), which every event of this rule satisfies; " +
+        'it adds no aggregation or threshold',
+    );
+  });
+
+  it('lists at most the limit, the fewest added conditions first', () => {
+    const rules = [searchRule('wide', wide)];
+    for (let i = 0; i < NEIGHBOR_LIMIT + 5; i++) {
+      const extra = Array.from({ length: i + 1 }, (_, k) => p(`F${k}`, 'eq', k));
+      rules.push(searchRule(`n${String(i).padStart(2, '0')}`, and([wide, ...extra])));
+    }
+    const listed = relations(rules).wide.narrower;
+    assert.equal(listed.length, NEIGHBOR_LIMIT);
+    assert.deepEqual(listed.slice(0, 3), ['n00', 'n01', 'n02']);
+    const claims = searchNeighbors(rules).claims;
+    assert.equal(claims.filter((c) => c.broader.upstreamId === 'wide').length, NEIGHBOR_LIMIT + 5);
+  });
+
+  it('counts the rules it could not compare by why', () => {
+    const rules = [
+      searchRule('ok', wide),
+      rule('lookup-first', [stage('inputlookup', 'enrich')]),
+      rule('appended', [search(narrow), stage('append', 'enrich')]),
+    ];
+    assert.deepEqual([...searchNeighbors(rules).excluded], [
+      ['starts with inputlookup', 1],
+      ['append brings rows from elsewhere', 1],
+    ]);
+  });
+
+  it('excluding a value is narrower than excluding a wider pattern’s negation', () => {
+    const rules = [
+      searchRule('not-eq', and([wide, not(p('User', 'eq', 'svc_backup'))])),
+      searchRule('not-contains', and([wide, not(p('User', 'contains', 'svc_'))])),
+    ];
+    assert.deepEqual(relations(rules)['not-contains'], { broader: ['not-eq'], narrower: [] });
+  });
+});
