@@ -36,7 +36,8 @@ export function createApp(catalog: Catalog): Hono {
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
-      return c.json(apiError('not-found', `no API route ${c.req.path}`), 404);
+      const route = `${c.req.method} ${c.req.path}`;
+      return c.json(apiError('not-found', `no API route ${route}`), 404);
     }
     return c.html(messagePage('Not found', `Nothing lives at ${c.req.path}.`).markup, 404);
   });

@@ -22,7 +22,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the catalog (CatalogError when it cannot) and resolves once the server listens. */
+/**
+ * Opens the catalog (CatalogError when it cannot) and resolves once the server listens.
+ * LIMITATION: the server keeps the catalog file it opened — after a rebuild replaces the file,
+ * pages show the old catalog until the server is restarted.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const catalog = openCatalog(options.db);
   const host = options.host ?? DEFAULT_HOST;

@@ -121,7 +121,7 @@ test('unknown rules, sources and routes answer 404 in JSON', async () => {
     error: { code: 'not-found', message: 'no source named qradar' },
   });
   assert.deepEqual(await apiGet('/api/everything', 404, 'error'), {
-    error: { code: 'not-found', message: 'no API route /api/everything' },
+    error: { code: 'not-found', message: 'no API route GET /api/everything' },
   });
 });
 

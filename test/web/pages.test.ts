@@ -189,6 +189,13 @@ test('a failing catalog gives a 500 without internals, as a page and as JSON', a
   });
 });
 
+test('malformed percent-encoding is answered, never with a server error', async () => {
+  for (const path of ['/search?q=%E0%A4%A', '/search?q=%ZZ', '/sources/%ZZ', '/rules/%E0%A4%A']) {
+    const { status } = await get(path);
+    assert.ok(status === 200 || status === 404, `${path}: ${status}`);
+  }
+});
+
 test('unknown paths are 404 pages', async () => {
   const { status, body } = await get('/wp-admin');
   assert.equal(status, 404);
