@@ -16,7 +16,7 @@ export interface AggregationList {
 /** Words that start the grouping part of an aggregating command. */
 const BY_WORDS = new Set(['by', 'over']);
 /** Functions written without parentheses. */
-const BARE_FUNCTIONS = new Set(['count', 'c']);
+const BARE_FUNCTIONS = new Set(['count', 'c', 'sparkline']);
 
 export function readAggregations(
   text: string,

@@ -64,7 +64,7 @@ class ArgumentReader {
         this.issues.push({ message: `\`${first.text}${comparator}\` has no value`, span: first.span });
         return first;
       }
-      const value = this.readAtom(valueStart);
+      const value = this.readValue(valueStart);
       const span = { start, end: value.span.end };
       return { kind: 'option', name: first.text, comparator, value, span };
     }
@@ -72,8 +72,22 @@ class ArgumentReader {
     return first;
   }
 
+  /** An option's value; a parenthesised value (`startswith=(EventCode=1)`) is kept whole. */
+  private readValue(start: number): ArgumentItem {
+    if (this.text[start] !== '(') return this.readAtom(start);
+    const close = closingBracket(this.text, start);
+    const end = close < 0 || close >= this.end ? this.end : close + 1;
+    if (close < 0) this.issues.push({ message: '`(` is not closed', span: { start, end } });
+    return { kind: 'word', text: this.text.slice(start, end), span: { start, end } };
+  }
+
   private readCall(name: string, start: number, open: number): ArgumentItem {
     const close = closingBracket(this.text, open);
+    if (name.toLowerCase() === 'eval' && close > 0 && close < this.end) {
+      // eval(…) holds an eval expression, read by the eval parser where it is used.
+      const innerSpan = { start: open + 1, end: close };
+      return { kind: 'call', name, args: [], innerSpan, span: { start, end: close + 1 } };
+    }
     if (close < 0 || close >= this.end) {
       this.issues.push({ message: `\`${name}(\` is not closed`, span: { start, end: this.end } });
       const inner = new ArgumentReader(this.text, this.end, this.issues).readItems(open + 1);

@@ -122,7 +122,8 @@ function isDigit(c: string | undefined): boolean {
 
 function isNameStart(c: string | undefined): boolean {
   if (c === undefined) return false;
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$' || c === '@';
+  const letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return letter || c === '_' || c === '$' || c === '@' || c === '{';
 }
 
 function isNameChar(c: string | undefined): boolean {

@@ -44,7 +44,7 @@ class EvalParser {
   parseAssignments(): EvalAssignment[] {
     const assignments: EvalAssignment[] = [];
     while (this.position < this.tokens.length) {
-      const target = this.next();
+      const target = this.readTarget();
       const equals = this.peek();
       const isTarget = target.kind === 'name' || target.kind === 'string';
       if (!isTarget || equals?.kind !== 'operator' || equals.operator !== '=') {
@@ -65,6 +65,27 @@ class EvalParser {
       }
     }
     return assignments;
+  }
+
+  /**
+   * The field an assignment writes. Splunk takes a name written without spaces as a whole,
+   * `-` included (`feature_-value=…`), though in an expression `-` would subtract.
+   */
+  private readTarget(): EvalToken {
+    const first = this.next();
+    if (first.kind !== 'name' || first.quoted) return first;
+    let name = first.name;
+    let end = first.span.end;
+    for (;;) {
+      const token = this.peek();
+      if (!token || token.span.start !== end) break;
+      const joins = token.kind === 'name' || (token.kind === 'operator' && token.operator === '-');
+      if (!joins) break;
+      name += this.text.slice(token.span.start, token.span.end);
+      end = token.span.end;
+      this.position += 1;
+    }
+    return { kind: 'name', name, quoted: false, span: { start: first.span.start, end } };
   }
 
   expectEnd(): void {

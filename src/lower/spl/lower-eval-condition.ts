@@ -126,6 +126,16 @@ function lowerLike(target: EvalNode, pattern: EvalNode, node: EvalNode, scope: L
 function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: LoweringScope): Expr {
   const side = fieldSide(target);
   const values = list.map(literal);
+  if (side && !side.folded && list.length > 0 && list.every((item) => item.kind === 'field')) {
+    return or(
+      list.map((item) =>
+        scope.predicate(
+          { field: side.field, op: 'fieldref', values: [(item as { name: string }).name], caseSensitive: true },
+          node.span,
+        ),
+      ),
+    );
+  }
   if (!side || values.some((value) => value === undefined)) {
     return scope.opaque(node.span, '`in` on computed values');
   }
