@@ -7,7 +7,11 @@ import { formulaOf } from '../../src/analysis/implication/formula.js';
 import { casesImply } from '../../src/analysis/implication/implies.js';
 import { and, cs, not, opaque, or, p } from './rule-fixture.js';
 
-const context = { dialect: 'sigma:detection', fieldOf: (pr: { field: string }) => pr.field };
+const context = {
+  dialect: 'sigma:detection',
+  fieldOf: (pr: { field: string }) => pr.field,
+  isVerbatim: () => false,
+};
 
 function formula(expr: Expr) {
   return formulaOf(expr, context);

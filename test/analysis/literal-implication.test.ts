@@ -9,6 +9,7 @@ interface LiteralOptions {
   negated?: boolean;
   field?: string;
   dialect?: string;
+  verbatim?: boolean;
 }
 
 function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
@@ -20,6 +21,7 @@ function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
     flags: '',
     negated: options.negated ?? false,
     dialect: options.dialect ?? 'sigma:detection',
+    verbatim: options.verbatim ?? false,
     predicates: [],
   };
 }
@@ -76,6 +78,14 @@ describe('literal implication', () => {
 
   it('literals on different fields imply nothing', () => {
     assert.equal(literalImplies(lit('eq', ['a']), lit('eq', ['a'], { field: 'Other' })), false);
+  });
+
+  it('verbatim literals (words of text) imply only equal values', () => {
+    const words = (op: Op, values: Scalar[]) => lit(op, values, { verbatim: true });
+    assert.equal(literalImplies(words('contains', ['foobar']), words('contains', ['bar'])), false);
+    assert.equal(literalImplies(words('contains', ['Bar']), words('contains', ['bar'])), true);
+    assert.equal(literalImplies(words('eq', ['a']), words('eq', ['a', 'b'])), true);
+    assert.equal(literalImplies(words('contains', ['a']), lit('exists', [])), true);
   });
 
   it('literals of different dialects imply nothing, even when equal', () => {

@@ -167,12 +167,13 @@ describe('neighbors', () => {
         language: 'kuery',
         type,
       });
-    const rules = [query('terms-wide', wide, 'new_terms'), query('query-narrow', narrow, 'query')];
-    const search = searchNeighbors(rules);
-    assert.equal(search.claims.length, 0);
+    const name = cs('process.name', 'eq', 'vssadmin.exe');
+    const withArgs = and([name, cs('process.args', 'eq', 'delete')]);
+    const rules = [query('terms-wide', name, 'new_terms'), query('query-narrow', withArgs, 'query')];
+    assert.equal(searchNeighbors(rules).claims.length, 0);
     const swapped = [
-      query('terms-narrow', narrow, 'new_terms'),
-      query('query-wide', wide, 'query'),
+      query('terms-narrow', withArgs, 'new_terms'),
+      query('query-wide', name, 'query'),
     ];
     assert.deepEqual(
       searchNeighbors(swapped).claims.map((c) => [c.broader.upstreamId, c.narrower.upstreamId]),
@@ -219,6 +220,34 @@ describe('neighbors', () => {
       ['starts with inputlookup', 1],
       ['append brings rows from elsewhere', 1],
     ]);
+  });
+
+  it('raw-text terms imply only equal terms: Splunk matches them as segments', () => {
+    const rules = [
+      searchRule('term', p('_raw', 'contains', 'mimikatz')),
+      searchRule('longer', p('_raw', 'contains', 'invoke-mimikatz')),
+      searchRule('same', and([p('_raw', 'contains', 'MIMIKATZ'), p('host', 'eq', 'dc1')])),
+    ];
+    assert.deepEqual(relations(rules), {
+      term: { broader: [], narrower: ['same'] },
+      same: { broader: ['term'], narrower: [] },
+    });
+  });
+
+  it('KQL values imply only equal values: field types decide word or value matching', () => {
+    const query = (id: string, expr: typeof wide) =>
+      rule(id, [stage('query', 'filter', { predicate: expr })], {
+        source: 'elastic',
+        language: 'kuery',
+        type: 'query',
+      });
+    const text = 'powershell.file.script_block_text';
+    const rules = [
+      query('part', cs(text, 'contains', 'Mimikatz')),
+      query('whole', cs(text, 'eq', 'Invoke-Mimikatz')),
+      query('both', and([cs(text, 'eq', 'Invoke-Mimikatz'), cs('host.os.type', 'eq', 'windows')])),
+    ];
+    assert.deepEqual(searchNeighbors(rules).claims.map((c) => c.broader.upstreamId), ['whole']);
   });
 
   it('excluding a value is narrower than excluding a wider pattern’s negation', () => {

@@ -50,7 +50,8 @@ export function atomImplies(b: Atom, a: Atom): boolean {
   return textImplies(b, b.value, a, a.value, TEXT_RELATION[a.op]);
 }
 
-function isSameAtom(b: Atom, a: Atom): boolean {
+/** Whether two atoms are the same condition: operator, case, flags and normalized value. */
+export function isSameAtom(b: Atom, a: Atom): boolean {
   if (b.op !== a.op || b.caseSensitive !== a.caseSensitive || b.flags !== a.flags) return false;
   return valueKey(b.value, b.op, b.caseSensitive) === valueKey(a.value, a.op, a.caseSensitive);
 }

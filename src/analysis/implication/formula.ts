@@ -17,6 +17,8 @@ export interface FormulaContext {
   dialect: string;
   /** Canonical field of a predicate. */
   fieldOf(predicate: Predicate): string;
+  /** Whether the predicate matches words of text rather than values (see `Literal`). */
+  isVerbatim(predicate: Predicate): boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ function literalOf(predicate: Predicate, negated: boolean, context: FormulaConte
     flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
     negated,
     dialect: context.dialect,
+    verbatim: context.isVerbatim(predicate),
     predicates: [predicate],
   };
 }
@@ -80,8 +83,8 @@ function mergeLiterals(args: Formula[], negated: boolean): Formula[] {
       merged.push(arg);
       continue;
     }
-    const { field, op, caseSensitive, flags, dialect } = arg.literal;
-    const key = [field, op, caseSensitive, flags, dialect].join('\u0000');
+    const { field, op, caseSensitive, flags, dialect, verbatim } = arg.literal;
+    const key = [field, op, caseSensitive, flags, dialect, verbatim].join('\u0000');
     const previous = byKey.get(key);
     if (!previous) {
       const literal = { ...arg.literal, values: [...arg.literal.values] };

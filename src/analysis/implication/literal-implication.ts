@@ -1,7 +1,7 @@
 // Implication between literals: same field and dialect, values compared atom by atom.
 
 import type { Op } from '../../ir/index.js';
-import { atomImplies, type Atom } from './atom.js';
+import { atomImplies, isSameAtom, type Atom } from './atom.js';
 import type { Literal } from './literal.js';
 
 /** Operators that only hold for a field that has a value. */
@@ -25,7 +25,7 @@ const PRESENCE_OPS: ReadonlySet<Op> = new Set([
  * positive literal is read as "some value matches": `b` implies `a` when each of b's values
  * implies one of a's. A negated literal implies a negated one by contraposition. A positive
  * literal never implies a negated one, nor the reverse: with several values per field, even
- * `f=x` does not rule out `f=y`.
+ * `f=x` does not rule out `f=y`. Verbatim literals (words of text) only imply equal values.
  */
 export function literalImplies(b: Literal, a: Literal): boolean {
   if (b.field !== a.field || b.dialect !== a.dialect || b.negated !== a.negated) return false;
@@ -42,8 +42,9 @@ export function requiresPresence(literal: Literal): boolean {
 function positiveImplies(b: Literal, a: Literal): boolean {
   if (a.op === 'exists') return requiresPresence(b);
   if (b.op === 'exists' || b.values.length === 0) return false;
+  const implies = a.verbatim || b.verbatim ? isSameAtom : atomImplies;
   return b.values.every((bValue) =>
-    a.values.some((aValue) => atomImplies(atomOf(b, bValue), atomOf(a, aValue))),
+    a.values.some((aValue) => implies(atomOf(b, bValue), atomOf(a, aValue))),
   );
 }
 

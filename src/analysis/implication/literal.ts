@@ -22,6 +22,11 @@ export interface Literal {
    * dialects, so literals only imply literals of their own dialect.
    */
   dialect: string;
+  /**
+   * Whether the literal matches words or segments of text (raw-text terms, analyzed fields)
+   * rather than whole values: substring reasoning does not hold, only equal values imply.
+   */
+  verbatim: boolean;
   /** The predicates the literal stands for, as written in the rule. */
   predicates: Predicate[];
 }

@@ -132,7 +132,7 @@ function anchorKeys(scope: EventScope, literal: Literal): AnchorKey[] {
   return literal.values.map((value) => {
     const number = numericValue(value);
     if (literal.op === 'eq' && number !== null) return { key: `${prefix}eq\u0000n\u0000${number}` };
-    if (!TEXT_OPS.has(literal.op) || typeof value !== 'string') {
+    if (literal.verbatim || !TEXT_OPS.has(literal.op) || typeof value !== 'string') {
       return { key: sameKey(prefix, literal, value) };
     }
     const letterCase: Case = literal.caseSensitive ? 's' : 'i';

@@ -6,10 +6,17 @@
 // is fine: its condition still holds for every event it keeps) or, for the rule as a broader
 // one, may remove events its condition keeps — then it is never claimed broader.
 
-import { hasOpaque, predicatesOf, type Predicate, type Rule, type Stage } from '../../ir/index.js';
+import {
+  hasOpaque,
+  predicatesOf,
+  RAW_FIELD,
+  type Predicate,
+  type Rule,
+  type Stage,
+} from '../../ir/index.js';
 import { canonicalFieldOf } from '../../semantics/canonical-field.js';
 import { disjunctsOf } from '../implication/disjuncts.js';
-import { allOf, formulaOf, type Formula } from '../implication/formula.js';
+import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
 
 /** Most cases (disjuncts) a condition may have to be compared as the narrower rule. */
@@ -19,7 +26,7 @@ export const CASE_BOUND = 64;
 const EVENT_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
   'search',
   'tstats',
-  'detection',
+  'logsource',
   'query',
 ]);
 
@@ -124,7 +131,8 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   let transformed = false;
 
   for (const stage of rule.pipeline) {
-    const { command, effect } = stage;
+    const command = commandOf(stage);
+    const { effect } = stage;
     if (EVENT_DROPPING_COMMANDS.has(command)) block(scope, `its ${command} stage may drop events`);
     if (effect === 'enrich' || effect === 'format') transformed = true;
     if (effect === 'filter-aggregated') block(scope, `it filters aggregated rows (${command})`);
@@ -154,9 +162,10 @@ function addAggregation(
     block(scope, `it aggregates twice`);
     return;
   }
-  scope.aggregation = stage.command;
-  if (!EVENT_KEEPING_AGGREGATIONS.has(stage.command)) {
-    block(scope, `its ${stage.command} stage keeps only some groups`);
+  const command = commandOf(stage);
+  scope.aggregation = command;
+  if (!EVENT_KEEPING_AGGREGATIONS.has(command)) {
+    block(scope, `its ${command} stage keeps only some groups`);
   }
 
   const filled = stage.groupBy?.filled ?? [];
@@ -168,7 +177,7 @@ function addAggregation(
   }
 
   if (!stage.predicate) return;
-  if (transformed) block(scope, `its ${stage.command} filters fields computed or renamed earlier`);
+  if (transformed) block(scope, `its ${command} filters fields computed or renamed earlier`);
   else parts.push(formulaOf(stage.predicate, contextOf(scope.rule, stage)));
 }
 
@@ -176,11 +185,17 @@ function block(scope: EventScope, reason: string): void {
   scope.broaderBlock ??= reason;
 }
 
-function contextOf(rule: Rule, stage: Stage) {
+function contextOf(rule: Rule, stage: Stage): FormulaContext {
   return {
-    dialect: `${rule.language}:${stage.command}`,
-    fieldOf: (predicate: Predicate) => canonicalFieldOf(predicate, rule),
+    dialect: `${rule.language}:${commandOf(stage)}`,
+    fieldOf: (predicate) => canonicalFieldOf(predicate, rule),
+    isVerbatim: (predicate) => predicate.field === RAW_FIELD || rule.language === 'kuery',
   };
+}
+
+/** Command names compare in lower case: SPL accepts `Stats` as well as `stats`. */
+function commandOf(stage: Stage): string {
+  return stage.command.toLowerCase();
 }
 
 /** Why the rule's matching is not modelled at all, or null when it is. */
@@ -188,21 +203,19 @@ function unmodelledReason(rule: Rule): string | null {
   if (!rule.fullyParsed) return 'not fully parsed';
   const [first] = rule.pipeline;
   if (!first) return 'no pipeline';
-  if (!EVENT_SOURCE_COMMANDS.has(first.command)) return `starts with ${first.command}`;
+  if (!EVENT_SOURCE_COMMANDS.has(commandOf(first))) return `starts with ${commandOf(first)}`;
   if (rule.source === 'elastic' && !isComparableElasticType(rule.type)) {
     return `elastic rule type ${rule.type ?? 'unknown'}`;
   }
-  if (rule.source === 'sigma' && ('correlation' in rule.raw || 'filter' in rule.raw)) {
-    return 'sigma correlation or filter rule';
-  }
 
   for (const stage of rule.pipeline) {
+    const command = commandOf(stage);
     if (stage.opaque) return 'opaque stage';
     if (stage.predicate && hasOpaque(stage.predicate)) return 'opaque predicate';
-    if (stage !== first && ROW_SOURCE_COMMANDS.has(stage.command)) {
-      return `${stage.command} brings rows from elsewhere`;
+    if (stage !== first && ROW_SOURCE_COMMANDS.has(command)) {
+      return `${command} brings rows from elsewhere`;
     }
-    if (UNMODELLED_COMMANDS.has(stage.command)) return `${stage.command} is not modelled`;
+    if (UNMODELLED_COMMANDS.has(command)) return `${command} is not modelled`;
   }
   if (!eventFilterIsStaged(rule)) return 'event filter holds conditions no stage shows';
   return null;
