@@ -11,9 +11,14 @@ describe('macro expansion', () => {
       { name: 'proc', definition: 'process_name=$name$', arguments: ['name'] },
     ];
     const { pipeline } = lower('`proc` OR `proc(wmic.exe)`', macros);
-    assert.equal(shape(pipeline[0].predicate), 'or(process_name eq~ "cmd.exe", process_name eq~ "wmic.exe")');
+    assert.equal(
+      shape(pipeline[0].predicate),
+      'or(process_name eq~ "cmd.exe", process_name eq~ "wmic.exe")',
+    );
     const origins = pipeline[0].predicate?.kind === 'or'
-      ? pipeline[0].predicate.args.map((arg) => (arg.kind === 'predicate' ? arg.predicate.origin : null))
+      ? pipeline[0].predicate.args.map(
+        (arg) => (arg.kind === 'predicate' ? arg.predicate.origin : null),
+      )
       : [];
     assert.deepEqual(origins, [
       { macro: 'proc', args: [], definedIn: 'macros/proc.yml' },
@@ -22,7 +27,10 @@ describe('macro expansion', () => {
   });
 
   it('reports a call with the wrong number of arguments', () => {
-    const { diagnostics } = lower('`proc(a, b)` x=1', [{ name: 'proc', definition: 'p=$n$', arguments: ['n'] }]);
+    const { diagnostics } = lower(
+      '`proc(a, b)` x=1',
+      [{ name: 'proc', definition: 'p=$n$', arguments: ['n'] }],
+    );
     assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-arity', 'spl.opaque-predicate']);
   });
 
@@ -32,7 +40,10 @@ describe('macro expansion', () => {
       { name: 'inner', definition: 'index=main' },
     ];
     const { pipeline } = lower('`outer` x=1', macros);
-    assert.equal(shape(pipeline[0].predicate), 'and(index eq~ "main", sourcetype eq~ "s", x eq~ 1)');
+    assert.equal(
+      shape(pipeline[0].predicate),
+      'and(index eq~ "main", sourcetype eq~ "s", x eq~ 1)',
+    );
     const first = pipeline[0].predicate?.kind === 'and' ? pipeline[0].predicate.args[0] : undefined;
     assert.equal(first?.kind === 'predicate' && first.predicate.origin?.macro, 'outer');
   });
@@ -72,17 +83,27 @@ describe('macro expansion', () => {
   });
 
   it('built-ins: drop_dm_object_name renames, get_asset enriches', () => {
-    const { pipeline, diagnostics } = lower('x=1 | `drop_dm_object_name("Processes")` | `get_asset(dest)`');
+    const { pipeline, diagnostics } = lower(
+      'x=1 | `drop_dm_object_name("Processes")` | `get_asset(dest)`',
+    );
     assert.equal(pipeline[1].command, 'rename');
     assert.equal(pipeline[1].text, 'rename Processes.* AS *');
-    assert.deepEqual(pipeline[1].origin, { macro: 'drop_dm_object_name', args: ['"Processes"'], definedIn: 'builtin' });
+    assert.deepEqual(
+      pipeline[1].origin,
+      { macro: 'drop_dm_object_name', args: ['"Processes"'], definedIn: 'builtin' },
+    );
     assert.equal(pipeline[2].effect, 'enrich');
     assert.equal(pipeline[2].origin?.definedIn, 'builtin');
     assert.deepEqual(diagnostics, []);
   });
 
   it('a macro that expands to piped commands becomes stages, each with its origin', () => {
-    const macros = [{ name: 'known_bad', definition: 'lookup bad_hashes hash OUTPUT verdict | search verdict=bad' }];
+    const macros = [
+      {
+        name: 'known_bad',
+        definition: 'lookup bad_hashes hash OUTPUT verdict | search verdict=bad',
+      },
+    ];
     const { pipeline } = lower('x=1 | `known_bad`', macros);
     assert.deepEqual(pipeline.map((s) => [s.command, s.effect, s.origin?.macro]), [
       ['search', 'filter', undefined],

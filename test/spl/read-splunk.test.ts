@@ -6,7 +6,10 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readSplunkRepository } from '../../src/sources/splunk/read-splunk.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/spl/repository');
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/spl/repository',
+);
 
 describe('readSplunkRepository', () => {
   const read = readSplunkRepository(root);
@@ -30,7 +33,10 @@ describe('readSplunkRepository', () => {
     assert.equal(doc.type, 'TTP');
     assert.deepEqual(doc.techniques, ['T1059.001', 'T1027']);
     assert.deepEqual(doc.tactics, []);
-    assert.deepEqual(doc.tags, ['Suspicious Shells', 'asset_type:Endpoint', 'security_domain:endpoint']);
+    assert.deepEqual(
+      doc.tags,
+      ['Suspicious Shells', 'asset_type:Endpoint', 'security_domain:endpoint'],
+    );
     assert.deepEqual(doc.falsePositives, ['Administrators running scripted maintenance.']);
     assert.deepEqual(doc.dataSources, ['Sysmon EventID 1']);
     assert.equal(doc.queryLine, 11);
@@ -48,7 +54,10 @@ describe('readSplunkRepository', () => {
   });
 
   it('reads macros by arity and data sources as context, not as rule files', () => {
-    assert.deepEqual([...read.context.macros.keys()].sort(), ['security_content_summariesonly', 'share_events', 'shells']);
+    assert.deepEqual(
+      [...read.context.macros.keys()].sort(),
+      ['security_content_summariesonly', 'share_events', 'shells'],
+    );
     assert.equal(read.context.dataSources.get('Sysmon EventID 1')?.sourcetype, 'xmlwineventlog');
     assert.equal(read.commit, '0123456789abcdef0123456789abcdef01234567');
   });

@@ -16,7 +16,10 @@ describe('search expressions', () => {
   });
 
   it('OR binds tighter than explicit AND', () => {
-    assert.equal(filterOf('a=1 AND b=2 OR c=3 AND d=4'), 'and(a eq~ 1, or(b eq~ 2, c eq~ 3), d eq~ 4)');
+    assert.equal(
+      filterOf('a=1 AND b=2 OR c=3 AND d=4'),
+      'and(a eq~ 1, or(b eq~ 2, c eq~ 3), d eq~ 4)',
+    );
   });
 
   it('parentheses group against the precedence', () => {
@@ -29,7 +32,10 @@ describe('search expressions', () => {
   });
 
   it('lower-case and, or, not are search terms, not operators', () => {
-    assert.equal(filterOf('x or y'), 'and(_raw contains~ "x", _raw contains~ "or", _raw contains~ "y")');
+    assert.equal(
+      filterOf('x or y'),
+      'and(_raw contains~ "x", _raw contains~ "or", _raw contains~ "y")',
+    );
   });
 
   it('!= keeps events that have the field, unlike NOT =', () => {
@@ -53,7 +59,10 @@ describe('search expressions', () => {
   });
 
   it('numbers become numbers, except those with leading zeros', () => {
-    assert.equal(filterOf('EventCode=4104 code="007" n>=10'), 'and(EventCode eq~ 4104, code eq~ "007", n ge~ 10)');
+    assert.equal(
+      filterOf('EventCode=4104 code="007" n>=10'),
+      'and(EventCode eq~ 4104, code eq~ "007", n ge~ 10)',
+    );
   });
 
   it('spaces around the comparator and quoted field names are allowed', () => {
@@ -66,16 +75,25 @@ describe('search expressions', () => {
   });
 
   it('bare terms match raw text', () => {
-    assert.equal(filterOf('"disabled" *mimikatz*'), 'and(_raw contains~ "disabled", _raw contains~ "mimikatz")');
+    assert.equal(
+      filterOf('"disabled" *mimikatz*'),
+      'and(_raw contains~ "disabled", _raw contains~ "mimikatz")',
+    );
   });
 
   it('earliest and latest bound the event time', () => {
-    assert.equal(filterOf('earliest=-24h latest=now x=1'), 'and(_time ge~ "-24h", _time lt~ "now", x eq~ 1)');
+    assert.equal(
+      filterOf('earliest=-24h latest=now x=1'),
+      'and(_time ge~ "-24h", _time lt~ "now", x eq~ 1)',
+    );
   });
 
   it('a subsearch stays visible as an opaque predicate with a diagnostic', () => {
     const { pipeline, diagnostics } = lower('x=1 NOT [| inputlookup allowed | fields user]');
-    assert.equal(shape(pipeline[0].predicate), 'and(x eq~ 1, not(opaque([| inputlookup allowed | fields user])))');
+    assert.equal(
+      shape(pipeline[0].predicate),
+      'and(x eq~ 1, not(opaque([| inputlookup allowed | fields user])))',
+    );
     assert.deepEqual(diagnostics.map((d) => d.code), ['spl.opaque-predicate']);
   });
 

@@ -18,7 +18,10 @@ if (!present && process.env.CI === 'true') throw new Error(`Splunk corpus missin
 describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, () => {
   const started = performance.now();
   const read = present ? readSplunkRepository(corpus) : null;
-  const rules = read ? read.documents.map((doc) => finishRule(doc, lowerSpl(doc, read.context))) : [];
+  const rules = read ? read.documents.map((doc) => finishRule(
+    doc,
+    lowerSpl(doc, read.context),
+  )) : [];
   const seconds = (performance.now() - started) / 1000;
 
   it('reads all 1,711 detection files, each as a document or a failure', () => {
@@ -32,7 +35,8 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
     const fully = current.filter((rule) => rule.fullyParsed).length;
     const all = rules.filter((rule) => rule.fullyParsed).length;
     console.log(
-      `splunk: ${rules.length} rules, ${all} fully parsed; non-deprecated ${fully}/${current.length};` +
+      `splunk: ${rules.length} rules, ${all} fully parsed;` +
+        ` non-deprecated ${fully}/${current.length};` +
         ` ${seconds.toFixed(2)} s`,
     );
     assert.equal(current.length, 1613);
@@ -43,7 +47,10 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
   it('never produces an empty filter stage', () => {
     for (const rule of rules) {
       for (const stage of rule.pipeline) {
-        if (stage.effect === 'filter' && !stage.opaque) assert.ok(stage.predicate, `${rule.file} stage ${stage.index}`);
+        if (stage.effect === 'filter' && !stage.opaque) assert.ok(
+          stage.predicate,
+          `${rule.file} stage ${stage.index}`,
+        );
       }
     }
   });
@@ -51,7 +58,10 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
   it('lowers the reference rule into its five stages', () => {
     const rule = rules.find((r) => r.upstreamId === '2a048c14-4634-11ec-a618-3e22fbd008af');
     assert.ok(rule);
-    assert.equal(rule.file, 'detections/endpoint/remote_process_instantiation_via_wmi_and_powershell_script_block.yml');
+    assert.equal(
+      rule.file,
+      'detections/endpoint/remote_process_instantiation_via_wmi_and_powershell_script_block.yml',
+    );
     assert.deepEqual(rule.diagnostics, []);
     assert.equal(rule.fullyParsed, true);
     assert.deepEqual(
@@ -61,7 +71,10 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
         [2, 'stats', 'aggregate', null],
         [3, 'convert', 'format', 'security_content_ctime'],
         [4, 'convert', 'format', 'security_content_ctime'],
-        [5, '`remote_process_instantiation_via_wmi_and_powershell_script_block_filter`', 'tuning-hook',
+        [
+          5,
+          '`remote_process_instantiation_via_wmi_and_powershell_script_block_filter`',
+          'tuning-hook',
           'remote_process_instantiation_via_wmi_and_powershell_script_block_filter'],
       ],
     );
@@ -69,17 +82,25 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
     assert.equal(
       shape(search.predicate),
       'and(or(source eq~ "WinEventLog:Microsoft-Windows-PowerShell/Operational", ' +
-        'source eq~ "XmlWinEventLog:Microsoft-Windows-PowerShell/Operational"), EventCode eq~ 4104, ' +
+        'source eq~ "XmlWinEventLog:Microsoft-Windows-PowerShell/Operational"), ' +
+        'EventCode eq~ 4104, ' +
         'ScriptBlockText contains~ "Invoke-WmiMethod", ' +
         'or(ScriptBlockText contains~ "-CN", ScriptBlockText contains~ "-ComputerName"), ' +
-        'ScriptBlockText contains~ "-Class Win32_Process", ScriptBlockText contains~ "-Name create")',
+        'ScriptBlockText contains~ "-Class Win32_Process", ' +
+        'ScriptBlockText contains~ "-Name create")',
     );
     const macroPart = search.predicate?.kind === 'and' ? search.predicate.args[0] : undefined;
     const sourceOrigin = macroPart?.kind === 'or' && macroPart.args[0].kind === 'predicate'
       ? macroPart.args[0].predicate.origin
       : undefined;
-    assert.deepEqual(sourceOrigin, { macro: 'powershell', args: [], definedIn: 'macros/powershell.yml' });
-    assert.deepEqual(stats.groupBy, { fields: ['EventCode', 'ScriptBlockText', 'Computer', 'UserID'], filled: [] });
+    assert.deepEqual(
+      sourceOrigin,
+      { macro: 'powershell', args: [], definedIn: 'macros/powershell.yml' },
+    );
+    assert.deepEqual(
+      stats.groupBy,
+      { fields: ['EventCode', 'ScriptBlockText', 'Computer', 'UserID'], filled: [] },
+    );
     assert.deepEqual(firstTime.origin?.args, ['firstTime']);
     assert.equal(rule.pipeline[4].predicate, undefined);
   });

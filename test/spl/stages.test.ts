@@ -6,10 +6,11 @@ import { describe, it } from 'node:test';
 import { lower, shape } from './spl-fixture.js';
 
 describe('pipeline stages', () => {
-  it('tstats filters with its where clause in search semantics and groups by data-model fields', () => {
+  it('tstats filters with its where clause (search semantics), groups by data-model fields', () => {
     const { pipeline, diagnostics } = lower(
       '| tstats summariesonly=true count from datamodel=Endpoint.Processes ' +
-        'where Processes.process_name=cmd.exe Processes.process="*/c*" OR Processes.process="*/k*" ' +
+        'where Processes.process_name=cmd.exe ' +
+        'Processes.process="*/c*" OR Processes.process="*/k*" ' +
         'by Processes.dest Processes.user',
     );
     assert.deepEqual(diagnostics, []);
@@ -18,7 +19,8 @@ describe('pipeline stages', () => {
     assert.equal(tstats.effect, 'aggregate');
     assert.equal(
       shape(tstats.predicate),
-      'and(Processes.process_name eq~ "cmd.exe", or(Processes.process contains~ "/c", Processes.process contains~ "/k"))',
+      'and(Processes.process_name eq~ "cmd.exe", ' +
+        'or(Processes.process contains~ "/c", Processes.process contains~ "/k"))',
     );
     assert.deepEqual(tstats.groupBy, { fields: ['Processes.dest', 'Processes.user'], filled: [] });
     assert.equal(tstats.args.datamodel, 'Endpoint.Processes');
@@ -38,7 +40,9 @@ describe('pipeline stages', () => {
   });
 
   it('stats reads aggregations with eval arguments and AS names', () => {
-    const { pipeline, diagnostics } = lower('x=1 | stats dc(user) AS users count(eval(action="fail")) as fails by src');
+    const { pipeline, diagnostics } = lower(
+      'x=1 | stats dc(user) AS users count(eval(action="fail")) as fails by src',
+    );
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(pipeline[1].args.aggregations, [
       { function: 'dc', field: 'user', as: 'users' },

@@ -34,7 +34,10 @@ describe('where conditions', () => {
   it('match, cidrmatch, isnull and isnotnull', () => {
     assert.equal(whereOf('match(url, "^https?://")'), 'url regex "^https?://"');
     assert.equal(whereOf('cidrmatch("10.0.0.0/8", src)'), 'src cidr "10.0.0.0/8"');
-    assert.equal(whereOf('isnull(parent) OR isnotnull(child)'), 'or(not(parent exists), child exists)');
+    assert.equal(
+      whereOf('isnull(parent) OR isnotnull(child)'),
+      'or(not(parent exists), child exists)',
+    );
   });
 
   it('lower() compares case-insensitively; len() names the computed value', () => {

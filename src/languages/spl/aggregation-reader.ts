@@ -1,5 +1,5 @@
 // Reads aggregations (`count`, `dc(user) AS users`, `count(eval(x="a"))`) and `by` lists, as
-// `stats`, `eventstats`, `streamstats`, `chart`, `timechart`, `top`, `rare` and `tstats` write them.
+// stats, eventstats, streamstats, chart, timechart, top, rare and tstats write them.
 
 import { itemText } from './argument-parser.js';
 import { parseEval } from './eval-parser.js';
@@ -29,7 +29,10 @@ export function readAggregations(
     const item = items[i];
     if (item.kind === 'comma') continue;
     if (item.kind === 'option') {
-      list.options[item.name] = itemText(item.value) ?? text.slice(item.value.span.start, item.value.span.end);
+      list.options[item.name] = itemText(item.value) ?? text.slice(
+        item.value.span.start,
+        item.value.span.end,
+      );
       continue;
     }
     if (item.kind === 'word' && BY_WORDS.has(item.text.toLowerCase())) {

@@ -61,7 +61,9 @@ class ArgumentReader {
     if (comparator) {
       const valueStart = this.skipBlank(after + comparator.length);
       if (valueStart >= this.end || this.text[valueStart] === ')') {
-        this.issues.push({ message: `\`${first.text}${comparator}\` has no value`, span: first.span });
+        this.issues.push(
+          { message: `\`${first.text}${comparator}\` has no value`, span: first.span },
+        );
         return first;
       }
       const value = this.readValue(valueStart);
@@ -106,14 +108,18 @@ class ArgumentReader {
     if (c === '"') {
       const { end, closed } = quotedEnd(this.text, start);
       const stop = Math.min(end, this.end);
-      if (!closed) this.issues.push({ message: 'quoted text is not closed', span: { start, end: stop } });
+      if (!closed) this.issues.push(
+        { message: 'quoted text is not closed', span: { start, end: stop } },
+      );
       const value = unescape(this.text.slice(start + 1, closed ? stop - 1 : stop));
       return { kind: 'string', value, span: { start, end: stop } };
     }
     if (c === '[') {
       const close = closingBracket(this.text, start);
       const stop = close < 0 || close >= this.end ? this.end : close;
-      if (stop === this.end) this.issues.push({ message: 'subsearch `[` is not closed', span: { start, end: stop } });
+      if (stop === this.end) this.issues.push(
+        { message: 'subsearch `[` is not closed', span: { start, end: stop } },
+      );
       const pipeline = parsePipeline(this.text, start + 1, stop);
       return { kind: 'subsearch', pipeline, span: { start, end: Math.min(stop + 1, this.end) } };
     }

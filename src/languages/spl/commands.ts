@@ -17,7 +17,18 @@ import type { CommandArgs, ParseIssue } from './syntax.js';
 import { readTstats } from './tstats-reader.js';
 
 /** Commands that aggregate with function lists and `by` fields. */
-const AGGREGATING = ['stats', 'eventstats', 'streamstats', 'chart', 'timechart', 'top', 'rare', 'geostats', 'sistats', 'mstats'];
+const AGGREGATING = [
+  'stats',
+  'eventstats',
+  'streamstats',
+  'chart',
+  'timechart',
+  'top',
+  'rare',
+  'geostats',
+  'sistats',
+  'mstats',
+];
 
 /**
  * Every other command the corpus and common detections use. Their arguments are read in the
@@ -34,9 +45,15 @@ const GENERIC = [
 ];
 
 const READERS: Record<string, Reader> = {
-  search: (text, start, end, issues) => ({ kind: 'search', expr: parseSearch(text, start, end, issues) }),
-  where: (text, start, end, issues) => ({ kind: 'where', expr: parseEval(text, start, end, issues) }),
-  eval: (text, start, end, issues) => ({ kind: 'eval', assignments: parseAssignments(text, start, end, issues) }),
+  search: (text, start, end, issues) => {
+    return { kind: 'search', expr: parseSearch(text, start, end, issues) };
+  },
+  where: (text, start, end, issues) => {
+    return { kind: 'where', expr: parseEval(text, start, end, issues) };
+  },
+  eval: (text, start, end, issues) => {
+    return { kind: 'eval', assignments: parseAssignments(text, start, end, issues) };
+  },
   tstats: readTstats,
   rename: items(readRename),
   table: items(readFields),
@@ -45,13 +62,20 @@ const READERS: Record<string, Reader> = {
   convert: items(readConvert),
   dedup: items(readDedup),
   lookup: items(readLookup),
-  rex: (text, start, end, issues) => readRex(parseArguments(text, start, end, issues), issues, { start, end }),
-  regex: (text, start, end, issues) => readRegex(parseArguments(text, start, end, issues), issues, { start, end }),
+  rex: (text, start, end, issues) => {
+    return readRex(parseArguments(text, start, end, issues), issues, { start, end });
+  },
+  regex: (text, start, end, issues) => {
+    return readRegex(parseArguments(text, start, end, issues), issues, { start, end });
+  },
 };
 
 type Reader = (text: string, start: number, end: number, issues: ParseIssue[]) => CommandArgs;
 
-function items(read: (items: ReturnType<typeof parseArguments>, issues: ParseIssue[]) => CommandArgs): Reader {
+function items(read: (
+  items: ReturnType<typeof parseArguments>,
+  issues: ParseIssue[],
+) => CommandArgs): Reader {
   return (text, start, end, issues) => read(parseArguments(text, start, end, issues), issues);
 }
 
@@ -96,6 +120,9 @@ export function readCommandArguments(
 ): CommandArgs {
   const reader = READERS[name.toLowerCase()];
   if (reader) return reader(text, start, end, issues);
-  if (isKnownCommand(name)) return { kind: 'arguments', items: parseArguments(text, start, end, issues) };
+  if (isKnownCommand(name)) return {
+    kind: 'arguments',
+    items: parseArguments(text, start, end, issues),
+  };
   return { kind: 'unknown', text: text.slice(start, end) };
 }

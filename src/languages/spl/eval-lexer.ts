@@ -57,7 +57,10 @@ function lexOne(text: string, i: number, end: number, issues: ParseIssue[]): Eva
   if (c === '"' || c === "'") {
     const { end: close, closed } = quotedEnd(text, i, c);
     const stop = Math.min(close, end);
-    if (!closed) issues.push({ message: 'quoted text is not closed', span: { start: i, end: stop } });
+    if (!closed) issues.push({
+      message: 'quoted text is not closed',
+      span: { start: i, end: stop },
+    });
     const value = unescape(text.slice(i + 1, closed ? stop - 1 : stop));
     const span = { start: i, end: stop };
     return c === '"'
@@ -70,7 +73,11 @@ function lexOne(text: string, i: number, end: number, issues: ParseIssue[]): Eva
       issues.push({ message: 'subsearch `[` is not closed', span: { start: i, end } });
       return { kind: 'subsearch', inner: { start: i + 1, end }, span: { start: i, end } };
     }
-    return { kind: 'subsearch', inner: { start: i + 1, end: close }, span: { start: i, end: close + 1 } };
+    return {
+      kind: 'subsearch',
+      inner: { start: i + 1, end: close },
+      span: { start: i, end: close + 1 },
+    };
   }
   if (c === '`') {
     const close = macroEnd(text, i);

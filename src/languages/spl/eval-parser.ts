@@ -114,7 +114,10 @@ class EvalParser {
       }
       const right = this.parseBinary(level + 1);
       if (!right) {
-        this.issues.push({ message: `\`${operator}\` without a right-hand side`, span: token.span });
+        this.issues.push({
+          message: `\`${operator}\` without a right-hand side`,
+          span: token.span,
+        });
         return left;
       }
       left = { kind: 'binary', operator, left, right, span: cover(left.span, right.span) };
@@ -182,7 +185,11 @@ class EvalParser {
       const arg = this.parseUnary();
       if (!arg) return null;
       if (token.operator === '+') return arg;
-      if (arg.kind === 'number') return { ...arg, value: -arg.value, span: cover(token.span, arg.span) };
+      if (arg.kind === 'number') return {
+        ...arg,
+        value: -arg.value,
+        span: cover(token.span, arg.span),
+      };
       return { kind: 'negate', arg, span: cover(token.span, arg.span) };
     }
     return this.parsePrimary();

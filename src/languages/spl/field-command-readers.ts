@@ -30,7 +30,9 @@ export function readAliases(items: ArgumentItem[], issues: ParseIssue[]): FieldA
     }
     const target = items[i + 2];
     if (isWord(items[i + 1], 'as') && target && itemText(target) !== null) {
-      aliases.push({ field, as: itemText(target), span: { start: item.span.start, end: target.span.end } });
+      aliases.push(
+        { field, as: itemText(target), span: { start: item.span.start, end: target.span.end } },
+      );
       i += 2;
     } else aliases.push({ field, as: null, span: item.span });
   }
@@ -40,7 +42,9 @@ export function readAliases(items: ArgumentItem[], issues: ParseIssue[]): FieldA
 export function readRename(items: ArgumentItem[], issues: ParseIssue[]): CommandArgs {
   const renames = readAliases(items, issues);
   for (const rename of renames) {
-    if (rename.as === null) issues.push({ message: `\`${rename.field}\` is renamed to nothing`, span: rename.span });
+    if (rename.as === null) issues.push(
+      { message: `\`${rename.field}\` is renamed to nothing`, span: rename.span },
+    );
   }
   return { kind: 'rename', renames: renames.filter((rename) => rename.as !== null) };
 }
@@ -80,14 +84,18 @@ export function readConvert(items: ArgumentItem[], issues: ParseIssue[]): Comman
     if (item.kind === 'option' || item.kind === 'comma') continue;
     const field = item.kind === 'call' && item.args.length === 1 ? itemText(item.args[0]) : null;
     if (item.kind !== 'call' || field === null) {
-      issues.push({ message: 'a conversion such as `ctime(field)` is expected here', span: item.span });
+      issues.push(
+        { message: 'a conversion such as `ctime(field)` is expected here', span: item.span },
+      );
       continue;
     }
     const target = items[i + 2];
     const renamed = isWord(items[i + 1], 'as') && target ? itemText(target) : null;
     if (renamed !== null) i += 2;
     const end = renamed !== null ? target.span.end : item.span.end;
-    conversions.push({ function: item.name, field, as: renamed, span: { start: item.span.start, end } });
+    conversions.push(
+      { function: item.name, field, as: renamed, span: { start: item.span.start, end } },
+    );
   }
   return { kind: 'convert', options: optionsOf(items), conversions };
 }

@@ -1,4 +1,5 @@
-// Reads `lookup [options] <table> <field> [AS <field>]… [OUTPUT|OUTPUTNEW <field> [AS <field>]…]`.
+// Reads `lookup [options] <table> <field> [AS <field>]…
+// [OUTPUT|OUTPUTNEW <field> [AS <field>]…]`.
 
 import { itemText } from './argument-parser.js';
 import { optionsOf, readAliases } from './field-command-readers.js';

@@ -3,7 +3,7 @@
 
 import { readCommandArguments, startsWithoutPipe } from './commands.js';
 import { readMacroCall } from './macro-call.js';
-import { macroEnd, skipBlank, skipQuotedPart } from './scanner.js';
+import { isSpace, macroEnd, skipBlank, skipQuotedPart } from './scanner.js';
 import type { CommandNode, ParseIssue, Pipeline } from './syntax.js';
 
 export function parsePipeline(text: string, start = 0, end = text.length): Pipeline {
@@ -85,7 +85,14 @@ function isCommandChar(c: string): boolean {
 function emptyCommand(start: number, end: number): CommandNode {
   const span = { start, end };
   const issues = [{ message: 'empty command between two `|`', span }];
-  return { name: '', implicit: false, span, argsSpan: span, args: { kind: 'unknown', text: '' }, issues };
+  return {
+    name: '',
+    implicit: false,
+    span,
+    argsSpan: span,
+    args: { kind: 'unknown', text: '' },
+    issues,
+  };
 }
 
 function unknown(text: string, span: { start: number; end: number }) {
@@ -94,6 +101,6 @@ function unknown(text: string, span: { start: number; end: number }) {
 
 function trimEnd(text: string, start: number, end: number): number {
   let i = end;
-  while (i > start && (text[i - 1] === ' ' || text[i - 1] === '\n' || text[i - 1] === '\t' || text[i - 1] === '\r')) i -= 1;
+  while (i > start && isSpace(text[i - 1])) i -= 1;
   return i;
 }

@@ -10,7 +10,9 @@ import type { ArgumentItem, CommandArgs, ParseIssue } from './syntax.js';
 export function readRex(items: ArgumentItem[], issues: ParseIssue[], span: Span): CommandArgs {
   const options = optionsOf(items);
   const patterns = items.filter((item) => item.kind === 'string');
-  if (patterns.length !== 1) issues.push({ message: 'rex needs one quoted regular expression', span });
+  if (patterns.length !== 1) issues.push(
+    { message: 'rex needs one quoted regular expression', span },
+  );
   for (const item of items) {
     if (item.kind !== 'option' && item.kind !== 'string') {
       issues.push({ message: 'unexpected rex argument', span: item.span });
@@ -28,7 +30,12 @@ export function readRegex(items: ArgumentItem[], issues: ParseIssue[], span: Spa
     return { kind: 'regex', field: RAW_FIELD, negated: false, pattern: item.value };
   }
   if (items.length === 1 && item.kind === 'option') {
-    return { kind: 'regex', field: item.name, negated: item.comparator === '!=', pattern: itemText(item.value) };
+    return {
+      kind: 'regex',
+      field: item.name,
+      negated: item.comparator === '!=',
+      pattern: itemText(item.value),
+    };
   }
   issues.push({ message: 'regex needs `[field=]"<regular expression>"`', span });
   return { kind: 'regex', field: RAW_FIELD, negated: false, pattern: null };

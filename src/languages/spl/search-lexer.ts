@@ -42,7 +42,9 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
     if (comparator && !afterComparator) {
       const length = comparator === '==' ? 2 : comparator.length;
       const normalized = (comparator === '==' ? '=' : comparator) as SearchComparator;
-      tokens.push({ kind: 'comparator', comparator: normalized, span: { start: i, end: i + length } });
+      tokens.push(
+        { kind: 'comparator', comparator: normalized, span: { start: i, end: i + length } },
+      );
       i += length;
       afterComparator = true;
       continue;
@@ -57,8 +59,16 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
     if (c === '[') {
       const close = closingBracket(text, i);
       const stop = close < 0 || close >= end ? end : close + 1;
-      if (close < 0 || close >= end) issues.push({ message: 'subsearch `[` is not closed', span: { start: i, end } });
-      tokens.push({ kind: 'subsearch', inner: { start: i + 1, end: stop === end && close < 0 ? end : close }, span: { start: i, end: stop } });
+      if (close < 0 || close >= end) issues.push(
+        { message: 'subsearch `[` is not closed', span: { start: i, end } },
+      );
+      tokens.push(
+        {
+          kind: 'subsearch',
+          inner: { start: i + 1, end: stop === end && close < 0 ? end : close },
+          span: { start: i, end: stop },
+        },
+      );
       i = stop;
       afterComparator = false;
       continue;

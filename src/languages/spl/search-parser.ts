@@ -124,9 +124,21 @@ class SearchParser {
       this.position += 1;
       const value = this.peek();
       if (value?.kind !== 'value') {
-        this.issues.push({ message: `\`${field}${following.comparator}\` has no value`, span: cover(token.span, following.span) });
+        this.issues.push(
+          {
+            message: `\`${field}${following.comparator}\` has no value`,
+            span: cover(token.span, following.span),
+          },
+        );
         const empty: SearchValue = { pattern: '', quoted: false, span: following.span };
-        return { kind: 'compare', field, fieldSpan: token.span, comparator: following.comparator, value: empty, span: cover(token.span, following.span) };
+        return {
+          kind: 'compare',
+          field,
+          fieldSpan: token.span,
+          comparator: following.comparator,
+          value: empty,
+          span: cover(token.span, following.span),
+        };
       }
       this.position += 1;
       return {
@@ -153,15 +165,29 @@ class SearchParser {
       const item = this.next();
       end = item.span.end;
       if (item.kind === 'rparen') {
-        return { kind: 'in', field, fieldSpan: token.span, values, span: { start: token.span.start, end } };
+        return {
+          kind: 'in',
+          field,
+          fieldSpan: token.span,
+          values,
+          span: { start: token.span.start, end },
+        };
       }
       if (item.kind === 'value') values.push(item.value);
       else if (item.kind !== 'comma') {
-        this.issues.push({ message: `unexpected ${item.kind} in the IN list of \`${field}\``, span: item.span });
+        this.issues.push(
+          { message: `unexpected ${item.kind} in the IN list of \`${field}\``, span: item.span },
+        );
       }
     }
     this.issues.push({ message: `the IN list of \`${field}\` is not closed`, span: token.span });
-    return { kind: 'in', field, fieldSpan: token.span, values, span: { start: token.span.start, end } };
+    return {
+      kind: 'in',
+      field,
+      fieldSpan: token.span,
+      values,
+      span: { start: token.span.start, end },
+    };
   }
 
   private peek(): SearchToken {

@@ -7,7 +7,12 @@ import { findKeyword } from './keyword-scan.js';
 import { parseSearch } from './search-parser.js';
 import type { ArgumentItem, CommandArgs, ParseIssue } from './syntax.js';
 
-export function readTstats(text: string, start: number, end: number, issues: ParseIssue[]): CommandArgs {
+export function readTstats(
+  text: string,
+  start: number,
+  end: number,
+  issues: ParseIssue[],
+): CommandArgs {
   const whereAt = findKeyword(text, start, end, 'where');
   const byAt = findKeyword(text, whereAt < 0 ? start : whereAt, end, 'by');
   const headEnd = whereAt >= 0 ? whereAt : byAt >= 0 ? byAt : end;
@@ -15,7 +20,12 @@ export function readTstats(text: string, start: number, end: number, issues: Par
   const head = parseArguments(text, start, headEnd, issues);
   const { items, datamodel } = takeDatamodel(head, issues);
   const where =
-    whereAt < 0 ? null : parseSearch(text, whereAt + 'where'.length, byAt >= 0 ? byAt : end, issues);
+    whereAt < 0 ? null : parseSearch(
+      text,
+      whereAt + 'where'.length,
+      byAt >= 0 ? byAt : end,
+      issues,
+    );
   const byItems = byAt < 0 ? [] : parseArguments(text, byAt, end, issues);
 
   const list = readAggregations(text, [...items, ...byItems], issues);
@@ -37,7 +47,9 @@ function takeDatamodel(
   items: ArgumentItem[],
   issues: ParseIssue[],
 ): { items: ArgumentItem[]; datamodel: string | null } {
-  const fromAt = items.findIndex((item) => item.kind === 'word' && item.text.toLowerCase() === 'from');
+  const fromAt = items.findIndex(
+    (item) => item.kind === 'word' && item.text.toLowerCase() === 'from',
+  );
   if (fromAt < 0) return { items, datamodel: null };
   const source = items[fromAt + 1];
   let datamodel: string | null = null;

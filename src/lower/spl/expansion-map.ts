@@ -17,7 +17,10 @@ export class ExpansionMap {
 
   /** The span in the query as written; text from a macro maps to the whole call. */
   originalSpan(span: Span): Span {
-    return { start: this.originalOffset(span.start, false), end: this.originalOffset(span.end, true) };
+    return {
+      start: this.originalOffset(span.start, false),
+      end: this.originalOffset(span.end, true),
+    };
   }
 
   /** 1-based line in the rule file of a position in the expanded text. */

@@ -102,19 +102,33 @@ function compareField(
     return scope.opaque(node.span, `\`${side.folded}()\` never equals a value in the other case`);
   }
   const values = [value];
-  return scope.predicate({ field: side.field, op, values, caseSensitive: side.caseSensitive }, node.span);
+  return scope.predicate(
+    { field: side.field, op, values, caseSensitive: side.caseSensitive },
+    node.span,
+  );
 }
 
 function matchesFold(value: string, fold: 'lower' | 'upper'): boolean {
   return fold === 'lower' ? value === value.toLowerCase() : value === value.toUpperCase();
 }
 
-function lowerLike(target: EvalNode, pattern: EvalNode, node: EvalNode, scope: LoweringScope): Expr {
+function lowerLike(
+  target: EvalNode,
+  pattern: EvalNode,
+  node: EvalNode,
+  scope: LoweringScope,
+): Expr {
   const side = fieldSide(target);
-  if (!side || pattern.kind !== 'string') return scope.opaque(node.span, '`like` on a computed value');
+  if (!side || pattern.kind !== 'string') return scope.opaque(
+    node.span,
+    '`like` on a computed value',
+  );
   const glob = globOfLike(pattern.value);
   if (side.folded && !matchesFold(glob, side.folded)) {
-    return scope.opaque(node.span, `\`${side.folded}()\` never matches a pattern in the other case`);
+    return scope.opaque(
+      node.span,
+      `\`${side.folded}()\` never matches a pattern in the other case`,
+    );
   }
   const shape = shapeOfGlob(glob);
   return scope.predicate(
@@ -130,7 +144,12 @@ function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: Lowe
     return or(
       list.map((item) =>
         scope.predicate(
-          { field: side.field, op: 'fieldref', values: [(item as { name: string }).name], caseSensitive: true },
+          {
+            field: side.field,
+            op: 'fieldref',
+            values: [(item as { name: string }).name],
+            caseSensitive: true,
+          },
           node.span,
         ),
       ),
@@ -156,20 +175,31 @@ function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringSco
       const side = first && fieldSide(first);
       if (node.args.length !== 2 || !side || second.kind !== 'string') break;
       const flags = side.caseSensitive ? undefined : 'i';
-      const predicate = { field: side.field, op: 'regex' as const, values: [second.value], caseSensitive: side.caseSensitive };
+      const predicate = {
+        field: side.field,
+        op: 'regex' as const,
+        values: [second.value],
+        caseSensitive: side.caseSensitive,
+      };
       return scope.predicate(flags ? { ...predicate, flags } : predicate, node.span);
     }
     case 'isnull':
     case 'isnotnull': {
       const side = first && fieldSide(first);
       if (node.args.length !== 1 || !side) break;
-      const present = scope.predicate({ field: side.field, op: 'exists', values: [], caseSensitive: true }, node.span);
+      const present = scope.predicate(
+        { field: side.field, op: 'exists', values: [], caseSensitive: true },
+        node.span,
+      );
       return name === 'isnull' ? not(present) : present;
     }
     case 'cidrmatch': {
       const side = second && fieldSide(second);
       if (node.args.length !== 2 || !side || first.kind !== 'string') break;
-      return scope.predicate({ field: side.field, op: 'cidr', values: [first.value], caseSensitive: true }, node.span);
+      return scope.predicate(
+        { field: side.field, op: 'cidr', values: [first.value], caseSensitive: true },
+        node.span,
+      );
     }
     case 'in':
       if (node.args.length >= 2) return lowerIn(first, node.args.slice(1), node, scope);

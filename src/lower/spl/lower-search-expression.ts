@@ -54,7 +54,10 @@ function lowerComparison(
         const values = [scalarOf(literalOf(value))];
         return scope.predicate({ field, op: 'ne', values, caseSensitive: false }, span);
       }
-      const present = scope.predicate({ field, op: 'exists', values: [], caseSensitive: false }, span);
+      const present = scope.predicate(
+        { field, op: 'exists', values: [], caseSensitive: false },
+        span,
+      );
       return and([present, not(valuePredicate(field, value.pattern, span, scope))]);
     }
     default: {
@@ -71,7 +74,10 @@ function valuePredicate(field: string, pattern: string, span: Span, scope: Lower
     return scope.predicate({ field, op: 'exists', values: [], caseSensitive: false }, span);
   }
   const shape = shapeOfPattern(pattern);
-  return scope.predicate({ field, op: shape.op, values: [shape.value], caseSensitive: false }, span);
+  return scope.predicate(
+    { field, op: shape.op, values: [shape.value], caseSensitive: false },
+    span,
+  );
 }
 
 /** Plain values join into one `in`; values with wildcards become predicates of their own. */
@@ -96,7 +102,10 @@ function lowerIn(field: string, values: SearchValue[], span: Span, scope: Loweri
 function lowerTerm(value: SearchValue, scope: LoweringScope): Expr {
   const span = value.span;
   if (value.pattern === '*') {
-    return scope.predicate({ field: RAW_FIELD, op: 'exists', values: [], caseSensitive: false }, span);
+    return scope.predicate(
+      { field: RAW_FIELD, op: 'exists', values: [], caseSensitive: false },
+      span,
+    );
   }
   const trimmed = trimStars(value.pattern);
   const shape = hasWildcard(trimmed)

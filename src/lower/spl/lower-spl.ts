@@ -30,13 +30,18 @@ import { LoweringScope } from './lowering-scope.js';
 import { describeArguments } from './stage-arguments.js';
 
 export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuery {
-  const expansion = expandMacros(doc.query, (name, arity) => context.macros.get(macroKey(name, arity)));
+  const expansion = expandMacros(
+    doc.query,
+    (name, arity) => context.macros.get(macroKey(name, arity)),
+  );
   const map = new ExpansionMap(doc.query, expansion, doc.queryLine);
   const scope = new LoweringScope(doc, expansion.text, map);
 
   for (const issue of expansion.issues) {
     const line = map.lineOfOriginal(issue.span.start);
-    scope.diagnostics.push({ severity: 'error', code: issue.code, message: issue.message, file: doc.file, line });
+    scope.diagnostics.push(
+      { severity: 'error', code: issue.code, message: issue.message, file: doc.file, line },
+    );
   }
 
   const pipeline = parsePipeline(expansion.text);
@@ -125,7 +130,8 @@ class PipelineLowering {
 
   private lowerAggregation(command: CommandNode): void {
     const { args } = command;
-    const by = args.kind === 'stats' || args.kind === 'tstats' ? args.by : args.kind === 'dedup' ? args.fields : [];
+    const grouped = args.kind === 'stats' || args.kind === 'tstats';
+    const by = grouped ? args.by : args.kind === 'dedup' ? args.fields : [];
     let filled = this.filled;
     if (args.kind === 'tstats' && args.options.fillnull_value !== undefined) filled = 'all';
     if (args.kind === 'dedup' && isTrue(args.options.keepempty)) filled = 'all';
@@ -147,7 +153,10 @@ class PipelineLowering {
    */
   private lowerRowLimit(command: CommandNode): void {
     if (this.aggregated) this.push(command, 'filter-aggregated', {});
-    else this.opaqueStage(command, `\`${command.name}\` before an aggregation keeps events by position`);
+    else this.opaqueStage(
+      command,
+      `\`${command.name}\` before an aggregation keeps events by position`,
+    );
   }
 
   private lowerMacroStage(command: CommandNode, call: MacroCall): void {
@@ -163,7 +172,11 @@ class PipelineLowering {
   }
 
   private pushHook(command: CommandNode, call: MacroCall, span: Span): void {
-    const origin = this.scope.map.originOf(span) ?? { macro: call.name, args: call.args, definedIn: BUILTIN };
+    const origin = this.scope.map.originOf(span) ?? {
+      macro: call.name,
+      args: call.args,
+      definedIn: BUILTIN,
+    };
     this.stages.push({
       index: this.stages.length + 1,
       command: `\`${call.name}\``,
@@ -178,7 +191,10 @@ class PipelineLowering {
   private lowerUnknown(command: CommandNode): void {
     if (command.name === '') return;
     const known = isKnownCommand(command.name);
-    this.opaqueStage(command, known ? `\`${command.name}\` is not parsed` : `unknown command \`${command.name}\``);
+    this.opaqueStage(
+      command,
+      known ? `\`${command.name}\` is not parsed` : `unknown command \`${command.name}\``,
+    );
   }
 
   private opaqueStage(command: CommandNode, reason: string): void {

@@ -11,7 +11,9 @@ export function describeArguments(args: CommandArgs, text: string): Record<strin
       return {};
     case 'eval':
       return {
-        assignments: args.assignments.map((a) => ({ field: a.field, expression: slice(a.expr.span) })),
+        assignments: args.assignments.map(
+          (a) => ({ field: a.field, expression: slice(a.expr.span) }),
+        ),
       };
     case 'stats':
     case 'tstats': {
@@ -20,7 +22,11 @@ export function describeArguments(args: CommandArgs, text: string): Record<strin
         field: aggregation.evalArg ? `eval(${slice(aggregation.evalArg.span)})` : aggregation.field,
         as: aggregation.as,
       }));
-      const described: Record<string, unknown> = { options: args.options, aggregations, by: args.by };
+      const described: Record<string, unknown> = {
+        options: args.options,
+        aggregations,
+        by: args.by,
+      };
       if (args.kind === 'tstats') described.datamodel = args.datamodel;
       return described;
     }
@@ -37,7 +43,9 @@ export function describeArguments(args: CommandArgs, text: string): Record<strin
     case 'convert':
       return {
         options: args.options,
-        conversions: args.conversions.map(({ function: f, field, as }) => ({ function: f, field, as })),
+        conversions: args.conversions.map(
+          ({ function: f, field, as }) => ({ function: f, field, as }),
+        ),
       };
     case 'arguments':
       return { items: args.items.map((item) => describeItem(item, slice)) };
@@ -50,14 +58,21 @@ export function describeArguments(args: CommandArgs, text: string): Record<strin
   }
 }
 
-function describeItem(item: ArgumentItem, slice: (span: { start: number; end: number }) => string): unknown {
+function describeItem(
+  item: ArgumentItem,
+  slice: (span: { start: number; end: number }) => string,
+): unknown {
   switch (item.kind) {
     case 'word':
       return item.text;
     case 'string':
       return { string: item.value };
     case 'option':
-      return { option: item.name, comparator: item.comparator, value: describeItem(item.value, slice) };
+      return {
+        option: item.name,
+        comparator: item.comparator,
+        value: describeItem(item.value, slice),
+      };
     case 'call':
       return { call: item.name, args: item.args.map((arg) => describeItem(arg, slice)) };
     case 'comma':
