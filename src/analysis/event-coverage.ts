@@ -45,12 +45,8 @@ const ANYTHING: Selection = {
 const MAX_ALTERNATIVES = 64;
 
 const EVENT_CODE_FIELDS = new Set(['eventcode', 'eventid', 'event.code', 'winlog.event_id']);
-const PROVIDER_FIELDS = new Set([
-  'event.provider',
-  'winlog.provider_name',
-  'provider_name',
-  'sourcename',
-]);
+/** Not `SourceName`: in Defender events it names the detection source, not the provider. */
+const PROVIDER_FIELDS = new Set(['event.provider', 'winlog.provider_name', 'provider_name']);
 const CHANNEL_FIELDS = new Set(['winlog.channel', 'channel', 'logname']);
 const DATASET_FIELDS = new Set(['event.dataset', 'data_stream.dataset']);
 const SPLUNK_SOURCE_FIELDS = new Set(['source', 'sourcetype']);
@@ -66,7 +62,8 @@ export function eventCoverage(rule: Rule): EventCoverage[] {
   if (rule.source === 'elastic') {
     selections = conjoin(selections, indexSelections(rule.dataSources));
   }
-  const events = selections.flatMap(resolve);
+  const channelsRead = [...new Set(selections.flatMap((s) => [...(s.channels ?? [])]))];
+  const events = selections.flatMap((selection) => resolve(selection, channelsRead));
   if (rule.source !== 'elastic') events.push(...rule.dataSources.flatMap(splunkDataSourceEvents));
   return present(events);
 }
@@ -297,8 +294,8 @@ function bounded(selections: Selection[]): Selection[] {
   ];
 }
 
-/** The events one selection stands for. */
-function resolve(selection: Selection): EventRef[] {
+/** The events one selection stands for; `channelsRead` are every channel the rule reads. */
+function resolve(selection: Selection, channelsRead: string[] = []): EventRef[] {
   if (selection.events) return selection.events.filter((event) => admits(selection, event));
   if (!selection.ids || selection.platform === 'other') return [];
 
@@ -310,27 +307,20 @@ function resolve(selection: Selection): EventRef[] {
   if (selection.channels) {
     const channels = [...selection.channels];
     return ids.flatMap((eventId) =>
-      channels.flatMap((channel) =>
-        onlyOne(providersOfChannelEvent(channel, eventId), channel === ANY_WINDOWS_CHANNEL).map(
-          (provider) => ({ provider: provider.name, eventId }),
-        ),
-      ),
+      providersOfChannelEvent(channels, eventId, channelsRead).map((p) => ({
+        provider: p.name,
+        eventId,
+      })),
     );
   }
 
   // LIMITATION: an event id with no provider, channel or dataset around it is credited to a
   // provider only when exactly one catalogued provider has that id — otherwise it is not listed.
   const platform = selection.platform ?? 'windows';
-  return ids.flatMap((eventId) =>
-    onlyOne(providersOfEvent(eventId).filter((p) => p.platform === platform), true).map(
-      (provider) => ({ provider: provider.name, eventId }),
-    ),
-  );
-}
-
-/** Without a named channel several providers sharing an id are a guess, so none is listed. */
-function onlyOne<T>(candidates: T[], requireUnique: boolean): T[] {
-  return requireUnique && candidates.length !== 1 ? [] : candidates;
+  return ids.flatMap((eventId) => {
+    const having = providersOfEvent(eventId).filter((p) => p.platform === platform);
+    return having.length === 1 ? [{ provider: having[0].name, eventId }] : [];
+  });
 }
 
 /** Whether a Sigma category's event also fits the rule's other log-source constraints. */

@@ -84,15 +84,28 @@ export function providersOfChannel(channel: string): EventProvider[] {
 }
 
 /**
- * The providers an event id on a channel comes from: the writers of the channel that have the
- * event; else, when no provider at all is known to have it, the channel's usual writer; else none
- * (System and Application mix many writers).
+ * The providers an event id read from some channels comes from: the writers of those channels
+ * that have the event; else the channels' usual writers (System and Application have none, as
+ * many providers write there) — unless a writer of a channel the rule reads elsewhere has the
+ * event, which then explains it (`sysmon` reads Windows and Linux Sysmon: 7 is Windows only).
+ * With the any-channel marker, only a provider alone in having the id is a safe answer.
  */
-export function providersOfChannelEvent(channel: string, eventId: number): EventProvider[] {
-  const writers = providersOfChannel(channel).filter((p) => hasEvent(p.name, eventId));
-  if (writers.length > 0 || channel === ANY_WINDOWS_CHANNEL) return writers;
-  const owner = ownerByChannel.get(lower(channel));
-  return owner && providersOfEvent(eventId).length === 0 ? [owner] : [];
+export function providersOfChannelEvent(
+  channels: string[],
+  eventId: number,
+  alsoRead: string[] = [],
+): EventProvider[] {
+  if (channels.includes(ANY_WINDOWS_CHANNEL)) {
+    const having = providersOfEvent(eventId).filter((p) => p.platform === 'windows');
+    return having.length === 1 ? having : [];
+  }
+  const having = (list: string[]) =>
+    list.flatMap(providersOfChannel).filter((p) => hasEvent(p.name, eventId));
+  const writers = having(channels);
+  if (writers.length > 0) return [...new Set(writers)];
+  if (having(alsoRead.filter((c) => c !== ANY_WINDOWS_CHANNEL)).length > 0) return [];
+  const owners = channels.flatMap((channel) => ownerByChannel.get(lower(channel)) ?? []);
+  return [...new Set(owners)];
 }
 
 /** Providers the catalog knows an event id for. */

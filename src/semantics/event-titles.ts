@@ -161,6 +161,10 @@ const WINDOWS_DEFENDER: Titles = {
   1117: 'Action taken on malware',
   1121: 'Attack surface reduction rule blocked an action',
   1122: 'Attack surface reduction rule audited an action',
+  1123: 'Controlled folder access blocked a change',
+  1124: 'Controlled folder access audited a change',
+  1125: 'Network protection audited a connection',
+  1126: 'Network protection blocked a connection',
   5001: 'Real-time protection turned off',
   5007: 'Antivirus configuration changed',
   5010: 'Spyware scanning turned off',
@@ -208,6 +212,25 @@ const TITLES: Readonly<Record<string, Titles>> = {
     16403: 'File added to BITS job',
   },
   'Microsoft-Windows-DNS-Client': { 3008: 'DNS query completed' },
+  'Microsoft-Windows-AppLocker': {
+    8002: 'Executable or DLL allowed',
+    8003: 'Executable or DLL would have been blocked (audit mode)',
+    8004: 'Executable or DLL blocked',
+    8005: 'Script or installer allowed',
+    8006: 'Script or installer would have been blocked (audit mode)',
+    8007: 'Script or installer blocked',
+    8020: 'Packaged app allowed',
+    8021: 'Packaged app would have been blocked (audit mode)',
+    8022: 'Packaged app blocked',
+    8023: 'Packaged app installation allowed',
+    8024: 'Packaged app installation would have been blocked (audit mode)',
+    8025: 'Packaged app installation blocked',
+  },
+  'Microsoft-Windows-PrintService': {
+    316: 'Printer driver added or updated',
+    808: 'Print spooler failed to load a plug-in',
+  },
+  'Microsoft-Windows-CAPI2': { 70: 'Certificate private key acquired' },
 };
 
 /** Our title for a provider's event (provider spelled as in the catalog), if we wrote one. */

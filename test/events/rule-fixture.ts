@@ -1,0 +1,70 @@
+// Hand-made rules for event-coverage tests: predicates and log-source metadata, nothing else.
+
+import type { Expr, Op, Rule, Scalar, SourceName, Stage } from '../../src/ir/index.js';
+
+/** A positive predicate tree leaf; `in` when given several values. */
+export function field(name: string, ...values: Scalar[]): Expr {
+  const op: Op = values.length > 1 ? 'in' : 'eq';
+  return fieldOp(name, op, ...values);
+}
+
+export function fieldOp(name: string, op: Op, ...values: Scalar[]): Expr {
+  const text = `${name} ${op} ${values.join(',')}`;
+  return {
+    kind: 'predicate',
+    predicate: { field: name, op, values, caseSensitive: false, text },
+  };
+}
+
+export function all(...args: Expr[]): Expr {
+  return { kind: 'and', args };
+}
+
+export function any(...args: Expr[]): Expr {
+  return { kind: 'or', args };
+}
+
+export function none(arg: Expr): Expr {
+  return { kind: 'not', arg };
+}
+
+interface RuleShape {
+  source: SourceName;
+  eventFilter?: Expr | null;
+  dataSources?: string[];
+  pipeline?: Stage[];
+}
+
+export function ruleWith(shape: RuleShape): Rule {
+  return {
+    source: shape.source,
+    upstreamId: 'fixture',
+    file: 'fixture.yml',
+    line: 1,
+    queryLine: 1,
+    url: null,
+    title: 'Fixture rule',
+    description: '',
+    authors: [],
+    status: null,
+    level: null,
+    type: null,
+    created: null,
+    modified: null,
+    references: [],
+    falsePositives: [],
+    tags: [],
+    techniques: [],
+    tactics: [],
+    deprecated: false,
+    language: shape.source === 'splunk' ? 'spl' : shape.source === 'sigma' ? 'sigma' : 'kuery',
+    query: '',
+    raw: {},
+    dataSources: shape.dataSources ?? [],
+    id: `${shape.source}:fixture`,
+    pipeline: shape.pipeline ?? [],
+    eventFilter: shape.eventFilter ?? null,
+    fullyParsed: true,
+    diagnostics: [],
+  };
+}
