@@ -1,0 +1,113 @@
+// Lowers an Elastic detection rule into stages: the index patterns it reads, its filters, its
+// query (KQL, EQL or ES|QL), then what its rule type does with the matches.
+
+import type { RuleDocument } from '../../ir/index.js';
+import type { ElasticContext } from '../../sources/elastic/elastic-context.js';
+import type { LoweredQuery } from '../lowered-query.js';
+import { ElasticPipeline } from './elastic-pipeline.js';
+import { inlineToml } from './inline-toml.js';
+import { lowerEql } from './lower-eql.js';
+import { lowerEsql } from './lower-esql.js';
+import { lowerKueryText } from './lower-kuery.js';
+import { filtersStage } from './lower-query-dsl.js';
+import { stringsOf, tableOf, type RuleTable } from './rule-table.js';
+import {
+  alertSuppressionStage,
+  exceptionsStage,
+  machineLearningStage,
+  newTermsStage,
+  thresholdStage,
+  threatMatchStage,
+} from './rule-type-stages.js';
+
+/** Rule types whose query is the whole detection. */
+const QUERY_ONLY_TYPES: ReadonlySet<string> = new Set(['query', 'eql', 'esql']);
+
+/**
+ * The context carries facts about the repository (its snapshot commit); lowering a rule needs
+ * only the rule itself so far.
+ */
+export function lowerElastic(doc: RuleDocument, _context: ElasticContext): LoweredQuery {
+  const pipeline = new ElasticPipeline(doc);
+  const rule = tableOf(doc.raw.rule);
+
+  const index = stringsOf(rule.index);
+  if (index.length > 0) pipeline.add(indexStage(index));
+  if (rule.filters !== undefined) pipeline.add(filtersStage(rule.filters, pipeline));
+
+  lowerQuery(pipeline, rule);
+  addRuleTypeStage(pipeline, rule);
+  if (rule.exceptions_list !== undefined) pipeline.add(exceptionsStage(rule));
+  if (rule.alert_suppression !== undefined) pipeline.add(alertSuppressionStage(rule));
+  return pipeline.result();
+}
+
+/**
+ * The index patterns a rule reads, kept as arguments rather than as a predicate: they name data
+ * streams and aliases (`logs-endpoint.events.process-*`) while an event's `_index` is the
+ * backing index (`.ds-logs-endpoint.events.process-default-2024.01.01-000001`), so an `_index`
+ * predicate would misstate which events match. semantics/ reads them as the log source.
+ */
+function indexStage(index: string[]) {
+  return { command: 'from', text: inlineToml('index', index), effect: 'filter' as const, args: { index } };
+}
+
+function lowerQuery(pipeline: ElasticPipeline, rule: RuleTable): void {
+  const { doc } = pipeline;
+  const span = { start: 0, end: doc.query.length };
+  switch (doc.language) {
+    case 'kuery': {
+      const stage = pipeline.nextIndex();
+      const predicate = lowerKueryText({ pipeline, stage, text: doc.query, offset: 0 });
+      const base = { command: 'query', text: doc.query.trim(), effect: 'filter' as const, args: {}, span };
+      pipeline.add(predicate === null ? base : { ...base, predicate });
+      return;
+    }
+    case 'eql':
+      lowerEql(pipeline, categoryFieldOf(rule));
+      return;
+    case 'esql':
+      lowerEsql(pipeline);
+      return;
+    case 'lucene': {
+      // LIMITATION: Lucene query syntax is not parsed — the rule's query stays one opaque stage.
+      const stage = pipeline.nextIndex();
+      pipeline.report('warning', 'elastic.lucene', 'Lucene queries are not parsed yet', stage, { start: 0, end: 0 });
+      pipeline.add({ command: 'query', text: doc.query.trim(), effect: 'filter', args: {}, opaque: true, span });
+      return;
+    }
+    default:
+      if (doc.query.trim() !== '') {
+        const stage = pipeline.nextIndex();
+        pipeline.report('warning', 'elastic.unknown-language', 'query in an unknown language', stage);
+        pipeline.add({ command: 'query', text: doc.query.trim(), effect: 'filter', args: {}, opaque: true, span });
+      }
+  }
+}
+
+/** EQL reads an event's category from `event.category` unless the rule names another field. */
+function categoryFieldOf(rule: RuleTable): string {
+  const override = rule.event_category_override;
+  return typeof override === 'string' && override !== '' ? override : 'event.category';
+}
+
+function addRuleTypeStage(pipeline: ElasticPipeline, rule: RuleTable): void {
+  const type = pipeline.doc.type ?? '';
+  switch (type) {
+    case 'threshold':
+      pipeline.add(thresholdStage(rule));
+      return;
+    case 'new_terms':
+      pipeline.add(newTermsStage(rule));
+      return;
+    case 'threat_match':
+      pipeline.add(threatMatchStage(rule));
+      return;
+    case 'machine_learning':
+      pipeline.add(machineLearningStage(rule));
+      return;
+    default:
+      if (QUERY_ONLY_TYPES.has(type)) return;
+      pipeline.report('warning', 'elastic.unknown-rule-type', `rule type '${type}' is not modelled`);
+  }
+}

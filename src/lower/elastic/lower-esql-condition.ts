@@ -1,0 +1,199 @@
+// Lowers ES|QL WHERE conditions into predicate trees. ES|QL compares strings exactly and
+// case-sensitively; `to_lower(x)`/`to_upper(x)` (directly or through an EVAL column) make a
+// comparison on x case-insensitive.
+
+import { and, not, or, predicate, type Expr, type Op, type Predicate, type Scalar, type Span } from '../../ir/index.js';
+import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
+import type { ElasticPipeline } from './elastic-pipeline.js';
+import { lowerKueryText } from './lower-kuery.js';
+import { matchOf, patternOf } from './value-pattern.js';
+
+/** Where an ES|QL column's value comes from, when it is a rule field seen through a function. */
+export interface ColumnSource {
+  field: string;
+  /** Set when the column is `to_lower(field)` or `to_upper(field)`. */
+  caseInsensitive: boolean;
+}
+
+export interface EsqlScope {
+  pipeline: ElasticPipeline;
+  stage: number;
+  text: string;
+  /** Columns defined by earlier EVAL and RENAME commands, by name. */
+  columns: ReadonlyMap<string, ColumnSource>;
+}
+
+const COMPARISON_OPS: Record<string, Op> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+/** `a < 5` written as `5 > a`. */
+const MIRRORED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** String functions that are one predicate on their first argument. */
+const FUNCTION_OPS: Record<string, Op> = {
+  starts_with: 'startswith',
+  ends_with: 'endswith',
+  contains: 'contains',
+  cidr_match: 'cidr',
+};
+
+const CASE_FOLDING = new Set(['to_lower', 'to_upper']);
+const TRUE: Expr = { kind: 'and', args: [] };
+const FALSE: Expr = { kind: 'or', args: [] };
+
+export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
+  switch (expr.kind) {
+    case 'or':
+      return or(expr.args.map((arg) => lowerEsqlCondition(arg, scope)));
+    case 'and':
+      return and(expr.args.map((arg) => lowerEsqlCondition(arg, scope)));
+    case 'not':
+      return not(lowerEsqlCondition(expr.arg, scope));
+    case 'compare':
+      return lowerComparison(expr, scope);
+    case 'pattern':
+      return lowerPattern(expr, scope);
+    case 'in':
+      return lowerIn(expr, scope);
+    case 'is-null':
+      return lowerIsNull(expr, scope);
+    case 'call':
+      return lowerFunction(expr, scope);
+    case 'boolean':
+      return expr.value ? TRUE : FALSE;
+    case 'field': {
+      const column = columnOf(expr, scope);
+      return column === null ? opaque(expr.span, 'a computed column as a condition', scope) : make(column, 'eq', [true], expr.span, scope);
+    }
+    default:
+      return opaque(expr.span, 'this expression as a condition', scope);
+  }
+}
+
+/** The rule field an expression reads, directly or through to_lower/to_upper or an alias. */
+export function columnOf(expr: EsqlExpr, scope: { columns: ReadonlyMap<string, ColumnSource> }): ColumnSource | null {
+  if (expr.kind === 'field') return scope.columns.get(expr.name) ?? { field: expr.name, caseInsensitive: false };
+  if (expr.kind === 'call' && CASE_FOLDING.has(expr.name) && expr.args.length === 1) {
+    const inner = columnOf(expr.args[0], scope);
+    return inner === null ? null : { field: inner.field, caseInsensitive: true };
+  }
+  return null;
+}
+
+function lowerComparison(expr: EsqlExpr & { kind: 'compare' }, scope: EsqlScope): Expr {
+  const leftColumn = columnOf(expr.left, scope);
+  const rightColumn = columnOf(expr.right, scope);
+  if (leftColumn !== null && rightColumn !== null) {
+    if (expr.operator !== '==' && expr.operator !== '!=') return opaque(expr.span, `'${expr.operator}' between two columns`, scope);
+    const compared = make(leftColumn, 'fieldref', [rightColumn.field], expr.span, scope);
+    return expr.operator === '==' ? compared : not(compared);
+  }
+
+  const mirrored = leftColumn === null;
+  const column = leftColumn ?? rightColumn;
+  const value = scalarOf(mirrored ? expr.left : expr.right);
+  if (column === null || value === undefined) return opaque(expr.span, 'a comparison of computed values', scope);
+
+  const operator = mirrored ? MIRRORED[expr.operator] : expr.operator;
+  if (value === null) return opaque(expr.span, 'a comparison with null (always null in ES|QL)', scope);
+  return make(column, COMPARISON_OPS[operator], [value], expr.span, scope);
+}
+
+/** LIKE takes `*`/`?` wildcards with `\` escapes; RLIKE a regular expression of the whole value. */
+function lowerPattern(expr: EsqlExpr & { kind: 'pattern' }, scope: EsqlScope): Expr {
+  const column = columnOf(expr.left, scope);
+  if (column === null) return opaque(expr.span, `${expr.operator.toUpperCase()} on a computed value`, scope);
+
+  const lowered: Expr[] = [];
+  for (const pattern of expr.patterns) {
+    if (pattern.kind !== 'string') return opaque(expr.span, `${expr.operator.toUpperCase()} with a computed pattern`, scope);
+    const span = expr.patterns.length === 1 ? expr.span : pattern.span;
+    if (expr.operator === 'rlike') {
+      const flags = column.caseInsensitive ? { flags: 'i' } : {};
+      lowered.push(make(column, 'regex', [pattern.value], span, scope, flags));
+      continue;
+    }
+    const match = matchOf(patternOf(pattern.value, { single: true, escapes: true }));
+    lowered.push(make(column, match.op, match.values, span, scope));
+  }
+  const any = or(lowered);
+  return expr.negated ? not(any) : any;
+}
+
+function lowerIn(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
+  const column = columnOf(expr.left, scope);
+  if (column === null) return opaque(expr.span, 'IN on a computed value', scope);
+
+  const lowered: Expr[] = [];
+  for (const item of expr.values) {
+    const value = scalarOf(item);
+    if (value === undefined || value === null) return opaque(expr.span, 'IN with a computed or null value', scope);
+    lowered.push(make(column, 'eq', [value], item.span, scope));
+  }
+  const any = or(lowered);
+  return expr.negated ? not(any) : any;
+}
+
+function lowerIsNull(expr: EsqlExpr & { kind: 'is-null' }, scope: EsqlScope): Expr {
+  const column = columnOf(expr.arg, scope);
+  if (column === null) return opaque(expr.span, 'IS NULL on a computed value', scope);
+  const exists = make({ ...column, caseInsensitive: false }, 'exists', [], expr.span, scope);
+  return expr.negated ? exists : not(exists);
+}
+
+/** `starts_with`, `ends_with`, `contains`, `cidr_match`, and `kql("…")` with a KQL query. */
+function lowerFunction(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+  if (call.name === 'kql') return lowerEmbeddedKuery(call, scope);
+
+  const op = FUNCTION_OPS[call.name];
+  if (op === undefined) return opaque(call.span, `function ${call.name}() as a condition`, scope);
+  const [subject, ...rest] = call.args;
+  const column = subject === undefined ? null : columnOf(subject, scope);
+  if (column === null || rest.length === 0) return opaque(call.span, `${call.name}() on a computed value`, scope);
+
+  const lowered: Expr[] = [];
+  for (const argument of rest) {
+    if (argument.kind !== 'string') return opaque(call.span, `${call.name}() with a computed argument`, scope);
+    const caseSensitiveColumn = op === 'cidr' ? { ...column, caseInsensitive: true } : column;
+    lowered.push(make(caseSensitiveColumn, op, [argument.value], call.span, scope));
+  }
+  return or(lowered);
+}
+
+/** `kql("query")`: the string is KQL; its spans are shifted to point into the ES|QL text. */
+function lowerEmbeddedKuery(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+  const [argument] = call.args;
+  if (call.args.length !== 1 || argument.kind !== 'string') return opaque(call.span, 'kql() without a string', scope);
+  const quoteLength = scope.text.startsWith('"""', argument.span.start) ? 3 : 1;
+  const lowered = lowerKueryText({
+    pipeline: scope.pipeline,
+    stage: scope.stage,
+    text: argument.value,
+    offset: argument.span.start + quoteLength,
+  });
+  return lowered ?? TRUE;
+}
+
+/** The scalar a literal denotes; undefined when the expression is not a literal. */
+function scalarOf(expr: EsqlExpr): Scalar | undefined {
+  switch (expr.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return expr.value;
+    case 'null':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+function make(column: ColumnSource, op: Op, values: Scalar[], span: Span, scope: EsqlScope, extra: Partial<Predicate> = {}): Expr {
+  const text = scope.text.slice(span.start, span.end);
+  return predicate({ field: column.field, op, values, caseSensitive: !column.caseInsensitive, text, span, ...extra });
+}
+
+function opaque(span: Span, what: string, scope: EsqlScope): Expr {
+  const text = scope.text.slice(span.start, span.end);
+  const reason = `${what} is not lowered`;
+  scope.pipeline.report('warning', 'esql.unsupported', `${reason}: ${text}`, scope.stage, span);
+  return { kind: 'opaque', text, reason, span };
+}

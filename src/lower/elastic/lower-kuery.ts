@@ -1,0 +1,183 @@
+// Lowers a KQL syntax tree into a predicate tree. Matching follows the field's type: keyword
+// fields compare whole values case-sensitively, text fields match words, ip fields take CIDRs.
+
+import { and, not, or, predicate, RAW_FIELD, type Expr, type Op, type Scalar, type Span } from '../../ir/index.js';
+import { parseKuery } from '../../languages/kuery/kuery-parser.js';
+import type {
+  KueryBoolean,
+  KueryLiteral,
+  KueryMatch,
+  KueryQuery,
+  KueryValue,
+  RangeOperator,
+  ValuePart,
+} from '../../languages/kuery/kuery-syntax.js';
+import type { ElasticPipeline } from './elastic-pipeline.js';
+import { fieldTypeOf } from './field-types.js';
+import { literalScalar } from './literal-scalar.js';
+import { hasWildcard, matchOf, type PatternPart } from './value-pattern.js';
+
+/** Where a KQL text sits: spans are shifted by `offset` to point into the rule's query. */
+export interface KueryScope {
+  pipeline: ElasticPipeline;
+  /** Index of the stage the predicates belong to, for diagnostics. */
+  stage: number;
+  text: string;
+  offset: number;
+}
+
+const RANGE_OPS: Record<RangeOperator, Op> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+
+/** Parses and lowers KQL text; a syntax error gives an opaque predicate and a diagnostic. */
+export function lowerKueryText(scope: KueryScope): Expr | null {
+  const parsed = parseKuery(scope.text);
+  if (!parsed.ok) {
+    const span = shift(parsed.error.span, scope);
+    scope.pipeline.report('warning', 'kuery.syntax', `KQL syntax error: ${parsed.error.message}`, scope.stage, span);
+    return { kind: 'opaque', text: scope.text, reason: parsed.error.message, span: shift({ start: 0, end: scope.text.length }, scope) };
+  }
+  return parsed.query === null ? null : lowerKuery(parsed.query, scope, '');
+}
+
+function lowerKuery(query: KueryQuery, scope: KueryScope, prefix: string): Expr {
+  switch (query.kind) {
+    case 'or':
+      return or(query.args.map((arg) => lowerKuery(arg, scope, prefix)));
+    case 'and':
+      return and(query.args.map((arg) => lowerKuery(arg, scope, prefix)));
+    case 'not':
+      return not(lowerKuery(query.arg, scope, prefix));
+    case 'match':
+      return lowerMatch(query, scope, prefix);
+    case 'range': {
+      const field = prefix + fieldName(query.field, scope);
+      const value = query.value.quoted ? literalText(query.value) : literalScalar(literalText(query.value));
+      const text = sliceOf(query.span, scope);
+      return predicate({ field, op: RANGE_OPS[query.operator], values: [value], caseSensitive: true, text, span: shift(query.span, scope) });
+    }
+    case 'nested': {
+      const field = prefix + fieldName(query.field, scope);
+      // LIMITATION: `field:{ a and b }` needs a and b to hold in the same nested object; the
+      // lowered predicates only need each to hold in some object — a warning says so.
+      scope.pipeline.report('warning', 'kuery.nested', `nested query on ${field}: conditions are not tied to one nested object`, scope.stage, shift(query.span, scope));
+      return lowerKuery(query.query, scope, `${field}.`);
+    }
+    case 'free-text':
+      return lowerFreeText(query.literal, scope);
+  }
+}
+
+/** `field: value` or `field: (a or b and not c)`: one predicate per value, same structure. */
+function lowerMatch(node: KueryMatch, scope: KueryScope, prefix: string): Expr {
+  const field = prefix + fieldName(node.field, scope);
+  const single = node.values.kind === 'value';
+  const fieldText = sliceOf(node.field.span, scope);
+
+  const lowerValues = (values: KueryBoolean<KueryValue>): Expr => {
+    switch (values.kind) {
+      case 'or':
+        return or(values.args.map(lowerValues));
+      case 'and':
+        return and(values.args.map(lowerValues));
+      case 'not':
+        return not(lowerValues(values.arg));
+      case 'value': {
+        const text = single ? sliceOf(node.span, scope) : `${fieldText}: ${values.literal.text}`;
+        return lowerValue(field, values.literal, text, scope);
+      }
+    }
+  };
+  return lowerValues(node.values);
+}
+
+function lowerValue(field: string, literal: KueryLiteral, text: string, scope: KueryScope): Expr {
+  const span = shift(literal.span, scope);
+  const make = (op: Op, values: Scalar[], caseSensitive: boolean): Expr =>
+    predicate({ field, op, values, caseSensitive, text, span });
+  const parts = patternParts(literal.parts);
+
+  switch (fieldTypeOf(field)) {
+    case 'text':
+      return lowerTextValue(field, literal, text, scope);
+    case 'ip': {
+      if (hasWildcard(parts)) {
+        const match = matchOf(parts);
+        return make(match.op, match.values, true);
+      }
+      const address = literalText(literal);
+      return make(address.includes('/') ? 'cidr' : 'eq', [address], false);
+    }
+    case 'keyword':
+    case 'caseless': {
+      const caseSensitive = fieldTypeOf(field) === 'keyword';
+      if (literal.quoted) return make('eq', [literalText(literal)], caseSensitive);
+      if (!hasWildcard(parts)) return make('eq', [literalScalar(literalText(literal))], caseSensitive);
+      const match = matchOf(parts);
+      return make(match.op, match.values, caseSensitive);
+    }
+  }
+}
+
+/**
+ * Text fields are analyzed: a quoted phrase matches those words in order, unquoted words match
+ * any of them. Both are lowered to case-insensitive `contains`.
+ */
+// LIMITATION: word boundaries and the analyzer's tokenization are not modelled — `contains` also
+// matches inside words, and a wildcard other than `*word*` on a text field stays opaque.
+function lowerTextValue(field: string, literal: KueryLiteral, text: string, scope: KueryScope): Expr {
+  const span = shift(literal.span, scope);
+  const contains = (word: string): Expr =>
+    predicate({ field, op: 'contains', values: [word], caseSensitive: false, text, span });
+  const parts = patternParts(literal.parts);
+
+  if (literal.quoted) return contains(literalText(literal));
+  if (!hasWildcard(parts)) {
+    const words = literalText(literal).split(/\s+/).filter((word) => word !== '');
+    return or(words.map(contains));
+  }
+  const match = matchOf(parts);
+  if (match.op === 'contains') return contains(String(match.values[0]));
+  if (match.op === 'exists') return predicate({ field, op: 'exists', values: [], caseSensitive: false, text, span });
+
+  const reason = 'wildcard on a text field matches single analyzed words';
+  scope.pipeline.report('warning', 'kuery.text-wildcard', `${reason}: ${text}`, scope.stage, span);
+  return { kind: 'opaque', text, reason, span };
+}
+
+/** Free text searches every field; it becomes a case-insensitive `contains` on `_raw`. */
+// LIMITATION: free text is searched in the index's default fields (keyword fields exactly, text
+// fields by word); `_raw contains` approximates that, and a warning marks it.
+function lowerFreeText(literal: KueryLiteral, scope: KueryScope): Expr {
+  const span = shift(literal.span, scope);
+  scope.pipeline.report('warning', 'kuery.free-text', `free text ${literal.text} is matched as _raw contains`, scope.stage, span);
+  const parts = patternParts(literal.parts);
+  const match = literal.quoted ? { op: 'eq' as Op, values: [literalText(literal)] } : matchOf(parts);
+  const op: Op = match.op === 'eq' ? 'contains' : match.op;
+  return predicate({ field: RAW_FIELD, op, values: match.values, caseSensitive: false, text: literal.text, span });
+}
+
+/** A field name with escapes resolved; `*` in it matches several fields, noted as info. */
+function fieldName(literal: KueryLiteral, scope: KueryScope): string {
+  const name = literal.parts.map((part) => (part.kind === 'text' ? part.text : '*')).join('');
+  if (!literal.quoted && literal.parts.some((part) => part.kind === 'wildcard')) {
+    const message = `field pattern ${name} matches every field it covers; kept as written`;
+    scope.pipeline.report('info', 'kuery.field-pattern', message, scope.stage, shift(literal.span, scope));
+  }
+  return name;
+}
+
+function literalText(literal: KueryLiteral): string {
+  return literal.parts.map((part) => (part.kind === 'text' ? part.text : '*')).join('');
+}
+
+function patternParts(parts: ValuePart[]): PatternPart[] {
+  return parts.map((part) => (part.kind === 'text' ? part : { kind: 'any' }));
+}
+
+function sliceOf(span: Span, scope: KueryScope): string {
+  return scope.text.slice(span.start, span.end);
+}
+
+function shift(span: Span, scope: KueryScope): Span {
+  return { start: span.start + scope.offset, end: span.end + scope.offset };
+}
