@@ -58,11 +58,19 @@ export function readFields(items: ArgumentItem[], issues: ParseIssue[]): Command
       return;
     }
     if (item.kind === 'comma') return;
-    const name = itemText(item);
+    const name = itemText(item) ?? calledFieldName(item);
     if (name === null) issues.push({ message: 'a field name is expected here', span: item.span });
     else fields.push(name);
   });
   return { kind: 'fields', mode, fields };
+}
+
+/** Fields named like a call, as model output fields are: `predicted(score)`. */
+function calledFieldName(item: ArgumentItem): string | null {
+  if (item.kind !== 'call') return null;
+  const args = item.args.map(itemText);
+  if (args.some((arg) => arg === null)) return null;
+  return `${item.name}(${args.join(', ')})`;
 }
 
 export function readFillnull(items: ArgumentItem[], issues: ParseIssue[]): CommandArgs {

@@ -88,6 +88,8 @@ function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, scope: Low
     // LIMITATION: `a != b` is shown as NOT (a = b) — events lacking a field are not told apart.
     return op === 'eq' ? same : not(same);
   }
+  // LIMITATION: comparisons between fields or computed values other than equality
+  // (`count > avg + 3 * stdev`) have no predicate form — they show as opaque conditions.
   return scope.opaque(node.span, 'comparison of computed values');
 }
 

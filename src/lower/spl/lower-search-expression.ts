@@ -30,6 +30,8 @@ export function lowerSearchExpression(node: SearchNode, scope: LoweringScope): E
       }
       return scope.opaque(node.span, 'macro call that did not expand');
     case 'subsearch':
+      // LIMITATION: a subsearch in a search expression becomes terms only when it runs — it is
+      // shown as an opaque predicate (its pipeline is parsed but not lowered).
       return scope.opaque(node.span, 'subsearch results are only known when the search runs');
   }
 }

@@ -53,6 +53,9 @@ function readMapping(
     context.problems.push({ file, line: 1, reason: `unreadable: ${(error as Error).message}` });
     return null;
   }
+  // LIMITATION: the YAML 1.2 parser rejects quoted scalars continued at column 0, which
+  // PyYAML accepts (macros/base64decode.yml) — such a macro is reported here and its callers
+  // get an undefined-macro diagnostic.
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const reason = `invalid YAML: ${doc.errors[0].message}`;
