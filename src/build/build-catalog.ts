@@ -1,0 +1,217 @@
+// Builds a catalog from rule repositories: read → lower → analyse → neighbors, then store.
+
+import { attackCoverage } from '../analysis/attack-coverage.js';
+import { withCorpusCounts } from '../analysis/corpus-index.js';
+import { eventCoverage } from '../analysis/event-coverage.js';
+import { indicatorsOf } from '../analysis/indicators.js';
+import { findNeighbors } from '../analysis/neighbors/find-neighbors.js';
+import type {
+  AnalyzedRule,
+  BuildSummary,
+  CatalogSource,
+  Indicator,
+  Rule,
+  RuleDocument,
+  SourceName,
+  SourceSummary,
+} from '../ir/index.js';
+import { catalogId, finishRule } from '../lower/finish-rule.js';
+import type { LoweredQuery } from '../lower/lowered-query.js';
+import type { ReadFailure } from '../sources/source-read.js';
+import { writeCatalog } from '../store/write-catalog.js';
+import type { BuildPhase, BuildProgress } from './build-progress.js';
+import { SILENT_PROGRESS } from './build-progress.js';
+import { SOURCE_KINDS, type SourceKind } from './source-kinds.js';
+
+export interface SourceDirectory {
+  source: SourceName;
+  root: string;
+}
+
+export interface BuiltCatalog {
+  rules: AnalyzedRule[];
+  failures: ReadFailure[];
+  summary: BuildSummary;
+  sources: CatalogSource[];
+  /** Seconds spent in each phase, for benchmarks. */
+  phaseSeconds: Partial<Record<BuildPhase, number>>;
+}
+
+/** Reads, parses and analyses every rule of the given repositories, in memory. */
+export function buildCatalog(
+  directories: SourceDirectory[],
+  progress: BuildProgress = SILENT_PROGRESS,
+): BuiltCatalog {
+  const started = performance.now();
+  const clock = new PhaseClock();
+  const rules: Rule[] = [];
+  const failures: ReadFailure[] = [];
+  const sources: CatalogSource[] = [];
+  const summaries: Partial<Record<SourceName, SourceSummary>> = {};
+
+  for (const { source, root } of directories) {
+    const kind = SOURCE_KINDS[source];
+    clock.start('read');
+    progress.phase('read', `reading ${source}`);
+    const read = kind.read(root, (file) => progress.step(file));
+    clock.stop('read');
+
+    clock.start('parse');
+    progress.phase('parse', `parsing ${source}`, read.documents.length);
+    const stored = lowerAll(kind, read.documents, read.context, failures, progress);
+    clock.stop('parse');
+
+    failures.push(...read.failures);
+    rules.push(...stored);
+    sources.push({ source, root, commit: read.commit });
+    summaries[source] = summarize(read.files, stored, failures, source);
+  }
+
+  clock.start('analyze');
+  progress.phase('analyze', 'analysing', rules.length);
+  const analyzed = analyze(rules, progress);
+  clock.stop('analyze');
+
+  clock.start('neighbors');
+  progress.phase('neighbors', 'finding neighbors');
+  const neighbors = findNeighbors(rules);
+  for (const rule of analyzed) {
+    rule.neighbors = neighbors.get(rule.id) ?? { broader: [], narrower: [] };
+  }
+  clock.stop('neighbors');
+
+  const seconds = round((performance.now() - started) / 1000);
+  return {
+    rules: analyzed,
+    failures,
+    summary: { sources: summaries, rules: analyzed.length, seconds },
+    sources,
+    phaseSeconds: clock.seconds,
+  };
+}
+
+/** Builds the catalog and writes it to `dbPath`, replacing the old file only when complete. */
+export function buildCatalogFile(
+  directories: SourceDirectory[],
+  dbPath: string,
+  progress: BuildProgress = SILENT_PROGRESS,
+): BuiltCatalog {
+  const built = buildCatalog(directories, progress);
+  const started = performance.now();
+  progress.phase('store', `writing ${dbPath}`);
+  built.summary.seconds = round(built.summary.seconds);
+  writeCatalog(dbPath, built);
+  built.phaseSeconds.store = round((performance.now() - started) / 1000);
+  built.summary.seconds = round(built.summary.seconds + built.phaseSeconds.store);
+  return built;
+}
+
+function lowerAll(
+  kind: SourceKind,
+  documents: RuleDocument[],
+  context: unknown,
+  failures: ReadFailure[],
+  progress: BuildProgress,
+): Rule[] {
+  const seen = new Map<string, string>();
+  const rules: Rule[] = [];
+  for (const doc of documents) {
+    progress.step(doc.file);
+    const id = catalogId(doc);
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      failures.push({
+        source: doc.source,
+        file: doc.file,
+        line: doc.line,
+        reason: `duplicate id ${doc.upstreamId}: already used by ${earlier}`,
+      });
+      continue;
+    }
+    seen.set(id, `${doc.file}:${doc.line}`);
+    rules.push(finishRule(doc, lowerSafely(kind, doc, context)));
+  }
+  return rules;
+}
+
+/** A lowering bug must not lose the rule: it is stored with the failure as a diagnostic. */
+function lowerSafely(kind: SourceKind, doc: RuleDocument, context: unknown): LoweredQuery {
+  try {
+    return kind.lower(doc, context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      pipeline: [
+        {
+          index: 1,
+          command: 'query',
+          text: doc.query,
+          effect: 'filter',
+          args: {},
+          opaque: true,
+        },
+      ],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'internal.lowering-failed',
+          message: `ruledex could not lower this rule: ${message}`,
+          file: doc.file,
+          line: doc.queryLine,
+        },
+      ],
+    };
+  }
+}
+
+function analyze(rules: Rule[], progress: BuildProgress): AnalyzedRule[] {
+  const indicators = new Map<string, Indicator[]>();
+  for (const rule of rules) indicators.set(rule.id, indicatorsOf(rule));
+  const counted = withCorpusCounts(rules, indicators);
+
+  return rules.map((rule) => {
+    progress.step(rule.id);
+    return {
+      ...rule,
+      attack: attackCoverage(rule),
+      events: eventCoverage(rule),
+      indicators: counted.get(rule.id) ?? [],
+      neighbors: { broader: [], narrower: [] },
+    };
+  });
+}
+
+function summarize(
+  files: number,
+  rules: Rule[],
+  failures: ReadFailure[],
+  source: SourceName,
+): SourceSummary {
+  const failed = failures.filter((f) => f.source === source).length;
+  return {
+    files,
+    documents: rules.length + failed,
+    rules: rules.length,
+    failed,
+    withDiagnostics: rules.filter((r) => r.diagnostics.length > 0).length,
+    fullyParsed: rules.filter((r) => r.fullyParsed).length,
+  };
+}
+
+class PhaseClock {
+  readonly seconds: Partial<Record<BuildPhase, number>> = {};
+  private readonly started = new Map<BuildPhase, number>();
+
+  start(phase: BuildPhase): void {
+    this.started.set(phase, performance.now());
+  }
+
+  stop(phase: BuildPhase): void {
+    const elapsed = (performance.now() - (this.started.get(phase) ?? performance.now())) / 1000;
+    this.seconds[phase] = round((this.seconds[phase] ?? 0) + elapsed);
+  }
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

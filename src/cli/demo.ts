@@ -1,0 +1,45 @@
+// `ruledex demo` (what `npm start` runs): builds the embedded demo corpus and serves it.
+
+import { Command } from 'commander';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { buildCatalogFile, type SourceDirectory } from '../build/build-catalog.js';
+import type { SourceName } from '../ir/index.js';
+import { startServer } from '../web/start-server.js';
+import { DEMO_ROOT, PACKAGE_ROOT } from './package-root.js';
+import { parsePort } from './port-option.js';
+import { terminalProgress } from './terminal-progress.js';
+
+const DEMO_SOURCES: SourceName[] = ['splunk', 'sigma', 'elastic'];
+
+interface DemoOptions {
+  db: string;
+  port: number;
+  host: string;
+}
+
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('build the embedded demo corpus and serve it (what `npm start` runs)')
+    .option('--db <file>', 'catalog file to write', path.join(PACKAGE_ROOT, '.ruledex', 'demo.sqlite'))
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 8417)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .action((options: DemoOptions) => runDemo(options));
+}
+
+export function demoSources(): SourceDirectory[] {
+  return DEMO_SOURCES.map((source) => ({ source, root: path.join(DEMO_ROOT, source) }));
+}
+
+async function runDemo(options: DemoOptions): Promise<void> {
+  mkdirSync(path.dirname(options.db), { recursive: true });
+  const progress = terminalProgress();
+  try {
+    const built = buildCatalogFile(demoSources(), options.db, progress);
+    process.stderr.write(`ruledex: demo catalog of ${built.summary.rules} rules in ${options.db}\n`);
+  } finally {
+    progress.done();
+  }
+  const server = await startServer({ db: options.db, port: options.port, host: options.host });
+  process.stdout.write(`ruledex demo catalog: ${server.url}\n`);
+}

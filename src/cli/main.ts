@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The `ruledex` command: one subcommand per file in this folder.
+
+import { Command, CommanderError } from 'commander';
+import { buildCommand } from './build.js';
+import { demoCommand } from './demo.js';
+import { serveCommand } from './serve.js';
+import { showCommand } from './show.js';
+import { UsageError } from './usage-error.js';
+
+const program = new Command('ruledex')
+  .description('catalog and analysis engine for security detection rules (Splunk, Sigma, Elastic)')
+  .version('0.1.0')
+  .exitOverride()
+  .addCommand(buildCommand().exitOverride())
+  .addCommand(showCommand().exitOverride())
+  .addCommand(serveCommand().exitOverride())
+  .addCommand(demoCommand().exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode;
+  if (error instanceof UsageError || isUserFacing(error)) {
+    process.stderr.write(`ruledex: ${(error as Error).message}\n`);
+    return 2;
+  }
+  throw error;
+}
+
+/** Errors ruledex raises about its inputs carry a `userFacing` flag; others are bugs. */
+function isUserFacing(error: unknown): boolean {
+  return error instanceof Error && (error as { userFacing?: boolean }).userFacing === true;
+}
