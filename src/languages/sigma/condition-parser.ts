@@ -8,6 +8,7 @@ import type {
   ConditionNode,
   ConditionProblem,
   ParsedCondition,
+  QuantifierTarget,
 } from './condition-syntax.js';
 import { tokenizeCondition, type ConditionToken } from './condition-tokens.js';
 
@@ -96,7 +97,8 @@ class ConditionParser {
     const token = this.peek();
     if (token.kind === 'lparen') return this.parseParenthesized();
     if (token.kind !== 'word') this.fail(`expected a search identifier, found '${token.text}'`);
-    if (this.peekAt(1).kind === 'word' && this.peekAt(1).text === 'of') return this.parseQuantified();
+    const next = this.peekAt(1);
+    if (next.kind === 'word' && next.text === 'of') return this.parseQuantified();
     if (RESERVED_WORDS.has(token.text)) this.fail(`'${token.text}' cannot start an expression`);
 
     this.advance();
@@ -127,9 +129,9 @@ class ConditionParser {
 
     const span = { start: count.span.start, end: target.span.end };
     const quantifier = count.text === '1' ? 'one' : 'all';
-    if (target.text === 'them') return { kind: 'quantified', quantifier, target: { kind: 'them' }, span };
-    const pattern = { kind: 'pattern' as const, pattern: target.text };
-    return { kind: 'quantified', quantifier, target: pattern, span };
+    const over: QuantifierTarget =
+      target.text === 'them' ? { kind: 'them' } : { kind: 'pattern', pattern: target.text };
+    return { kind: 'quantified', quantifier, target: over, span };
   }
 
   private parseAggregation(): ConditionAggregation {

@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import { listRuleFiles } from './rule-files.js';
@@ -72,8 +72,17 @@ export function readRuleText(
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
 
   const results = yamlDocuments
-    .filter((yaml) => yaml.contents !== null || yaml.errors.length > 0)
+    .filter((yaml) => !isEmptyDocument(yaml))
     .map((yaml) => ruleDocumentOf(yaml, { file, text, lines, commit }));
   if (results.length > 0) return results;
   return [{ source: 'sigma', file, line: 1, reason: 'the file holds no YAML document' }];
+}
+
+/** Nothing but comments or a document marker: no text at all where the contents would be. */
+function isEmptyDocument(yaml: Document.Parsed): boolean {
+  if (yaml.errors.length > 0) return false;
+  const contents = yaml.contents;
+  if (contents === null) return true;
+  const range = contents.range;
+  return isScalar(contents) && contents.value === null && range[0] === range[1];
 }

@@ -25,7 +25,7 @@ export function ruleDocumentOf(
   };
 
   const firstError = yaml.errors[0];
-  if (firstError) return failure(lineAt(at, firstError.pos[0]), firstError.message);
+  if (firstError) return failure(lineAt(at, firstError.pos[0]), firstLine(firstError.message));
 
   const contents = yaml.contents;
   const line = lineAt(at, contents?.range?.[0] ?? 0);
@@ -78,6 +78,12 @@ export function ruleDocumentOf(
 
 function keyName(pair: Pair): string | null {
   return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : null;
+}
+
+/** YAML messages go on to quote the offending lines; the first line says what is wrong. */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.endsWith(':') ? line.slice(0, -1) : line;
 }
 
 function keyStart(pair: Pair | undefined): number | undefined {

@@ -1,0 +1,132 @@
+// Turns one modified Sigma value into a predicate: glob patterns become eq, contains,
+// startswith or endswith where they can, `null` becomes "field absent", and the type
+// modifiers pick their operator.
+
+import { isIP } from 'node:net';
+import { not, predicate, type Expr, type Op, type Predicate, type Span } from '../../ir/index.js';
+import { formatPattern, type PatternPart } from '../../languages/sigma/string-value.js';
+import type { ModifiedValue, ModifiedValues } from './modified-value.js';
+
+/** Where the value was written: the predicate keeps this text and span. */
+export interface ValueSource {
+  field: string;
+  text: string;
+  span?: Span;
+}
+
+export type ValueOutcome = { ok: true; expr: Expr } | { ok: false; code: string; message: string };
+
+const ORDER_OPS = { lt: 'lt', le: 'le', gt: 'gt', ge: 'ge' } as const;
+
+export function valuePredicate(
+  value: ModifiedValue,
+  modified: ModifiedValues,
+  source: ValueSource,
+): ValueOutcome {
+  const make = (op: Op, values: Predicate['values'], extra: Partial<Predicate> = {}): Expr => {
+    const base: Predicate = {
+      field: source.field,
+      op,
+      values,
+      caseSensitive: modified.cased,
+      text: source.text,
+    };
+    if (source.span) base.span = source.span;
+    return predicate({ ...base, ...extra });
+  };
+  const invalid = (message: string): ValueOutcome => {
+    return { ok: false, code: 'sigma.invalid-value', message };
+  };
+
+  switch (modified.comparison) {
+    case 'match':
+      return { ok: true, expr: matchPredicate(value, make) };
+    case 'regex': {
+      if (value.kind !== 'string') return invalid(`'re' needs a string pattern`);
+      const caseSensitive = !modified.regexFlags.includes('i');
+      const flags = modified.regexFlags === '' ? {} : { flags: modified.regexFlags };
+      return { ok: true, expr: make('regex', [value.written], { caseSensitive, ...flags }) };
+    }
+    case 'cidr':
+      if (value.kind !== 'string' || !isCidr(value.written)) {
+        return invalid(`'cidr' needs an IPv4 or IPv6 network such as 10.0.0.0/8`);
+      }
+      return { ok: true, expr: make('cidr', [value.written], { caseSensitive: false }) };
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge':
+      if (value.kind !== 'number') return invalid(`'${modified.comparison}' needs a number`);
+      return { ok: true, expr: make(ORDER_OPS[modified.comparison], [value.value]) };
+    case 'exists':
+      if (value.kind !== 'boolean') return invalid(`'exists' needs true or false`);
+      return { ok: true, expr: existence(value.value, make) };
+    case 'fieldref':
+      if (value.kind !== 'string') return invalid(`'fieldref' needs the name of another field`);
+      return { ok: true, expr: make('fieldref', [value.written]) };
+  }
+}
+
+type Make = (op: Op, values: Predicate['values'], extra?: Partial<Predicate>) => Expr;
+
+function matchPredicate(value: ModifiedValue, make: Make): Expr {
+  switch (value.kind) {
+    case 'null':
+      return existence(false, make);
+    case 'number':
+    case 'boolean':
+      return make('eq', [value.value]);
+    case 'string': {
+      const { op, text } = patternOperation(value.parts);
+      return make(op, [text]);
+    }
+  }
+}
+
+/** `exists` has no values; a missing field is NOT exists (`null` in Sigma). */
+function existence(present: boolean, make: Make): Expr {
+  const exists = make('exists', [], { caseSensitive: false });
+  return present ? exists : not(exists);
+}
+
+/** The narrowest operator expressing a Sigma pattern, with the value it compares against. */
+export function patternOperation(parts: PatternPart[]): { op: Op; text: string } {
+  if (parts.some((part) => part.kind === 'placeholder')) {
+    return { op: 'placeholder', text: formatPattern(parts) };
+  }
+  const wildcards = parts.filter((part) => part.kind !== 'text').length;
+  if (wildcards === 0) return { op: 'eq', text: textOf(parts) };
+
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const middle = parts.slice(1, -1);
+  const middleIsText = middle.length === 1 && middle[0].kind === 'text';
+  if (parts.length === 3 && first.kind === 'any' && last.kind === 'any' && middleIsText) {
+    return { op: 'contains', text: textOf(middle) };
+  }
+  if (parts.length === 2 && first.kind === 'text' && last.kind === 'any') {
+    return { op: 'startswith', text: first.text };
+  }
+  if (parts.length === 2 && first.kind === 'any' && last.kind === 'text') {
+    return { op: 'endswith', text: last.text };
+  }
+  return { op: 'wildcard', text: formatPattern(parts) };
+}
+
+function textOf(parts: PatternPart[]): string {
+  return parts.map((part) => (part.kind === 'text' ? part.text : '')).join('');
+}
+
+function isCidr(network: string): boolean {
+  const slash = network.indexOf('/');
+  const address = slash < 0 ? network : network.slice(0, slash);
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (slash < 0) return true;
+
+  const prefix = network.slice(slash + 1);
+  if (prefix === '' || [...prefix].some((character) => character < '0' || character > '9')) {
+    return false;
+  }
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
