@@ -89,6 +89,8 @@ function placeUnderOwnTactics(techniques: string[]): Map<string, Group> {
   return groups;
 }
 
+// LIMITATION: v19 assigns techniques to Stealth or Defense Impairment, but our data only has v18's
+// Defense Evasion — a rule tagged with both lists each such technique under both.
 /** Whether the data files the technique under the tactic, or under the tactic it split from. */
 function belongsTo(technique: string, tactic: TacticView): boolean {
   const own = attackCatalog.tacticsOfTechnique(technique);

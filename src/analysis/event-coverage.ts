@@ -52,6 +52,8 @@ const DATASET_FIELDS = new Set(['event.dataset', 'data_stream.dataset']);
 const SPLUNK_SOURCE_FIELDS = new Set(['source', 'sourcetype']);
 const SPLUNK_EVENT_LOG_PREFIXES = ['xmlwineventlog:', 'wineventlog:', 'syslog:'];
 
+// LIMITATION: Elastic rules that pick Windows events by ECS category (`process where
+// event.type == "start"`) rather than by event code list no events.
 /**
  * A rule's events, sorted by provider then id. A log source that names a provider or channel but
  * no event id lists nothing, except a Sigma category, which stands for its events
