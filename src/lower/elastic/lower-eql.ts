@@ -1,5 +1,5 @@
-// Lowers an EQL rule query into stages: an event query is one filter stage; a sequence or sample
-// is an aggregate stage followed by one stage per step; pipes follow.
+// Lowers an EQL rule query into stages: an event query is one `query` filter stage; a sequence or
+// sample is an aggregate stage followed by one stage per step; pipes follow.
 
 import { and, or, predicate, type Expr, type Stage } from '../../ir/index.js';
 import { parseEql } from '../../languages/eql/eql-parser.js';
@@ -43,7 +43,7 @@ class EqlLowering {
   eventStage(query: EqlEventQuery): void {
     const scope = this.scope();
     const condition = this.eventCondition(query, scope);
-    this.pipeline.add({ command: 'where', text: this.slice(query.span), effect: 'filter', args: {}, predicate: condition, span: query.span });
+    this.pipeline.add({ command: 'query', text: this.slice(query.span), effect: 'filter', args: {}, predicate: condition, span: query.span });
   }
 
   /**

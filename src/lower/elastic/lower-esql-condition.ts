@@ -5,6 +5,8 @@
 import { and, not, or, predicate, type Expr, type Op, type Predicate, type Scalar, type Span } from '../../ir/index.js';
 import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
+import { analyzedWords } from './analyzed-words.js';
+import { fieldTypeOf } from './field-types.js';
 import { lowerKueryText } from './lower-kuery.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
@@ -35,7 +37,20 @@ const FUNCTION_OPS: Record<string, Op> = {
   cidr_match: 'cidr',
 };
 
-const CASE_FOLDING = new Set(['to_lower', 'to_upper']);
+const CASE_FOLDING: ReadonlySet<string> = new Set(['to_lower', 'to_upper']);
+
+/**
+ * Conversions that leave a field's value as it is when the field already has the target type,
+ * as rules use them (`to_string(user.id)`, `to_ip(source.ip)`, `x::string`).
+ */
+// LIMITATION: a conversion is assumed not to change the value — `to_string(source.ip) like "*::*"`
+// becomes a pattern on source.ip itself.
+const CONVERSIONS: ReadonlySet<string> = new Set([
+  'to_string', 'to_str', 'to_ip', 'to_double', 'to_dbl', 'to_integer', 'to_int', 'to_long',
+]);
+const CAST_TYPES: ReadonlySet<string> = new Set([
+  'string', 'keyword', 'text', 'ip', 'double', 'integer', 'int', 'long', 'unsigned_long',
+]);
 const TRUE: Expr = { kind: 'and', args: [] };
 const FALSE: Expr = { kind: 'or', args: [] };
 
@@ -55,6 +70,8 @@ export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
       return lowerIn(expr, scope);
     case 'is-null':
       return lowerIsNull(expr, scope);
+    case 'match':
+      return lowerFullText(expr.left, [expr.query], expr.span, scope);
     case 'call':
       return lowerFunction(expr, scope);
     case 'boolean':
@@ -71,11 +88,13 @@ export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
 /** The rule field an expression reads, directly or through to_lower/to_upper or an alias. */
 export function columnOf(expr: EsqlExpr, scope: { columns: ReadonlyMap<string, ColumnSource> }): ColumnSource | null {
   if (expr.kind === 'field') return scope.columns.get(expr.name) ?? { field: expr.name, caseInsensitive: false };
-  if (expr.kind === 'call' && CASE_FOLDING.has(expr.name) && expr.args.length === 1) {
-    const inner = columnOf(expr.args[0], scope);
-    return inner === null ? null : { field: inner.field, caseInsensitive: true };
-  }
-  return null;
+  if (expr.kind === 'cast' && CAST_TYPES.has(expr.type)) return columnOf(expr.arg, scope);
+  if (expr.kind !== 'call' || expr.args.length !== 1) return null;
+
+  if (CONVERSIONS.has(expr.name)) return columnOf(expr.args[0], scope);
+  if (!CASE_FOLDING.has(expr.name)) return null;
+  const inner = columnOf(expr.args[0], scope);
+  return inner === null ? null : { field: inner.field, caseInsensitive: true };
 }
 
 function lowerComparison(expr: EsqlExpr & { kind: 'compare' }, scope: EsqlScope): Expr {
@@ -119,6 +138,7 @@ function lowerPattern(expr: EsqlExpr & { kind: 'pattern' }, scope: EsqlScope): E
 }
 
 function lowerIn(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
+  if (expr.left.kind === 'boolean' && expr.left.value) return lowerAnyTrue(expr, scope);
   const column = columnOf(expr.left, scope);
   if (column === null) return opaque(expr.span, 'IN on a computed value', scope);
 
@@ -132,6 +152,12 @@ function lowerIn(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
   return expr.negated ? not(any) : any;
 }
 
+/** `true in (a, b, …)` holds when one of the conditions does. */
+function lowerAnyTrue(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
+  const any = or(expr.values.map((value) => lowerEsqlCondition(value, scope)));
+  return expr.negated ? not(any) : any;
+}
+
 function lowerIsNull(expr: EsqlExpr & { kind: 'is-null' }, scope: EsqlScope): Expr {
   const column = columnOf(expr.arg, scope);
   if (column === null) return opaque(expr.span, 'IS NULL on a computed value', scope);
@@ -139,9 +165,14 @@ function lowerIsNull(expr: EsqlExpr & { kind: 'is-null' }, scope: EsqlScope): Ex
   return expr.negated ? exists : not(exists);
 }
 
-/** `starts_with`, `ends_with`, `contains`, `cidr_match`, and `kql("…")` with a KQL query. */
+/**
+ * `starts_with`, `ends_with`, `contains`, `cidr_match`, `mv_contains` with one value, `match`,
+ * and `kql("…")` with a KQL query.
+ */
 function lowerFunction(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
   if (call.name === 'kql') return lowerEmbeddedKuery(call, scope);
+  if (call.name === 'match' && call.args.length === 2) return lowerFullText(call.args[0], [call.args[1]], call.span, scope);
+  if (call.name === 'mv_contains') return lowerMultiValueContains(call, scope);
 
   const op = FUNCTION_OPS[call.name];
   if (op === undefined) return opaque(call.span, `function ${call.name}() as a condition`, scope);
@@ -156,6 +187,32 @@ function lowerFunction(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Exp
     lowered.push(make(caseSensitiveColumn, op, [argument.value], call.span, scope));
   }
   return or(lowered);
+}
+
+/**
+ * Full-text match (`field : "words"`, `match(field, "words")`): on a text field, any of the
+ * analyzed words (case-insensitive `contains`); on a keyword field, the exact value.
+ */
+function lowerFullText(subject: EsqlExpr, queries: EsqlExpr[], span: Span, scope: EsqlScope): Expr {
+  const column = columnOf(subject, scope);
+  const [query] = queries;
+  if (column === null || queries.length !== 1 || query.kind !== 'string') {
+    return opaque(span, 'a full-text match on a computed value or with options', scope);
+  }
+  if (fieldTypeOf(column.field) !== 'text') return make(column, 'eq', [query.value], span, scope);
+  const words = analyzedWords(query.value);
+  return or(words.map((word) => make({ ...column, caseInsensitive: true }, 'contains', [word], span, scope)));
+}
+
+/** `mv_contains(field, "x")`: some value of the multi-valued field is x — an `eq` predicate. */
+function lowerMultiValueContains(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+  const [subject, value] = call.args;
+  const column = subject === undefined ? null : columnOf(subject, scope);
+  const scalar = value === undefined ? undefined : scalarOf(value);
+  if (call.args.length !== 2 || column === null || scalar === undefined || scalar === null) {
+    return opaque(call.span, 'mv_contains() with a computed argument', scope);
+  }
+  return make(column, 'eq', [scalar], call.span, scope);
 }
 
 /** `kql("query")`: the string is KQL; its spans are shifted to point into the ES|QL text. */
