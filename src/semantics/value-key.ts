@@ -13,12 +13,25 @@ const VERBATIM_OPS: ReadonlySet<Op> = new Set(['regex', 'fieldref', 'placeholder
  * exactly so that no two values are called equal that some engine tells apart.
  */
 export function foldCase(text: string): string {
-  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  let upper = false;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper = true;
+    else if (code > 127) ascii = false;
+  }
+  if (!upper) return text;
+  return ascii ? text.toLowerCase() : text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
 /** Whether case-insensitive and case-sensitive matching of this text are the same. */
 export function isCaseless(text: string): boolean {
-  return text.toLowerCase() === text && text.toUpperCase() === text;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 32;
+    if (code >= 97 && code <= 122) return false;
+    if (text.charCodeAt(i) > 127) return text.toLowerCase() === text && text.toUpperCase() === text;
+  }
+  return true;
 }
 
 /**

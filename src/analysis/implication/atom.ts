@@ -3,12 +3,27 @@
 import type { Op, Scalar } from '../../ir/index.js';
 import { foldCase, isCaseless, numericValue, valueKey } from '../../semantics/value-key.js';
 
-/** One operator with one value, as a literal holds it for each of its values. */
-export interface Atom {
+/** An operator with how it compares; a literal is one for each of its values. */
+export interface Comparison {
   op: Op;
-  value: Scalar;
   caseSensitive: boolean;
   flags: string;
+}
+
+/** One operator with one value. */
+export interface Atom extends Comparison {
+  value: Scalar;
+}
+
+/** A value with what comparisons need precomputed: implication runs on many pairs. */
+export interface ComparedValue {
+  value: Scalar;
+  /** `valueKey` under the comparison's operator and case. */
+  key: string;
+  number: number | null;
+  text: string | null;
+  folded: string | null;
+  caseless: boolean;
 }
 
 const TEXT_OPS: ReadonlySet<Op> = new Set(['eq', 'contains', 'startswith', 'endswith']);
@@ -31,6 +46,18 @@ const TEXT_RELATION: Readonly<Record<string, TextRelation>> = {
   endswith: (value, part) => value.endsWith(part),
 };
 
+export function comparedValueOf(value: Scalar, comparison: Comparison): ComparedValue {
+  const text = typeof value === 'string' ? value : null;
+  return {
+    value,
+    key: valueKey(value, comparison.op, comparison.caseSensitive),
+    number: numericValue(value),
+    text,
+    folded: text === null ? null : foldCase(text),
+    caseless: text !== null && isCaseless(text),
+  };
+}
+
 /**
  * Whether every field value satisfying `b` satisfies `a`. Same operator and value always;
  * otherwise text containment (eq/contains/startswith/endswith), equal numbers, and numeric
@@ -38,22 +65,36 @@ const TEXT_RELATION: Readonly<Record<string, TextRelation>> = {
  * imply themselves: their languages are not compared.
  */
 export function atomImplies(b: Atom, a: Atom): boolean {
-  if (isSameAtom(b, a)) return true;
-  if (RANGE_OPS.has(a.op)) return rangeImplies(b, a);
-  if (!TEXT_OPS.has(a.op) || !TEXT_IMPLIED_BY[a.op].has(b.op)) return false;
-
-  if (a.op === 'eq') {
-    const numbers = [numericValue(b.value), numericValue(a.value)];
-    if (numbers[0] !== null && numbers[1] !== null) return numbers[0] === numbers[1];
-  }
-  if (typeof b.value !== 'string' || typeof a.value !== 'string') return false;
-  return textImplies(b, b.value, a, a.value, TEXT_RELATION[a.op]);
+  return valueImplies(b, comparedValueOf(b.value, b), a, comparedValueOf(a.value, a));
 }
 
-/** Whether two atoms are the same condition: operator, case, flags and normalized value. */
-export function isSameAtom(b: Atom, a: Atom): boolean {
+/** `atomImplies` on precomputed values. */
+export function valueImplies(
+  b: Comparison,
+  bValue: ComparedValue,
+  a: Comparison,
+  aValue: ComparedValue,
+): boolean {
+  if (isSameValue(b, bValue, a, aValue)) return true;
+  if (RANGE_OPS.has(a.op)) return rangeImplies(b, bValue, a, aValue);
+  if (!TEXT_OPS.has(a.op) || !TEXT_IMPLIED_BY[a.op].has(b.op)) return false;
+
+  if (a.op === 'eq' && bValue.number !== null && aValue.number !== null) {
+    return bValue.number === aValue.number;
+  }
+  if (bValue.text === null || aValue.text === null) return false;
+  return textImplies(b, bValue, a, aValue, TEXT_RELATION[a.op]);
+}
+
+/** Whether two values are the same condition: operator, case, flags and normalized value. */
+export function isSameValue(
+  b: Comparison,
+  bValue: ComparedValue,
+  a: Comparison,
+  aValue: ComparedValue,
+): boolean {
   if (b.op !== a.op || b.caseSensitive !== a.caseSensitive || b.flags !== a.flags) return false;
-  return valueKey(b.value, b.op, b.caseSensitive) === valueKey(a.value, a.op, a.caseSensitive);
+  return bValue.key === aValue.key;
 }
 
 /**
@@ -62,17 +103,17 @@ export function isSameAtom(b: Atom, a: Atom): boolean {
  * whose case could differ.
  */
 function textImplies(
-  b: Atom,
-  bText: string,
-  a: Atom,
-  aText: string,
+  b: Comparison,
+  bValue: ComparedValue,
+  a: Comparison,
+  aValue: ComparedValue,
   relation: TextRelation,
 ): boolean {
   if (a.caseSensitive) {
-    if (!b.caseSensitive && !isCaseless(bText)) return false;
-    return relation(bText, aText);
+    if (!b.caseSensitive && !bValue.caseless) return false;
+    return relation(bValue.text!, aValue.text!);
   }
-  return relation(foldCase(bText), foldCase(aText));
+  return relation(bValue.folded!, aValue.folded!);
 }
 
 interface Bound {
@@ -90,9 +131,14 @@ interface Interval {
  * Whether the values `b` allows lie inside `a`'s range. Engines compare numbers numerically
  * or as text depending on the field's type, so the containment must hold in both orders.
  */
-function rangeImplies(b: Atom, a: Atom): boolean {
-  const inner = intervalOf(b);
-  const outer = intervalOf(a);
+function rangeImplies(
+  b: Comparison,
+  bValue: ComparedValue,
+  a: Comparison,
+  aValue: ComparedValue,
+): boolean {
+  const inner = intervalOf(b.op, bValue.number);
+  const outer = intervalOf(a.op, aValue.number);
   if (!inner || !outer) return false;
   return (
     isWithin(inner, outer, (x, y) => x.value - y.value) &&
@@ -100,12 +146,11 @@ function rangeImplies(b: Atom, a: Atom): boolean {
   );
 }
 
-function intervalOf(atom: Atom): Interval | null {
-  const value = numericValue(atom.value);
+function intervalOf(op: Op, value: number | null): Interval | null {
   if (value === null) return null;
   const closed = { value, text: String(value), open: false };
   const open = { ...closed, open: true };
-  switch (atom.op) {
+  switch (op) {
     case 'eq':
       return { low: closed, high: closed };
     case 'gt':

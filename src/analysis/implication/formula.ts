@@ -1,6 +1,6 @@
 // Predicate trees in negation normal form over literals: what implication works on.
 
-import type { Expr, Predicate } from '../../ir/index.js';
+import type { Expr, Predicate, Scalar } from '../../ir/index.js';
 import type { Literal } from './literal.js';
 
 export type Formula =
@@ -77,7 +77,7 @@ function literalOf(predicate: Predicate, negated: boolean, context: FormulaConte
  */
 function mergeLiterals(args: Formula[], negated: boolean): Formula[] {
   const merged: Formula[] = [];
-  const byKey = new Map<string, Literal>();
+  const byKey = new Map<string, { literal: Literal; values: Set<Scalar> }>();
   for (const arg of args) {
     if (arg.kind !== 'literal' || arg.literal.negated !== negated) {
       merged.push(arg);
@@ -87,15 +87,18 @@ function mergeLiterals(args: Formula[], negated: boolean): Formula[] {
     const key = [field, op, caseSensitive, flags, dialect, verbatim].join('\u0000');
     const previous = byKey.get(key);
     if (!previous) {
-      const literal = { ...arg.literal, values: [...arg.literal.values] };
-      byKey.set(key, literal);
+      const values = [...new Set(arg.literal.values)];
+      const literal = { ...arg.literal, values, predicates: [...arg.literal.predicates] };
+      byKey.set(key, { literal, values: new Set(literal.values) });
       merged.push({ kind: 'literal', literal });
       continue;
     }
     for (const value of arg.literal.values) {
-      if (!previous.values.includes(value)) previous.values.push(value);
+      if (previous.values.has(value)) continue;
+      previous.values.add(value);
+      previous.literal.values.push(value);
     }
-    previous.predicates = [...previous.predicates, ...arg.literal.predicates];
+    previous.literal.predicates.push(...arg.literal.predicates);
   }
   return merged;
 }

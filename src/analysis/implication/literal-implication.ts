@@ -1,7 +1,7 @@
 // Implication between literals: same field and dialect, values compared atom by atom.
 
 import type { Op } from '../../ir/index.js';
-import { atomImplies, isSameAtom, type Atom } from './atom.js';
+import { comparedValueOf, isSameValue, valueImplies, type ComparedValue } from './atom.js';
 import type { Literal } from './literal.js';
 
 /** Operators that only hold for a field that has a value. */
@@ -19,6 +19,14 @@ const PRESENCE_OPS: ReadonlySet<Op> = new Set([
   'cidr',
   'exists',
 ]);
+
+interface PreparedValues {
+  values: ComparedValue[];
+  keys: Set<string>;
+}
+
+/** Each literal's values, prepared once: a literal is compared with many others. */
+const prepared = new WeakMap<Literal, PreparedValues>();
 
 /**
  * Whether every event satisfying `b` satisfies `a`. Fields may hold several values, so a
@@ -42,12 +50,24 @@ export function requiresPresence(literal: Literal): boolean {
 function positiveImplies(b: Literal, a: Literal): boolean {
   if (a.op === 'exists') return requiresPresence(b);
   if (b.op === 'exists' || b.values.length === 0) return false;
-  const implies = a.verbatim || b.verbatim ? isSameAtom : atomImplies;
-  return b.values.every((bValue) =>
-    a.values.some((aValue) => implies(atomOf(b, bValue), atomOf(a, aValue))),
+
+  const implies = a.verbatim || b.verbatim ? isSameValue : valueImplies;
+  const sameComparison =
+    b.op === a.op && b.caseSensitive === a.caseSensitive && b.flags === a.flags;
+  const broader = preparedOf(a);
+  return preparedOf(b).values.every(
+    (bValue) =>
+      (sameComparison && broader.keys.has(bValue.key)) ||
+      broader.values.some((aValue) => implies(b, bValue, a, aValue)),
   );
 }
 
-function atomOf(literal: Literal, value: Atom['value']): Atom {
-  return { op: literal.op, value, caseSensitive: literal.caseSensitive, flags: literal.flags };
+function preparedOf(literal: Literal): PreparedValues {
+  let values = prepared.get(literal);
+  if (!values) {
+    const compared = literal.values.map((value) => comparedValueOf(value, literal));
+    values = { values: compared, keys: new Set(compared.map((value) => value.key)) };
+    prepared.set(literal, values);
+  }
+  return values;
 }
