@@ -13,6 +13,7 @@ import type {
   SourceSummary,
 } from '../ir/index.js';
 import type { ReadFailure } from '../sources/source-read.js';
+import { decodeEntry } from './catalog-entry.js';
 import { CatalogError } from './catalog-error.js';
 import { ftsQuery } from './fts-query.js';
 import { CATALOG_FORMAT, SCHEMA_VERSION } from './schema.js';
@@ -59,6 +60,7 @@ export interface IndicatorKey {
 
 export interface Catalog {
   readonly path: string;
+  /** The analyzed rule, with `raw` empty: the parsed source document is not kept. */
   rule(id: string): AnalyzedRule | null;
   resolve(ref: string): Resolution;
   list(request: PageRequest & { source?: SourceName }): Page<RuleListing>;
@@ -142,7 +144,7 @@ class SqliteCatalog implements Catalog {
 
   rule(id: string): AnalyzedRule | null {
     const row = this.byId.get(id) as { entry: string } | undefined;
-    return row ? (JSON.parse(row.entry) as AnalyzedRule) : null;
+    return row ? decodeEntry(row.entry) : null;
   }
 
   resolve(ref: string): Resolution {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { AnalyzedRule, BuildSummary, CatalogSource, SourceSummary } from '../ir/index.js';
 import type { ReadFailure } from '../sources/source-read.js';
+import { encodeEntry } from './catalog-entry.js';
 import { CATALOG_FORMAT, SCHEMA_VERSION, createIndexes, createTables } from './schema.js';
 
 export interface CatalogContent {
@@ -85,7 +86,7 @@ function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: Read
       diagnostics: rule.diagnostics.length,
       file: rule.file,
       line: rule.line,
-      entry: JSON.stringify(rule),
+      entry: encodeEntry(rule),
     });
     for (const indicator of rule.indicators) {
       for (const { value } of indicator.values) {
