@@ -1,0 +1,83 @@
+// The real detection-rules snapshot: every rule file read and lowered, with the parse figures.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Rule } from '../../src/ir/index.js';
+import { lowerElastic } from '../../src/lower/elastic/lower-elastic.js';
+import { finishRule } from '../../src/lower/finish-rule.js';
+import { readElasticRepository } from '../../src/sources/elastic/read-elastic.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = path.resolve(repoRoot, '../shared/corpora/elastic');
+const present = existsSync(corpus);
+if (!present && process.env.CI === 'true') throw new Error(`Elastic corpus missing at ${corpus}`);
+
+describe('Elastic corpus', { skip: present ? false : `no corpus at ${corpus}` }, () => {
+  const started = performance.now();
+  const read = present ? readElasticRepository(corpus) : null;
+  const readSeconds = (performance.now() - started) / 1000;
+  const rules: Rule[] = read ? read.documents.map((doc) => finishRule(doc, lowerElastic(doc, read.context))) : [];
+  const seconds = (performance.now() - started) / 1000;
+
+  it('reads all 2,192 rule files, each as a document or a failure', () => {
+    assert.ok(read);
+    assert.equal(read.files, 2192);
+    assert.equal(read.documents.length + read.failures.length, read.files);
+    assert.deepEqual(read.failures, []);
+    assert.equal(new Set(rules.map((rule) => rule.id)).size, rules.length);
+  });
+
+  it('fully parses nearly every non-deprecated rule, in every language', () => {
+    const figures = new Map<string, { rules: number; fully: number }>();
+    for (const rule of rules) {
+      const key = `${rule.language}/${rule.type}`;
+      const entry = figures.get(key) ?? { rules: 0, fully: 0 };
+      entry.rules++;
+      if (rule.fullyParsed) entry.fully++;
+      figures.set(key, entry);
+    }
+    const current = rules.filter((rule) => !rule.deprecated);
+    const fully = current.filter((rule) => rule.fullyParsed).length;
+    const lines = [...figures].map(([key, entry]) => `  ${key}: ${entry.fully}/${entry.rules}`);
+    console.log(
+      `elastic: ${rules.length} rules, ${rules.filter((rule) => rule.fullyParsed).length} fully parsed;` +
+        ` non-deprecated ${fully}/${current.length}; read ${readSeconds.toFixed(2)} s,` +
+        ` total ${seconds.toFixed(2)} s\n${lines.join('\n')}`,
+    );
+    assert.equal(current.length, 2068);
+    assert.ok(fully / current.length >= 0.97, `${fully}/${current.length} fully parsed`);
+    assert.ok((figures.get('kuery/query')?.fully ?? 0) >= 507);
+  });
+
+  it('names every construct it leaves unparsed in a located diagnostic', () => {
+    const constructs = new Map<string, number>();
+    for (const rule of rules) {
+      for (const diagnostic of rule.diagnostics) {
+        assert.ok(diagnostic.line >= 1, `${rule.file}: ${diagnostic.message}`);
+        if (diagnostic.severity === 'info') continue;
+        const construct = `${diagnostic.code}: ${diagnostic.message.split(' is not lowered')[0]}`;
+        constructs.set(construct, (constructs.get(construct) ?? 0) + 1);
+      }
+      if (!rule.fullyParsed) assert.ok(rule.diagnostics.some((d) => d.severity !== 'info'), rule.file);
+    }
+    const top = [...constructs].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`elastic, most frequent remaining constructs:\n${top.map(([c, n]) => `  ${n} ${c}`).join('\n')}`);
+  });
+
+  it('gives every filter stage a predicate, except index patterns and indicator matches', () => {
+    for (const rule of rules) {
+      for (const stage of rule.pipeline) {
+        if (stage.effect !== 'filter' || stage.opaque) continue;
+        if (stage.command === 'from' || stage.command === 'threat_match') continue;
+        assert.ok(stage.predicate, `${rule.file} stage ${stage.index} ${stage.command}`);
+      }
+    }
+  });
+
+  it('reads and lowers the whole snapshot within seconds', () => {
+    assert.ok(seconds < 20, `${seconds.toFixed(2)} s`);
+  });
+});
