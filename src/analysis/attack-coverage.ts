@@ -106,8 +106,13 @@ function tacticView(key: string): TacticView {
   return { id: null, name: displayName(shortName), shortName, known: false };
 }
 
+/**
+ * A tactic is known only when the STIX data defines it: v19's Stealth and Defense Impairment
+ * come from the name list alone (no id, no STIX object), so they show as not known.
+ */
 function knownTacticView(entry: AttackTacticEntry): TacticView {
-  return { id: entry.id, name: entry.name, shortName: entry.shortName, known: !entry.status };
+  const known = !entry.status && entry.id !== null;
+  return { id: entry.id, name: entry.name, shortName: entry.shortName, known };
 }
 
 /** `inhibit-response-function` → `Inhibit Response Function`; `ta0099` → `TA0099`. */

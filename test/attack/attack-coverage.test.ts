@@ -45,11 +45,11 @@ describe('attack coverage', () => {
     ]);
   });
 
-  test('a v19 stealth tag takes a technique v18 files under Defense Evasion', () => {
+  test('a v19 stealth tag takes a Defense Evasion technique; the tactic itself is not known', () => {
     const coverage = attackCoverage({ techniques: ['T1027'], tactics: ['stealth'] });
     assert.deepEqual(coverage, [
       {
-        tactic: { id: null, name: 'Stealth', shortName: 'stealth', known: true },
+        tactic: { id: null, name: 'Stealth', shortName: 'stealth', known: false },
         techniques: [{ id: 'T1027', name: 'Obfuscated Files or Information', known: true }],
       },
     ]);
