@@ -164,6 +164,36 @@ describe('predicate text and spans', () => {
   });
 });
 
+describe('rules whose detection cannot be re-read on its own', () => {
+  test('a flow-style document is lowered from its value, without spans', () => {
+    const rule = lowerRule(
+      "{title: T, id: x, logsource: {product: windows}, detection: {sel: {A: 'b'}, condition: sel}}",
+    );
+    const predicate = stage(rule, 'detection').predicate!;
+    assert.equal(notation(predicate), 'A eq "b"');
+    assert.deepEqual([...predicatesOf(predicate)].map((p) => [p.predicate.text, p.predicate.span]), [
+      ["A: 'b'", undefined],
+    ]);
+    assert.equal(rule.fullyParsed, true);
+  });
+
+  test('an anchor defined outside the detection is resolved', () => {
+    const rule = lowerRule(
+      dedent(`
+        title: T
+        id: x
+        x-shared: &tool 'psexec.exe'
+        logsource:
+            product: windows
+        detection:
+            sel:
+                Image|endswith: *tool
+            condition: sel`),
+    );
+    assert.equal(notation(stage(rule, 'detection').predicate!), 'Image endswith "psexec.exe"');
+  });
+});
+
 describe('the log source stage', () => {
   test('product, category and service become case-insensitive constraints', () => {
     const logsource = [

@@ -21,6 +21,7 @@ export function aggregationStages(
   firstIndex: number,
   reportFor: (stage: number) => ReportProblem,
 ): Stage[] {
+  // LIMITATION: the v1 `timeframe` is kept as an argument only — no stage models the window.
   const { aggregation, text } = placed;
   const measure = `${aggregation.function}(${aggregation.field ?? ''})`;
   const groupFields = aggregation.groupBy ? [aggregation.groupBy] : [];

@@ -90,6 +90,8 @@ function conditionText(node: DetectionScalar, query: string): { text: string; ba
   const { start, end } = node.span;
   if (node.plain) return { text: query.slice(start, end), base: start };
 
+  // LIMITATION: a quoted condition with escapes or line breaks is parsed from its value — its
+  // diagnostics point at the condition's first line, without a column.
   const verbatim = node.text === `'${value}'` || node.text === `"${value}"`;
   return verbatim ? { text: value, base: start + 1 } : { text: value };
 }

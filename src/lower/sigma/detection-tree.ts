@@ -28,6 +28,8 @@ export interface DetectionEntry {
   value: DetectionNode;
 }
 
+// LIMITATION: a detection using anchors defined outside it, or flow style over several keys, is
+// lowered from its parsed value — its predicates have no spans and show values re-quoted.
 /**
  * Parses the query text (which starts with the block's key) to get source positions. When that
  * does not reproduce the value the rule file gave (anchors defined elsewhere, flow style), the
@@ -47,7 +49,7 @@ interface SourceTree {
 
 function treeFromSource(query: string, key: string): SourceTree | null {
   try {
-    const document = parseDocument(query);
+    const document = parseDocument(query, { logLevel: 'error' });
     if (document.errors.length > 0 || !isMap(document.contents)) return null;
     const block = document.contents.get(key, true);
     if (!isNodeTree(block)) return null;

@@ -38,6 +38,8 @@ export function logsourceStage(logsource: unknown, index: number, report: Report
   return constraints ? { ...withArgs, predicate: constraints } : withArgs;
 }
 
+// LIMITATION: constraints stay on `logsource.*` pseudo fields — which channels, providers and
+// event IDs a log source covers under the taxonomy is left to semantics/ and analysis/.
 /** The AND of `logsource.<attribute> eq value` for each of product, category and service. */
 export function logsourceConstraints(logsource: Record<string, unknown>): Expr | null {
   const constraints: Expr[] = [];

@@ -1,10 +1,14 @@
 // The encoding modifiers of Sigma computed exactly: base64, base64offset, the UTF-16 family and
 // windash. Encoded bytes are held as strings of code points 0–255, one per byte.
 
-/** Windows accepts these characters where a command-line flag starts with `-` or `/`. */
+/**
+ * Windows accepts these characters where a command-line flag starts with `-` or `/`. As the
+ * specification words it, every one of them in the value is permuted, not only flag positions.
+ */
 export const WINDASH_CHARACTERS = ['-', '/', '\u2013', '\u2014', '\u2015'];
 
-/** Beyond this many dashes in one value the permutations (5 per dash) are not spelled out. */
+// LIMITATION: a windash value with more dashes than this is not spelled out (5^n values) — the
+// item shows as opaque with a `sigma.windash-too-many` diagnostic. The snapshot has none.
 export const WINDASH_MAXIMUM_DASHES = 4;
 
 export function bytesOfText(text: string): string {

@@ -68,7 +68,8 @@ export function readRuleText(
   commit: string | null,
 ): (RuleDocument | ReadFailure)[] {
   const lines = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lines });
+  // Problems reach the build as failures; the YAML library must not print warnings itself.
+  const parsed = parseAllDocuments(text, { lineCounter: lines, logLevel: 'error' });
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
 
   const results = yamlDocuments
