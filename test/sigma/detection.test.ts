@@ -166,14 +166,12 @@ describe('predicate text and spans', () => {
 
 describe('rules whose detection cannot be re-read on its own', () => {
   test('a flow-style document is lowered from its value, without spans', () => {
-    const rule = lowerRule(
-      "{title: T, id: x, logsource: {product: windows}, detection: {sel: {A: 'b'}, condition: sel}}",
-    );
+    const detectionBlock = "detection: {sel: {A: 'b'}, condition: sel}";
+    const rule = lowerRule(`{title: T, id: x, logsource: {product: windows}, ${detectionBlock}}`);
     const predicate = stage(rule, 'detection').predicate!;
     assert.equal(notation(predicate), 'A eq "b"');
-    assert.deepEqual([...predicatesOf(predicate)].map((p) => [p.predicate.text, p.predicate.span]), [
-      ["A: 'b'", undefined],
-    ]);
+    const [only] = [...predicatesOf(predicate)];
+    assert.deepEqual([only.predicate.text, only.predicate.span], ["A: 'b'", undefined]);
     assert.equal(rule.fullyParsed, true);
   });
 
