@@ -19,7 +19,9 @@ import type {
 } from './eql-syntax.js';
 import { tokenizeEql, type EqlPunctuation, type EqlToken } from './eql-tokens.js';
 
-const COMPARISON_PUNCTUATION: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', ':']);
+const COMPARISON_PUNCTUATION: ReadonlySet<string> = new Set([
+  '==', '!=', '<', '<=', '>', '>=', ':',
+]);
 const PATTERN_OPERATORS: ReadonlySet<string> = new Set(['like', 'like~', 'regex', 'regex~']);
 const RESERVED: ReadonlySet<string> = new Set([
   'and', 'or', 'not', 'where', 'by', 'with', 'until', 'in', 'in~', 'like', 'like~', 'regex',
@@ -98,7 +100,8 @@ class EqlParser {
     const steps = this.parseSteps();
     const until = this.acceptName('until') ? this.parseStep() : null;
     const last = until ?? steps[steps.length - 1];
-    return { kind: 'sequence', by, maxspan, steps, until, span: { start: keyword.span.start, end: last.span.end } };
+    const span = { start: keyword.span.start, end: last.span.end };
+    return { kind: 'sequence', by, maxspan, steps, until, span };
   }
 
   private parseSample(keyword: EqlToken): EqlSample {
@@ -114,8 +117,7 @@ class EqlParser {
       steps.push(this.parseStep());
     }
     if (steps.length === 0) {
-      const found = this.peek();
-      this.fail(`expected '[' to open a step, found ${found ? describe(found) : 'end of query'}`, this.spanHere());
+      this.fail(`expected '[' to open a step, found ${this.found()}`, this.spanHere());
     }
     return steps;
   }
@@ -207,7 +209,8 @@ class EqlParser {
       const operator = token.value as EqlOperator;
       if (operator === ':') return this.parseValues(left, ':');
       const right = this.parseAdditive();
-      return { kind: 'compare', operator, left, values: [right], list: false, span: spanOver([left, right]) };
+      const span = spanOver([left, right]);
+      return { kind: 'compare', operator, left, values: [right], list: false, span };
     }
     if (token?.kind !== 'name') return left;
 
@@ -218,14 +221,16 @@ class EqlParser {
     const negated = token.value === 'not' && this.isInOperator(this.peekAt(1));
     if (negated) this.position++;
     const operator = this.peek();
-    if (!this.isInOperator(operator)) return left;
+    if (operator?.kind !== 'name' || !this.isInOperator(operator)) return left;
 
     this.position++;
-    const membership = this.parseValues(left, (operator as { value: string }).value as EqlOperator);
-    if (!this.isPunctuation(this.tokens[this.position - 1], ')')) {
-      this.fail(`'${(operator as { value: string }).value}' takes a parenthesized list`, membership.span);
+    const membership = this.parseValues(left, operator.value as EqlOperator);
+    if (!this.isPunctuation(this.previous(), ')')) {
+      this.fail(`'${operator.value}' takes a parenthesized list`, membership.span);
     }
-    return negated ? { kind: 'not', arg: membership, span: { start: token.span.start, end: membership.span.end } } : membership;
+    if (!negated) return membership;
+    const span = { start: token.span.start, end: membership.span.end };
+    return { kind: 'not', arg: membership, span };
   }
 
   /** The right side of `:`, `like`, `regex` or `in`: one value or a parenthesized list. */
@@ -233,17 +238,19 @@ class EqlParser {
     const open = this.acceptPunctuation('(');
     if (open === null) {
       const value = this.parseAdditive();
-      return { kind: 'compare', operator, left, values: [value], list: false, span: spanOver([left, value]) };
+      const span = spanOver([left, value]);
+      return { kind: 'compare', operator, left, values: [value], list: false, span };
     }
     const values = [this.parseExpression()];
     while (this.acceptPunctuation(',')) values.push(this.parseExpression());
     const close = this.expectPunctuation(')');
-    return { kind: 'compare', operator, left, values, list: true, span: { start: left.span.start, end: close.span.end } };
+    const span = { start: left.span.start, end: close.span.end };
+    return { kind: 'compare', operator, left, values, list: true, span };
   }
 
   private parseAdditive(): EqlExpr {
     let left = this.parseMultiplicative();
-    for (let operator = this.arithmetic('+', '-'); operator !== null; operator = this.arithmetic('+', '-')) {
+    for (let operator = this.arithmetic('+', '-'); operator; operator = this.arithmetic('+', '-')) {
       const right = this.parseMultiplicative();
       left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
     }
@@ -252,7 +259,8 @@ class EqlParser {
 
   private parseMultiplicative(): EqlExpr {
     let left = this.parseUnary();
-    for (let operator = this.arithmetic('*', '/', '%'); operator !== null; operator = this.arithmetic('*', '/', '%')) {
+    const next = () => this.arithmetic('*', '/', '%');
+    for (let operator = next(); operator; operator = next()) {
       const right = this.parseUnary();
       left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
     }
@@ -263,8 +271,9 @@ class EqlParser {
     const minus = this.acceptPunctuation('-');
     if (minus === null) return this.parsePrimary();
     const arg = this.parseUnary();
-    if (arg.kind === 'number') return { ...arg, value: -arg.value, span: { start: minus.span.start, end: arg.span.end } };
-    return { kind: 'negate', arg, span: { start: minus.span.start, end: arg.span.end } };
+    const span = { start: minus.span.start, end: arg.span.end };
+    if (arg.kind === 'number') return { ...arg, value: -arg.value, span };
+    return { kind: 'negate', arg, span };
   }
 
   /** Literals, parenthesized expressions, function calls and fields. */
@@ -291,7 +300,8 @@ class EqlParser {
     if (token.value === '?') {
       const name = this.next('a field name');
       if (name.kind === 'name' && name.span.start === token.span.end) {
-        return this.parseFieldRest(name.value, true, { start: token.span.start, end: name.span.end });
+        const span = { start: token.span.start, end: name.span.end };
+        return this.parseFieldRest(name.value, true, span);
       }
       this.fail("expected a field name right after '?'", name.span);
     }
@@ -307,7 +317,9 @@ class EqlParser {
     if (RESERVED.has(token.value)) this.fail(`unexpected keyword '${token.value}'`, token.span);
 
     if (this.isPunctuation(this.peek(), '(')) return this.parseCall(token);
-    if (token.value.endsWith('~')) this.fail(`'~' only follows a function name or operator`, token.span);
+    if (token.value.endsWith('~')) {
+      this.fail("'~' only follows a function name or operator", token.span);
+    }
     return this.parseFieldRest(token.value, false, token.span);
   }
 
@@ -373,8 +385,7 @@ class EqlParser {
 
   private expectName(value: string): void {
     if (this.acceptName(value)) return;
-    const found = this.peek();
-    this.fail(`expected '${value}', found ${found ? describe(found) : 'end of query'}`, this.spanHere());
+    this.fail(`expected '${value}', found ${this.found()}`, this.spanHere());
   }
 
   private acceptPunctuation(value: EqlPunctuation): EqlToken | null {
@@ -386,8 +397,13 @@ class EqlParser {
   private expectPunctuation(value: EqlPunctuation): EqlToken {
     const token = this.acceptPunctuation(value);
     if (token !== null) return token;
-    const found = this.peek();
-    return this.fail(`expected '${value}', found ${found ? describe(found) : 'end of query'}`, this.spanHere());
+    return this.fail(`expected '${value}', found ${this.found()}`, this.spanHere());
+  }
+
+  /** What stands at the cursor, for error messages. */
+  private found(): string {
+    const token = this.peek();
+    return token === undefined ? 'end of query' : describe(token);
   }
 
   private next(expected: string): EqlToken {

@@ -99,7 +99,8 @@ function readToken(text: string, offset: number): EqlToken | EqlSyntaxError {
   if (punctuation === undefined) {
     return { message: `unexpected character '${char}'`, span: { start: offset, end: offset + 1 } };
   }
-  return { kind: 'punctuation', value: punctuation, span: { start: offset, end: offset + punctuation.length } };
+  const span = { start: offset, end: offset + punctuation.length };
+  return { kind: 'punctuation', value: punctuation, span };
 }
 
 /** `"…"` or `'…'` with backslash escapes (`\\`, `\"`, `\'`, `\n`, `\r`, `\t`, `\u{…}`). */
@@ -116,12 +117,15 @@ function readString(text: string, start: number): EqlToken | EqlSyntaxError {
     }
     const escape = escapeAt(text, offset);
     if (escape === null) {
-      return { message: 'invalid escape sequence in string', span: { start: offset, end: offset + 2 } };
+      const span = { start: offset, end: offset + 2 };
+      return { message: 'invalid escape sequence in string', span };
     }
     value += escape.text;
     offset += escape.length;
   }
-  if (text[offset] !== quote) return { message: 'unterminated string', span: { start, end: offset } };
+  if (text[offset] !== quote) {
+    return { message: 'unterminated string', span: { start, end: offset } };
+  }
   return { kind: 'string', value, span: { start, end: offset + 1 } };
 }
 
@@ -148,7 +152,8 @@ function readNumber(text: string, start: number): EqlToken {
     while (isDigit(text[offset])) offset++;
   }
   const numberText = text.slice(start, offset);
-  return { kind: 'number', value: Number(numberText), text: numberText, span: { start, end: offset } };
+  const span = { start, end: offset };
+  return { kind: 'number', value: Number(numberText), text: numberText, span };
 }
 
 /**
@@ -163,7 +168,9 @@ function readName(text: string, start: number): EqlToken | EqlSyntaxError {
     const char = text[offset];
     if (char === '`') {
       const close = text.indexOf('`', offset + 1);
-      if (close === -1) return { message: 'unterminated quoted name', span: { start: offset, end: text.length } };
+      if (close === -1) {
+        return { message: 'unterminated quoted name', span: { start: offset, end: text.length } };
+      }
       value += text.slice(offset + 1, close);
       quoted = true;
       offset = close + 1;
@@ -190,7 +197,8 @@ function escapeAt(text: string, offset: number): { text: string; length: number 
 
   const close = text.indexOf('}', offset + 3);
   const hex = close === -1 ? '' : text.slice(offset + 3, close);
-  const isHex = hex.length >= 2 && hex.length <= 8 && [...hex].every((digit) => HEX.includes(digit));
+  const isHex =
+    hex.length >= 2 && hex.length <= 8 && [...hex].every((digit) => HEX.includes(digit));
   const codePoint = isHex ? parseInt(hex, 16) : Number.NaN;
   if (Number.isNaN(codePoint) || codePoint > 0x10ffff) return null;
   return { text: String.fromCodePoint(codePoint), length: close + 1 - offset };
@@ -206,5 +214,6 @@ function isDigit(char: string | undefined): boolean {
 
 function isNameStart(char: string | undefined): boolean {
   if (char === undefined) return false;
-  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_' || char === '@';
+  const isLetter = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
+  return isLetter || char === '_' || char === '@';
 }

@@ -35,7 +35,9 @@ export class EsqlCursor {
 
   next(expected: string): EsqlToken {
     const token = this.peek();
-    if (token === undefined) this.fail(`expected ${expected}, found end of command`, this.spanHere());
+    if (token === undefined) {
+      this.fail(`expected ${expected}, found end of command`, this.spanHere());
+    }
     this.position++;
     return token;
   }
@@ -83,8 +85,9 @@ export class EsqlCursor {
   }
 
   failExpected(expected: string): never {
-    const found = this.peek();
-    return this.fail(`expected ${expected}, found ${found ? describe(found) : 'end of command'}`, this.spanHere());
+    const token = this.peek();
+    const found = token === undefined ? 'end of command' : describe(token);
+    return this.fail(`expected ${expected}, found ${found}`, this.spanHere());
   }
 
   fail(message: string, span: Span): never {

@@ -68,23 +68,26 @@ function parsePredicate(cursor: EsqlCursor): EsqlExpr {
   if (negated) cursor.next("'NOT'");
   if (cursor.acceptKeyword('in')) {
     const { items, span } = parseParenthesizedList(cursor);
-    return { kind: 'in', negated, left, values: items, span: { start: left.span.start, end: span.end } };
+    const whole = { start: left.span.start, end: span.end };
+    return { kind: 'in', negated, left, values: items, span: whole };
   }
   const patternKeyword = cursor.acceptKeyword('like') ?? cursor.acceptKeyword('rlike');
   if (patternKeyword === null) return left;
 
-  const operator = patternKeyword.kind === 'name' && patternKeyword.value.toLowerCase() === 'rlike' ? 'rlike' : 'like';
+  const operator = cursor.isKeyword(patternKeyword, 'rlike') ? 'rlike' : 'like';
   if (cursor.isPunctuation(cursor.peek(), '(')) {
     const { items, span } = parseParenthesizedList(cursor);
-    return { kind: 'pattern', operator, negated, left, patterns: items, span: { start: left.span.start, end: span.end } };
+    const whole = { start: left.span.start, end: span.end };
+    return { kind: 'pattern', operator, negated, left, patterns: items, span: whole };
   }
   const pattern = parsePostfix(cursor);
-  return { kind: 'pattern', operator, negated, left, patterns: [pattern], span: spanOver([left, pattern]) };
+  const span = spanOver([left, pattern]);
+  return { kind: 'pattern', operator, negated, left, patterns: [pattern], span };
 }
 
 function isInfixKeyword(cursor: EsqlCursor, ahead: number): boolean {
   const token = cursor.peek(ahead);
-  return cursor.isKeyword(token, 'in') || cursor.isKeyword(token, 'like') || cursor.isKeyword(token, 'rlike');
+  return ['in', 'like', 'rlike'].some((keyword) => cursor.isKeyword(token, keyword));
 }
 
 function parseParenthesizedList(cursor: EsqlCursor): { items: EsqlExpr[]; span: Span } {
@@ -104,7 +107,8 @@ function parseList(cursor: EsqlCursor, closer: ')' | ']'): EsqlExpr[] {
 
 function parseAdditive(cursor: EsqlCursor): EsqlExpr {
   let left = parseMultiplicative(cursor);
-  for (let operator = arithmetic(cursor, '+', '-'); operator !== null; operator = arithmetic(cursor, '+', '-')) {
+  const next = () => arithmetic(cursor, '+', '-');
+  for (let operator = next(); operator; operator = next()) {
     const right = parseMultiplicative(cursor);
     left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
   }
@@ -113,7 +117,8 @@ function parseAdditive(cursor: EsqlCursor): EsqlExpr {
 
 function parseMultiplicative(cursor: EsqlCursor): EsqlExpr {
   let left = parseUnary(cursor);
-  for (let operator = arithmetic(cursor, '*', '/', '%'); operator !== null; operator = arithmetic(cursor, '*', '/', '%')) {
+  const next = () => arithmetic(cursor, '*', '/', '%');
+  for (let operator = next(); operator; operator = next()) {
     const right = parseUnary(cursor);
     left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
   }
@@ -125,7 +130,8 @@ function parseUnary(cursor: EsqlCursor): EsqlExpr {
   if (minus === null) return parsePostfix(cursor);
   const arg = parseUnary(cursor);
   const span = { start: minus.span.start, end: arg.span.end };
-  return arg.kind === 'number' ? { ...arg, value: -arg.value, span } : { kind: 'negate', arg, span };
+  if (arg.kind === 'number') return { ...arg, value: -arg.value, span };
+  return { kind: 'negate', arg, span };
 }
 
 /** A primary followed by `::type` casts. */
@@ -133,8 +139,11 @@ function parsePostfix(cursor: EsqlCursor): EsqlExpr {
   let expr = parsePrimary(cursor);
   while (cursor.acceptPunctuation('::')) {
     const type = cursor.next('a type name');
-    if (type.kind !== 'name') cursor.fail(`expected a type name, found ${describe(type)}`, type.span);
-    expr = { kind: 'cast', arg: expr, type: type.value.toLowerCase(), span: { start: expr.span.start, end: type.span.end } };
+    if (type.kind !== 'name') {
+      cursor.fail(`expected a type name, found ${describe(type)}`, type.span);
+    }
+    const span = { start: expr.span.start, end: type.span.end };
+    expr = { kind: 'cast', arg: expr, type: type.value.toLowerCase(), span };
   }
   return expr;
 }
@@ -164,18 +173,24 @@ function parseNumber(cursor: EsqlCursor, token: { value: number; span: Span }): 
   return { kind: 'timespan', value: token.value, unit: unit.value.toLowerCase(), span };
 }
 
-function parseName(cursor: EsqlCursor, token: { value: string; quoted: boolean; span: Span }): EsqlExpr {
+function parseName(
+  cursor: EsqlCursor,
+  token: { value: string; quoted: boolean; span: Span },
+): EsqlExpr {
   const lower = token.value.toLowerCase();
   if (!token.quoted && (lower === 'true' || lower === 'false')) {
     return { kind: 'boolean', value: lower === 'true', span: token.span };
   }
   if (!token.quoted && lower === 'null') return { kind: 'null', span: token.span };
-  if (!token.quoted && KEYWORDS.has(lower)) cursor.fail(`unexpected keyword '${token.value}'`, token.span);
+  if (!token.quoted && KEYWORDS.has(lower)) {
+    cursor.fail(`unexpected keyword '${token.value}'`, token.span);
+  }
 
   if (!token.quoted && cursor.acceptPunctuation('(')) {
     const args = parseList(cursor, ')');
     const close = cursor.expectPunctuation(')');
-    return { kind: 'call', name: lower, args, span: { start: token.span.start, end: close.span.end } };
+    const span = { start: token.span.start, end: close.span.end };
+    return { kind: 'call', name: lower, args, span };
   }
   return { kind: 'field', name: token.value, span: token.span };
 }
@@ -201,7 +216,8 @@ function parsePunctuation(cursor: EsqlCursor, token: { value: string; span: Span
       const named = name?.kind === 'name' && name.span.start === token.span.end;
       if (!named) return { kind: 'param', name: '', span: token.span };
       cursor.next('a parameter name');
-      return { kind: 'param', name: name.value, span: { start: token.span.start, end: name.span.end } };
+      const span = { start: token.span.start, end: name.span.end };
+      return { kind: 'param', name: name.value, span };
     }
     default:
       return cursor.fail(`unexpected '${token.value}'`, token.span);
@@ -214,7 +230,9 @@ function parseMap(cursor: EsqlCursor, open: Span): EsqlExpr {
   if (!cursor.isPunctuation(cursor.peek(), '}')) {
     do {
       const key = cursor.next('an option name');
-      if (key.kind !== 'string') cursor.fail(`expected a quoted option name, found ${describe(key)}`, key.span);
+      if (key.kind !== 'string') {
+        cursor.fail(`expected a quoted option name, found ${describe(key)}`, key.span);
+      }
       cursor.expectPunctuation(':');
       entries.push({ key: key.value, value: parseExpression(cursor) });
     } while (cursor.acceptPunctuation(','));
@@ -223,7 +241,10 @@ function parseMap(cursor: EsqlCursor, open: Span): EsqlExpr {
   return { kind: 'map', entries, span: { start: open.start, end: close.span.end } };
 }
 
-function arithmetic(cursor: EsqlCursor, ...operators: ArithmeticOperator[]): ArithmeticOperator | null {
+function arithmetic(
+  cursor: EsqlCursor,
+  ...operators: ArithmeticOperator[]
+): ArithmeticOperator | null {
   const token = cursor.peek();
   if (token?.kind !== 'punctuation') return null;
   const operator = operators.find((candidate) => candidate === token.value);

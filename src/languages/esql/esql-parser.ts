@@ -94,13 +94,17 @@ function parseCommand(
   });
 
   if (name === null) {
-    const problem = { message: `expected a command, found ${describe(tokens[0])}`, span: tokens[0].span };
+    const message = `expected a command, found ${describe(tokens[0])}`;
+    const problem = { message, span: tokens[0].span };
     return { command: command({ kind: 'unparsed' }), error: problem };
   }
   const bodyParser = BODY_PARSERS[name];
   if (bodyParser === undefined) {
     const known = TEXT_ONLY_COMMANDS.has(name);
-    const problem = { message: known ? `arguments of ${name.toUpperCase()} are not parsed` : `unknown command '${name}'`, span };
+    const message = known
+      ? `arguments of ${name.toUpperCase()} are not parsed`
+      : `unknown command '${name}'`;
+    const problem = { message, span };
     return { command: command({ kind: 'unparsed' }), error: problem };
   }
 
@@ -109,7 +113,9 @@ function parseCommand(
     cursor.expectEnd();
     return { command: command(body), error: null };
   } catch (error) {
-    if (error instanceof EsqlParseError) return { command: command({ kind: 'unparsed' }), error: error.problem };
+    if (error instanceof EsqlParseError) {
+      return { command: command({ kind: 'unparsed' }), error: error.problem };
+    }
     throw error;
   }
 }
@@ -210,7 +216,9 @@ function parseSort(cursor: EsqlCursor): EsqlCommandBody {
 
 function parseLimit(cursor: EsqlCursor): EsqlCommandBody {
   const count = cursor.next('a row count');
-  if (count.kind !== 'number') cursor.fail(`expected a row count, found ${describe(count)}`, count.span);
+  if (count.kind !== 'number') {
+    cursor.fail(`expected a row count, found ${describe(count)}`, count.span);
+  }
   return { kind: 'limit', count: count.value };
 }
 
@@ -218,7 +226,9 @@ function parseLimit(cursor: EsqlCursor): EsqlCommandBody {
 function parsePatternCommand(cursor: EsqlCursor, kind: 'dissect' | 'grok'): EsqlCommandBody {
   const input = parseExpression(cursor);
   const pattern = cursor.next('a pattern string');
-  if (pattern.kind !== 'string') cursor.fail(`expected a pattern string, found ${describe(pattern)}`, pattern.span);
+  if (pattern.kind !== 'string') {
+    cursor.fail(`expected a pattern string, found ${describe(pattern)}`, pattern.span);
+  }
   const options = cursor.atEnd() ? [] : parseAssignments(cursor, false);
   return { kind, input, pattern: pattern.value, options };
 }
@@ -276,6 +286,7 @@ function parseName(cursor: EsqlCursor, ...stopWords: string[]): EsqlName {
 
   const span: Span = { start: tokens[0].span.start, end: tokens[tokens.length - 1].span.end };
   const single = tokens.length === 1 && tokens[0].kind !== 'punctuation' ? tokens[0] : null;
-  const name = single !== null && (single.kind === 'name' || single.kind === 'string') ? single.value : cursor.slice(span);
+  const written = single?.kind === 'name' || single?.kind === 'string' ? single.value : null;
+  const name = written ?? cursor.slice(span);
   return { name, span };
 }

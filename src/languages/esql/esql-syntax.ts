@@ -23,7 +23,13 @@ export type EsqlExpr =
   | { kind: 'is-null'; negated: boolean; arg: EsqlExpr; span: Span }
   /** `field : "query"`, the full-text match operator. */
   | { kind: 'match'; left: EsqlExpr; query: EsqlExpr; span: Span }
-  | { kind: 'arithmetic'; operator: ArithmeticOperator; left: EsqlExpr; right: EsqlExpr; span: Span }
+  | {
+      kind: 'arithmetic';
+      operator: ArithmeticOperator;
+      left: EsqlExpr;
+      right: EsqlExpr;
+      span: Span;
+    }
   | { kind: 'negate'; arg: EsqlExpr; span: Span }
   /** A function call; `name` in lower case (ES|QL function names ignore case). */
   | { kind: 'call'; name: string; args: EsqlExpr[]; span: Span }

@@ -38,8 +38,8 @@ export type EsqlToken =
 
 /** Longest first, so that `==` is not read as two `=`. */
 const PUNCTUATION: readonly EsqlPunctuation[] = [
-  '==', '!=', '<=', '>=', '::', '|', ',', '(', ')', '{', '}', '[', ']', '<', '>', '=', ':', '+', '-', '*',
-  '/', '%', '.', '?',
+  '==', '!=', '<=', '>=', '::', '|', ',', '(', ')', '{', '}', '[', ']', '<', '>', '=', ':', '+',
+  '-', '*', '/', '%', '.', '?',
 ];
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', r: '\r', t: '\t' };
@@ -123,12 +123,13 @@ function readNumber(text: string, start: number): EsqlToken {
     offset++;
     while (isDigit(text[offset])) offset++;
   }
-  const hasExponent =
-    (text[offset] === 'e' || text[offset] === 'E') &&
-    (isDigit(text[offset + 1]) || ((text[offset + 1] === '-' || text[offset + 1] === '+') && isDigit(text[offset + 2])));
-  if (hasExponent) {
-    offset += 2;
-    while (isDigit(text[offset])) offset++;
+  if (text[offset] === 'e' || text[offset] === 'E') {
+    const signed = text[offset + 1] === '-' || text[offset + 1] === '+';
+    const digits = offset + (signed ? 2 : 1);
+    if (isDigit(text[digits])) {
+      offset = digits;
+      while (isDigit(text[offset])) offset++;
+    }
   }
   return { kind: 'number', value: Number(text.slice(start, offset)), span: { start, end: offset } };
 }
@@ -146,7 +147,9 @@ function readName(text: string, start: number): EsqlToken | EsqlSyntaxError {
     const char = text[offset];
     if (char === '`') {
       const segment = readQuotedSegment(text, offset);
-      if (segment === null) return { message: 'unterminated quoted name', span: { start: offset, end: text.length } };
+      if (segment === null) {
+        return { message: 'unterminated quoted name', span: { start: offset, end: text.length } };
+      }
       value += segment.value;
       quoted = true;
       offset = segment.end;
@@ -193,5 +196,6 @@ function isDigit(char: string | undefined): boolean {
 
 function isNameStart(char: string | undefined): boolean {
   if (char === undefined) return false;
-  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_' || char === '@';
+  const isLetter = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
+  return isLetter || char === '_' || char === '@';
 }

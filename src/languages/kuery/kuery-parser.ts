@@ -12,9 +12,16 @@ import type {
   RangeOperator,
   ValuePart,
 } from './kuery-syntax.js';
-import { tokenizeKuery, type KueryKeyword, type KueryPunctuation, type KueryToken } from './kuery-tokens.js';
+import {
+  tokenizeKuery,
+  type KueryKeyword,
+  type KueryPunctuation,
+  type KueryToken,
+} from './kuery-tokens.js';
 
 const RANGE_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
+
+type Spanned = { span: Span };
 
 export function parseKuery(text: string): KueryParse {
   const tokenized = tokenizeKuery(text);
@@ -57,19 +64,19 @@ class KueryParser {
   }
 
   /** `or` and `and` chains over any kind of operand: clauses or values in a list. */
-  private parseOr<Leaf extends { span: Span }>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
+  private parseOr<Leaf extends Spanned>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
     const args = [this.parseAnd(operand)];
     while (this.acceptKeyword('or')) args.push(this.parseAnd(operand));
     return args.length === 1 ? args[0] : { kind: 'or', args, span: spanOver(args) };
   }
 
-  private parseAnd<Leaf extends { span: Span }>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
+  private parseAnd<Leaf extends Spanned>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
     const args = [this.parseNot(operand)];
     while (this.acceptKeyword('and')) args.push(this.parseNot(operand));
     return args.length === 1 ? args[0] : { kind: 'and', args, span: spanOver(args) };
   }
 
-  private parseNot<Leaf extends { span: Span }>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
+  private parseNot<Leaf extends Spanned>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
     const keyword = this.peek();
     if (!this.acceptKeyword('not')) return operand();
     const arg = this.parseNot(operand);
@@ -105,7 +112,8 @@ class KueryParser {
     if (brace !== null) {
       const query = this.parseQuery();
       const close = this.expectPunctuation('}');
-      return { kind: 'nested', field, query, span: { start: field.span.start, end: close.span.end } };
+      const span = { start: field.span.start, end: close.span.end };
+      return { kind: 'nested', field, query, span };
     }
 
     const values = this.parseValueOperand();

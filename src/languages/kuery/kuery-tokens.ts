@@ -20,7 +20,9 @@ const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
 const ESCAPED_WHITESPACE: Record<string, string> = { t: '\t', r: '\r', n: '\n' };
 const HEX_DIGITS = '0123456789abcdefABCDEF';
 
-export type KueryTokens = { ok: true; tokens: KueryToken[] } | { ok: false; error: KuerySyntaxError };
+export type KueryTokens =
+  | { ok: true; tokens: KueryToken[] }
+  | { ok: false; error: KuerySyntaxError };
 
 export function tokenizeKuery(text: string): KueryTokens {
   const tokens: KueryToken[] = [];
