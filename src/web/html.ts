@@ -4,10 +4,6 @@
 /** Markup that is safe to send: built only by `html` from escaped parts. */
 export class Html {
   constructor(readonly markup: string) {}
-
-  toString(): string {
-    return this.markup;
-  }
 }
 
 /** What a template slot accepts; `false`, `null` and `undefined` render as nothing. */
