@@ -273,10 +273,21 @@ describe('type modifiers', () => {
     );
   });
 
-  test('time modifiers are reported as not supported yet', () => {
-    const { lowered: result, codes } = rejected(`EventTime|hour: 3`);
-    assert.equal(result, `opaque("EventTime|hour: 3")`);
-    assert.deepEqual(codes, ['sigma.unsupported-modifier']);
+  test('a time modifier compares a part of the date, named as a derived field', () => {
+    assert.equal(lowered(`EventTime|hour: 3`), `hour(EventTime) eq 3`);
+    assert.equal(
+      lowered(`EventTime|month:\n    - 1\n    - 12`),
+      `or(month(EventTime) eq 1, month(EventTime) eq 12)`,
+    );
+    assert.equal(lowered(`EventTime|hour|gte: 22`), `hour(EventTime) ge 22`);
+    assert.equal(lowered(`EventTime|minute|neq: 0`), `not(minute(EventTime) eq 0)`);
+  });
+
+  test('a time modifier needs numbers and cannot follow a transformation', () => {
+    assert.deepEqual(rejected(`EventTime|hour: 'three'`).codes, ['sigma.invalid-value']);
+    const invalidChain = ['sigma.invalid-modifier-chain'];
+    assert.deepEqual(rejected(`EventTime|contains|hour: 3`).codes, invalidChain);
+    assert.deepEqual(rejected(`EventTime|hour|contains: 3`).codes, invalidChain);
   });
 });
 

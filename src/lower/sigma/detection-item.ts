@@ -69,11 +69,22 @@ function lowerValues(
   }
 
   const modified = field === RAW_FIELD ? asKeywords(chain.modified) : chain.modified;
+  const timePart = modified.timePart;
+  if (timePart) {
+    const numbers = modified.values.every((values) => values.every((v) => v.kind === 'number'));
+    if (field === RAW_FIELD || !numbers) {
+      const message = `'${timePart}' compares a field's date with numbers`;
+      return opaque({ code: 'sigma.invalid-value', message });
+    }
+  }
+
   const perValue: Expr[] = [];
   for (const [index, alternatives] of modified.values.entries()) {
     const exprs: Expr[] = [];
+    const asWritten = written[index].source;
+    const source = timePart ? { ...asWritten, field: `${timePart}(${field})` } : asWritten;
     for (const alternative of alternatives) {
-      const outcome = valuePredicate(alternative, modified, written[index].source);
+      const outcome = valuePredicate(alternative, modified, source);
       if (!outcome.ok) return opaque({ code: outcome.code, message: outcome.message });
       exprs.push(outcome.expr);
     }

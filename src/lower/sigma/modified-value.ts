@@ -40,4 +40,9 @@ export interface ModifiedValues {
   regexFlags: string;
   /** Whether `contains`, `startswith` or `endswith` placed the wildcards themselves. */
   anchored: boolean;
+  /**
+   * A time modifier (`minute` … `year`): the values compare with that part of the field's date,
+   * which predicates name as a derived field, `hour(EventTime)`.
+   */
+  timePart: string | null;
 }

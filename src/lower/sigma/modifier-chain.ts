@@ -70,6 +70,7 @@ export function applyModifiers(modifiers: ModifierUse[], values: ModifiedValue[]
       negated: false,
       regexFlags: '',
       anchored: false,
+      timePart: null,
     },
     transformedBy: null,
     typedBy: null,
@@ -96,7 +97,8 @@ function applyModifier(name: string, state: ChainState): void {
   switch (MODIFIER_KINDS[name]) {
     case 'transformation':
       if (name === 'expand') return; // it changes how values are parsed, before the chain runs
-      if (state.typedBy) invalidChain(`'${name}' cannot follow '${state.typedBy}'`);
+      const typed = state.typedBy ?? modified.timePart;
+      if (typed) invalidChain(`'${name}' cannot follow '${typed}'`);
       modified.values = modified.values.map((alternatives) =>
         alternatives.flatMap((value) => transform(name, value)),
       );
@@ -116,12 +118,12 @@ function applyModifier(name: string, state: ChainState): void {
       }
       if (!modified.regexFlags.includes(name)) modified.regexFlags += name;
       return;
-    case 'time':
-      // LIMITATION: time-part modifiers (minute … year) are not lowered — the item is opaque.
-      throw new ChainError(
-        'sigma.unsupported-modifier',
-        `the time modifier '${name}' is not supported yet`,
-      );
+    case 'time': {
+      const earlier = state.typedBy ?? state.transformedBy ?? modified.timePart;
+      if (earlier) invalidChain(`'${name}' cannot follow '${earlier}'`);
+      modified.timePart = name;
+      return;
+    }
     case 'linking':
       modified.linkAll = true;
       return;

@@ -68,6 +68,8 @@ export function readRuleText(
   commit: string | null,
 ): (RuleDocument | ReadFailure)[] {
   const lines = new LineCounter();
+  // LIMITATION: YAML 1.2 is read, where PyYAML-based Sigma tools read 1.1 — unquoted yes/no/on/
+  // off stay strings and 0777 is decimal. No detection in the snapshot reads differently.
   // Problems reach the build as failures; the YAML library must not print warnings itself.
   const parsed = parseAllDocuments(text, { lineCounter: lines, logLevel: 'error' });
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
