@@ -10,6 +10,7 @@ import type { Rule } from '../../src/ir/index.js';
 import {
   and,
   cs,
+  elasticRule,
   not,
   opaque,
   or,
@@ -161,24 +162,70 @@ describe('neighbors', () => {
   });
 
   it('an elastic new_terms rule may be narrower but is never broader', () => {
-    const query = (id: string, expr: typeof wide, type: string) =>
-      rule(id, [stage('query', 'filter', { predicate: expr })], {
-        source: 'elastic',
-        language: 'kuery',
-        type,
-      });
     const name = cs('process.name', 'eq', 'vssadmin.exe');
     const withArgs = and([name, cs('process.args', 'eq', 'delete')]);
-    const rules = [query('terms-wide', name, 'new_terms'), query('query-narrow', withArgs, 'query')];
+    const rules = [
+      elasticRule('terms-wide', name, { type: 'new_terms' }),
+      elasticRule('query-narrow', withArgs),
+    ];
     assert.equal(searchNeighbors(rules).claims.length, 0);
     const swapped = [
-      query('terms-narrow', withArgs, 'new_terms'),
-      query('query-wide', name, 'query'),
+      elasticRule('terms-narrow', withArgs, { type: 'new_terms' }),
+      elasticRule('query-wide', name),
     ];
     assert.deepEqual(
       searchNeighbors(swapped).claims.map((c) => [c.broader.upstreamId, c.narrower.upstreamId]),
       [['query-wide', 'terms-narrow']],
     );
+  });
+
+  it('an elastic rule is broader only when its index patterns cover the other’s', () => {
+    const name = cs('process.name', 'eq', 'vssadmin.exe');
+    const withArgs = and([name, cs('process.args', 'eq', 'delete')]);
+    const claimsWith = (broaderIndex: string[], narrowerIndex: string[]) =>
+      searchNeighbors([
+        elasticRule('wide', name, { index: broaderIndex }),
+        elasticRule('narrow', withArgs, { index: narrowerIndex }),
+      ]).claims.length;
+    assert.equal(claimsWith(['logs-endpoint.events.*'], ['logs-endpoint.events.process-*']), 1);
+    assert.equal(claimsWith(['logs-*', 'winlogbeat-*'], ['winlogbeat-*', 'logs-system.*']), 1);
+    assert.equal(claimsWith(['logs-endpoint.events.process-*'], ['logs-endpoint.events.*']), 0);
+    assert.equal(claimsWith(['logs-*-default'], ['logs-endpoint-default']), 0);
+    assert.equal(claimsWith(['logs-*', '-logs-test-*'], ['logs-a-*']), 0);
+  });
+
+  it('tstats rules are compared only over the same data model and read options', () => {
+    const tstats = (id: string, expr: typeof wide, datamodel: string, options = {}) =>
+      rule(id, [
+        stage('tstats', 'aggregate', {
+          predicate: expr,
+          args: { datamodel, options: { fillnull_value: 'null', ...options } },
+          groupBy: { fields: ['Processes.dest'], filled: 'all' },
+        }),
+      ]);
+    const name = p('Processes.process_name', 'eq', 'vssadmin.exe');
+    const withArgs = and([name, p('Processes.process', 'contains', 'delete')]);
+    const pairs = (broaderModel: string, options = {}) =>
+      searchNeighbors([
+        tstats('wide', name, broaderModel, options),
+        tstats('narrow', withArgs, 'Endpoint.Processes', { summariesonly: 'false' }),
+      ]).claims.length;
+    assert.equal(pairs('Endpoint.Processes'), 1);
+    assert.equal(pairs('Endpoint.Processes', { summariesonly: 'f', allow_old_summaries: 't' }), 1);
+    assert.equal(pairs('Endpoint.Processes', { summariesonly: 'true' }), 0);
+    assert.equal(pairs('Endpoint.Filesystem'), 0);
+  });
+
+  it('KQL values imply only equal values: field types decide word or value matching', () => {
+    const text = 'powershell.file.script_block_text';
+    const kuery = (id: string, expr: typeof wide) =>
+      elasticRule(id, expr, { language: 'kuery', type: 'query' });
+    const rules = [
+      kuery('part', cs(text, 'contains', 'Mimikatz')),
+      kuery('whole', cs(text, 'eq', 'Invoke-Mimikatz')),
+      kuery('both', and([cs(text, 'eq', 'Invoke-Mimikatz'), cs('host.os.type', 'eq', 'windows')])),
+    ];
+    assert.deepEqual(searchNeighbors(rules).claims.map((c) => c.broader.upstreamId), ['whole']);
   });
 
   it('equivalent rules are listed both ways, first, with a reason saying so', () => {
@@ -191,9 +238,50 @@ describe('neighbors', () => {
     const [first] = findNeighbors(rules).get('splunk:one')?.broader ?? [];
     assert.equal(
       first.reason,
-      "equivalent — requires only B = one of 'y', 'x' (this rule: B = one of 'x', 'y'); " +
-        "A = '1' (this rule: A = 1), which every event of this rule satisfies; " +
-        'it adds no aggregation or threshold',
+      "equivalent — requires only B = one of 'y', 'x' AND A = '1', " +
+        'which every event of this rule satisfies; it adds no aggregation or threshold',
+    );
+  });
+
+  it('a reason keeps the broader condition’s OR, with unreached branches as …', () => {
+    const rules = [
+      searchRule(
+        'whoami',
+        and([
+          p('sourcetype', 'eq', 'sysmon'),
+          or([
+            p('Image', 'endswith', '\\whoami.exe'),
+            p('OriginalFileName', 'eq', 'whoami.exe'),
+            p('CommandLine', 'contains', 'whoami'),
+          ]),
+        ]),
+      ),
+      searchRule(
+        'system-whoami',
+        and([
+          p('sourcetype', 'eq', 'sysmon'),
+          or([
+            p('Image', 'eq', 'C:\\Windows\\System32\\whoami.exe'),
+            p('OriginalFileName', 'eq', 'WHOAMI.EXE'),
+          ]),
+          p('User', 'eq', 'SYSTEM'),
+        ]),
+      ),
+    ];
+    const neighbors = findNeighbors(rules);
+    assert.equal(
+      neighbors.get('splunk:system-whoami')?.broader[0].reason,
+      "requires only (Image ends with '\\whoami.exe' (this rule: Image = " +
+        "'C:\\Windows\\System32\\whoami.exe') OR OriginalFileName = 'whoami.exe' OR …) " +
+        "AND sourcetype = 'sysmon', " +
+        'which every event of this rule satisfies; it adds no aggregation or threshold',
+    );
+    assert.equal(
+      neighbors.get('splunk:whoami')?.narrower[0].reason,
+      "every event it matches satisfies this rule's (Image ends with '\\whoami.exe' (it: " +
+        "Image = 'C:\\Windows\\System32\\whoami.exe') OR OriginalFileName = 'whoami.exe' OR …) " +
+        "AND sourcetype = 'sysmon'; " +
+        "it adds User = 'SYSTEM'; this rule adds no aggregation or threshold",
     );
   });
 
@@ -232,22 +320,6 @@ describe('neighbors', () => {
       term: { broader: [], narrower: ['same'] },
       same: { broader: ['term'], narrower: [] },
     });
-  });
-
-  it('KQL values imply only equal values: field types decide word or value matching', () => {
-    const query = (id: string, expr: typeof wide) =>
-      rule(id, [stage('query', 'filter', { predicate: expr })], {
-        source: 'elastic',
-        language: 'kuery',
-        type: 'query',
-      });
-    const text = 'powershell.file.script_block_text';
-    const rules = [
-      query('part', cs(text, 'contains', 'Mimikatz')),
-      query('whole', cs(text, 'eq', 'Invoke-Mimikatz')),
-      query('both', and([cs(text, 'eq', 'Invoke-Mimikatz'), cs('host.os.type', 'eq', 'windows')])),
-    ];
-    assert.deepEqual(searchNeighbors(rules).claims.map((c) => c.broader.upstreamId), ['whole']);
   });
 
   it('excluding a value is narrower than excluding a wider pattern’s negation', () => {

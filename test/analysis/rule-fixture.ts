@@ -115,6 +115,23 @@ export function rule(upstreamId: string, stages: Stage[], options: RuleOptions =
   );
 }
 
+/** An Elastic rule reading the given index patterns, with one query stage. */
+export function elasticRule(
+  upstreamId: string,
+  expr: Expr,
+  options: { type?: string; language?: Language; index?: string[] } = {},
+): Rule {
+  const index = options.index ?? ['logs-endpoint.events.*'];
+  return rule(
+    upstreamId,
+    [
+      stage('from', 'filter', { args: { index } }),
+      stage('query', 'filter', { predicate: expr }),
+    ],
+    { source: 'elastic', language: options.language ?? 'eql', type: options.type ?? 'eql' },
+  );
+}
+
 /** A Splunk rule that is one search over the given condition. */
 export function searchRule(upstreamId: string, expr: Expr, more: Stage[] = []): Rule {
   return rule(upstreamId, [search(expr), ...more]);

@@ -18,17 +18,10 @@ import { canonicalFieldOf } from '../../semantics/canonical-field.js';
 import { disjunctsOf } from '../implication/disjuncts.js';
 import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
+import { eventSourceOf, type EventSource } from './event-source.js';
 
 /** Most cases (disjuncts) a condition may have to be compared as the narrower rule. */
 export const CASE_BOUND = 64;
-
-/** Commands a pipeline may start with: they read the rule's events. */
-const EVENT_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
-  'search',
-  'tstats',
-  'logsource',
-  'query',
-]);
 
 /** Commands that bring rows from elsewhere: the rule's results are no longer its events. */
 const ROW_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
@@ -85,6 +78,8 @@ export interface EventScope {
   rule: Rule;
   /** Rules are compared only within one vocabulary of field names (see `vocabularyOf`). */
   vocabulary: string;
+  /** The events it reads before any condition. */
+  source: EventSource;
   /** What every kept event satisfies: the filters on raw events, ANDed. */
   condition: Formula;
   /** The condition's cases; null past `CASE_BOUND` (the rule is then never narrower). */
@@ -114,12 +109,15 @@ export function vocabularyOf(rule: Rule): string {
 
 /** The rule's event scope, or why it cannot be compared with any rule. */
 export function eventScopeOf(rule: Rule): ScopeOrExclusion {
+  const read = eventSourceOf(rule);
+  if (!read) return { excluded: `starts with ${rule.pipeline[0]?.command ?? 'nothing'}` };
   const unmodelled = unmodelledReason(rule);
   if (unmodelled) return { excluded: unmodelled };
 
   const scope: EventScope = {
     rule,
     vocabulary: vocabularyOf(rule),
+    source: read.source,
     condition: allOf([]),
     cases: null,
     broaderBlock: ruleTypeBlock(rule),
@@ -130,7 +128,7 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   const parts: Formula[] = [];
   let transformed = false;
 
-  for (const stage of rule.pipeline) {
+  for (const stage of rule.pipeline.slice(read.stages)) {
     const command = commandOf(stage);
     const { effect } = stage;
     if (EVENT_DROPPING_COMMANDS.has(command)) block(scope, `its ${command} stage may drop events`);
@@ -202,8 +200,6 @@ function commandOf(stage: Stage): string {
 function unmodelledReason(rule: Rule): string | null {
   if (!rule.fullyParsed) return 'not fully parsed';
   const [first] = rule.pipeline;
-  if (!first) return 'no pipeline';
-  if (!EVENT_SOURCE_COMMANDS.has(commandOf(first))) return `starts with ${commandOf(first)}`;
   if (rule.source === 'elastic' && !isComparableElasticType(rule.type)) {
     return `elastic rule type ${rule.type ?? 'unknown'}`;
   }

@@ -6,10 +6,12 @@
 // (event-scope) get no claims. Candidates come from an index of anchors (candidate-index).
 
 import type { Neighbor, Neighbors, Rule } from '../../ir/index.js';
+import type { Formula } from '../implication/formula.js';
 import { casesImply, type ConditionMapping } from '../implication/implies.js';
 import type { Literal } from '../implication/literal.js';
 import { CandidateIndex } from './candidate-index.js';
 import { eventScopeOf, type EventScope } from './event-scope.js';
+import { sourceCovers } from './event-source.js';
 import { broaderReason, narrowerReason } from './reason.js';
 import { stageContainment, type Containment } from './stage-containment.js';
 
@@ -23,6 +25,8 @@ export const NEIGHBOR_LIMIT = 20;
 export interface Claim {
   broader: Rule;
   narrower: Rule;
+  /** The broader rule's condition, proven from each case of the narrower rule's. */
+  condition: Formula;
   mapping: ConditionMapping[];
   /** The narrower rule's literals no condition of the broader rule needed. */
   added: Literal[];
@@ -82,6 +86,7 @@ function claimsAmong(scopes: EventScope[]): Claim[] {
 
 function claimOf(broader: EventScope, narrower: EventScope): Claim | null {
   if (broader.vocabulary !== narrower.vocabulary || !narrower.cases) return null;
+  if (!sourceCovers(broader.source, narrower.source)) return null;
   const containment = stageContainment(broader, narrower);
   if (!containment) return null;
   const mapping = casesImply(narrower.cases, broader.condition);
@@ -92,6 +97,7 @@ function claimOf(broader: EventScope, narrower: EventScope): Claim | null {
   return {
     broader: broader.rule,
     narrower: narrower.rule,
+    condition: broader.condition,
     mapping,
     added,
     containment,

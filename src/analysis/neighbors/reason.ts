@@ -1,12 +1,15 @@
 // The sentence shown with a neighbor: which conditions imply which, and why stages agree.
 
-import type { Scalar } from '../../ir/index.js';
+import type { Rule, Scalar } from '../../ir/index.js';
+import type { Formula } from '../implication/formula.js';
 import type { ConditionMapping } from '../implication/implies.js';
+import { literalImplies } from '../implication/literal-implication.js';
 import type { Literal } from '../implication/literal.js';
+import { isLogSourceConstraint } from '../indicators.js';
 import type { Containment } from './stage-containment.js';
 
 /** Conditions named in a reason before the rest are only counted. */
-const CONDITIONS_SHOWN = 4;
+const CONDITIONS_SHOWN = 6;
 const VALUES_SHOWN = 3;
 
 const OP_WORDS: Record<string, string> = {
@@ -28,6 +31,9 @@ const OP_WORDS: Record<string, string> = {
 };
 
 export interface ReasonParts {
+  /** The broader rule and its condition, which the mapping proves from the narrower rule's. */
+  broader: Rule;
+  condition: Formula;
   mapping: ConditionMapping[];
   /** The narrower rule's literals no condition of the broader rule needed. */
   added: Literal[];
@@ -36,22 +42,21 @@ export interface ReasonParts {
 }
 
 /** Shown on the narrower rule's page, about the broader rule. */
-export function broaderReason({ mapping, containment, equivalent }: ReasonParts): string {
-  const conditions = conditionsOf(mapping, 'this rule');
-  const stages = describeContainment(containment, 'narrower');
+export function broaderReason(parts: ReasonParts): string {
+  const conditions = conditionsOf(parts, 'this rule');
+  const stages = describeContainment(parts.containment, 'narrower');
   const reason = `requires only ${conditions}, which every event of this rule satisfies; ${stages}`;
-  return equivalent ? `equivalent — ${reason}` : reason;
+  return parts.equivalent ? `equivalent — ${reason}` : reason;
 }
 
 /** Shown on the broader rule's page, about the narrower rule. */
-export function narrowerReason({ mapping, added, containment, equivalent }: ReasonParts): string {
-  const conditions = conditionsOf(mapping, 'it');
-  const extra =
-    added.length === 0 ? 'adds no condition of its own' : `adds ${listOf(added.map(describe))}`;
-  const stages = describeContainment(containment, 'broader');
+export function narrowerReason(parts: ReasonParts): string {
+  const conditions = conditionsOf(parts, 'it');
+  const extra = addedConditions(parts.added);
+  const stages = describeContainment(parts.containment, 'broader');
   const reason =
     `every event it matches satisfies this rule's ${conditions}; it ${extra}; ${stages}`;
-  return equivalent ? `equivalent — ${reason}` : reason;
+  return parts.equivalent ? `equivalent — ${reason}` : reason;
 }
 
 /** A literal as a detection engineer reads it: `CommandLine contains 'x'`. */
@@ -63,20 +68,94 @@ export function describe(literal: Literal): string {
   return literal.negated ? `NOT (${text})` : text;
 }
 
-/** The broader rule's conditions, each with the narrower literal implying it when different. */
-function conditionsOf(mapping: ConditionMapping[], narrowerName: string): string {
-  const impliers = new Map<Literal, Set<string>>();
-  for (const { condition, impliedBy } of mapping) {
-    const set = impliers.get(condition) ?? new Set<string>();
-    set.add(describe(impliedBy));
-    impliers.set(condition, set);
+function addedConditions(added: Literal[]): string {
+  if (added.length === 0) return 'adds no condition of its own';
+  const shown = added.slice(0, CONDITIONS_SHOWN).map(describe).join(' AND ');
+  const hidden = added.length - CONDITIONS_SHOWN;
+  return hidden > 0 ? `adds ${shown} and ${hidden} more` : `adds ${shown}`;
+}
+
+interface Rendering {
+  rule: Rule;
+  impliers: Map<Literal, Literal[]>;
+  narrowerName: string;
+  /** Literals still to be named; the rest are counted in `hidden`. */
+  budget: number;
+  hidden: number;
+}
+
+/**
+ * The broader rule's condition as far as the proof used it: AND and OR as written, OR branches
+ * the narrower rule never reaches shown as `…`, log-source constraints after the others, and
+ * each literal followed by the narrower literal implying it when that one says something else.
+ */
+function conditionsOf(parts: ReasonParts, narrowerName: string): string {
+  const impliers = new Map<Literal, Literal[]>();
+  for (const { condition, impliedBy } of parts.mapping) {
+    const list = impliers.get(condition) ?? [];
+    if (!list.includes(impliedBy)) list.push(impliedBy);
+    impliers.set(condition, list);
   }
-  const parts = [...impliers].map(([condition, by]) => {
-    const text = describe(condition);
-    const other = [...by].filter((b) => b !== text);
-    return other.length === 0 ? text : `${text} (${narrowerName}: ${listOf(other)})`;
-  });
-  return listOf(parts);
+  const rendering: Rendering = {
+    rule: parts.broader,
+    impliers,
+    narrowerName,
+    budget: CONDITIONS_SHOWN,
+    hidden: 0,
+  };
+  const text = render(parts.condition, rendering, true) ?? '';
+  return rendering.hidden > 0 ? `${text} and ${rendering.hidden} more` : text;
+}
+
+function render(formula: Formula, rendering: Rendering, top = false): string | null {
+  switch (formula.kind) {
+    case 'unknown':
+      return null;
+    case 'literal':
+      return renderLiteral(formula.literal, rendering);
+    case 'and': {
+      const ordered = [
+        ...formula.args.filter((arg) => !isLogSource(arg, rendering.rule)),
+        ...formula.args.filter((arg) => isLogSource(arg, rendering.rule)),
+      ];
+      const parts = ordered.map((arg) => render(arg, rendering)).filter((p) => p !== null);
+      if (parts.length === 0) return null;
+      return top || parts.length === 1 ? parts.join(' AND ') : `(${parts.join(' AND ')})`;
+    }
+    case 'or': {
+      const parts = formula.args.map((arg) => render(arg, rendering));
+      const shown = parts.filter((p) => p !== null);
+      if (shown.length === 0) return null;
+      if (shown.length < parts.length) shown.push('…');
+      return shown.length === 1 ? shown[0] : `(${shown.join(' OR ')})`;
+    }
+  }
+}
+
+function renderLiteral(literal: Literal, rendering: Rendering): string | null {
+  const impliers = rendering.impliers.get(literal);
+  if (!impliers) return null;
+  if (rendering.budget <= 0) {
+    rendering.hidden++;
+    return null;
+  }
+  rendering.budget--;
+
+  const text = describe(literal);
+  const different = impliers.filter((by) => !isSameCondition(by, literal)).map(describe);
+  return different.length === 0
+    ? text
+    : `${text} (${rendering.narrowerName}: ${different.join(' AND ')})`;
+}
+
+function isSameCondition(a: Literal, b: Literal): boolean {
+  return literalImplies(a, b) && literalImplies(b, a);
+}
+
+function isLogSource(formula: Formula, rule: Rule): boolean {
+  if (formula.kind !== 'literal') return false;
+  const [predicate] = formula.literal.predicates;
+  return predicate !== undefined && isLogSourceConstraint(predicate, rule);
 }
 
 /** The broader rule's later stages, named from the page the reason is shown on. */
@@ -99,10 +178,4 @@ function valuesOf(literal: Literal): string {
 
 function quote(value: Scalar): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
-}
-
-function listOf(parts: string[]): string {
-  const more = parts.length - CONDITIONS_SHOWN;
-  const shown = parts.slice(0, CONDITIONS_SHOWN).join('; ');
-  return more > 0 ? `${shown}; and ${more} more` : shown;
 }
