@@ -11,6 +11,7 @@ const context = {
   dialect: 'sigma:detection',
   fieldOf: (pr: { field: string }) => pr.field,
   isVerbatim: () => false,
+  missingIsUnknown: false,
 };
 
 function formula(expr: Expr) {

@@ -10,6 +10,7 @@ interface LiteralOptions {
   field?: string;
   dialect?: string;
   verbatim?: boolean;
+  missingIsUnknown?: boolean;
 }
 
 function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
@@ -22,6 +23,7 @@ function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
     negated: options.negated ?? false,
     dialect: options.dialect ?? 'sigma:detection',
     verbatim: options.verbatim ?? false,
+    missingIsUnknown: options.missingIsUnknown ?? false,
     predicates: [],
   };
 }
@@ -70,6 +72,16 @@ describe('literal implication', () => {
   it('a missing field implies every value condition on it is false', () => {
     assert.equal(literalImplies(no('exists', []), no('eq', ['x'])), true);
     assert.equal(literalImplies(no('eq', ['x']), no('exists', [])), false);
+  });
+
+  it('a missing field does not make NOT true where missing-field comparisons are unknown', () => {
+    const unknown = { negated: true, missingIsUnknown: true };
+    assert.equal(literalImplies(lit('exists', [], unknown), lit('eq', ['x'], unknown)), false);
+    assert.equal(literalImplies(lit('exists', [], unknown), lit('exists', [], unknown)), true);
+    assert.equal(
+      literalImplies(lit('contains', ['c'], unknown), lit('eq', ['cmd'], unknown)),
+      true,
+    );
   });
 
   it('a value never implies excluding another: the field may hold both', () => {

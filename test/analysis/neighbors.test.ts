@@ -322,6 +322,17 @@ describe('neighbors', () => {
     });
   });
 
+  it('a missing field satisfies NOT in search, not in where (null comparisons)', () => {
+    const filtered = (id: string, command: string, expr: typeof wide) =>
+      rule(id, [search(wide), stage(command, 'filter', { predicate: expr })]);
+    const missing = not(p('User', 'exists'));
+    const notRoot = not(p('User', 'eq', 'root'));
+    const pairIn = (command: string) =>
+      relations([filtered('no-user', command, missing), filtered('not-root', command, notRoot)]);
+    assert.deepEqual(pairIn('search')['no-user'], { broader: ['not-root'], narrower: [] });
+    assert.deepEqual(pairIn('where'), {});
+  });
+
   it('excluding a value is narrower than excluding a wider pattern’s negation', () => {
     const rules = [
       searchRule('not-eq', and([wide, not(p('User', 'eq', 'svc_backup'))])),

@@ -19,6 +19,8 @@ export interface FormulaContext {
   fieldOf(predicate: Predicate): string;
   /** Whether the predicate matches words of text rather than values (see `Literal`). */
   isVerbatim(predicate: Predicate): boolean;
+  /** Whether comparisons on missing fields are unknown in this dialect (see `Literal`). */
+  missingIsUnknown: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ function literalOf(predicate: Predicate, negated: boolean, context: FormulaConte
     negated,
     dialect: context.dialect,
     verbatim: context.isVerbatim(predicate),
+    missingIsUnknown: context.missingIsUnknown,
     predicates: [predicate],
   };
 }

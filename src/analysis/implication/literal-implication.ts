@@ -37,7 +37,13 @@ const prepared = new WeakMap<Literal, PreparedValues>();
  */
 export function literalImplies(b: Literal, a: Literal): boolean {
   if (b.field !== a.field || b.dialect !== a.dialect || b.negated !== a.negated) return false;
-  return b.negated ? positiveImplies(a, b) : positiveImplies(b, a);
+  if (!b.negated) return positiveImplies(b, a);
+
+  // A missing field makes `NOT f=x` true only where missing-field comparisons are false.
+  if (b.op === 'exists' && a.op !== 'exists' && (b.missingIsUnknown || a.missingIsUnknown)) {
+    return false;
+  }
+  return positiveImplies(a, b);
 }
 
 /** Whether the literal, read positively, can only hold when its field has a value. */

@@ -27,6 +27,11 @@ export interface Literal {
    * rather than whole values: substring reasoning does not hold, only equal values imply.
    */
   verbatim: boolean;
+  /**
+   * Whether a comparison on a missing field is unknown rather than false (SPL `where`, EQL):
+   * then a negated literal, too, only holds when the field has a value.
+   */
+  missingIsUnknown: boolean;
   /** The predicates the literal stands for, as written in the rule. */
   predicates: Predicate[];
 }

@@ -23,6 +23,20 @@ import { eventSourceOf, type EventSource } from './event-source.js';
 /** Most cases (disjuncts) a condition may have to be compared as the narrower rule. */
 export const CASE_BOUND = 64;
 
+/**
+ * Dialects where a comparison on a missing field is false, so its negation is true: search
+ * filters and Query DSL. Elsewhere (SPL `where`, EQL) such a comparison is unknown.
+ */
+const TWO_VALUED_DIALECTS: ReadonlySet<string> = new Set([
+  'spl:search',
+  'spl:tstats',
+  'sigma:logsource',
+  'sigma:detection',
+  'kuery:query',
+  'kuery:filters',
+  'eql:filters',
+]);
+
 /** Commands that bring rows from elsewhere: the rule's results are no longer its events. */
 const ROW_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
   'append',
@@ -184,8 +198,10 @@ function block(scope: EventScope, reason: string): void {
 }
 
 function contextOf(rule: Rule, stage: Stage): FormulaContext {
+  const dialect = `${rule.language}:${commandOf(stage)}`;
   return {
-    dialect: `${rule.language}:${commandOf(stage)}`,
+    dialect,
+    missingIsUnknown: !TWO_VALUED_DIALECTS.has(dialect),
     fieldOf: (predicate) => canonicalFieldOf(predicate, rule),
     isVerbatim: (predicate) => predicate.field === RAW_FIELD || rule.language === 'kuery',
   };
