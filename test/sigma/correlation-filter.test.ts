@@ -11,6 +11,7 @@ import { lowerSigma } from '../../src/lower/sigma/lower-sigma.js';
 import { readRuleFile } from '../../src/sources/sigma/read-sigma.js';
 import { sigmaContextOf } from '../../src/sources/sigma/sigma-context.js';
 import { notation } from './expr-notation.js';
+import { lowerRules, readDocuments } from './rule-text.js';
 
 const folder = path.resolve(fileURLToPath(import.meta.url), '../../fixtures/sigma/correlation');
 const documents = readdirSync(folder)
@@ -105,6 +106,74 @@ describe('correlation rules', () => {
       'opaque("7d2a0000-0000-4000-8000-000000000030")',
     );
     assert.deepEqual(loop.diagnostics.map((d) => d.code), ['sigma.correlation-cycle']);
+  });
+});
+
+describe('correlations over correlations', () => {
+  /** A base rule, then correlations `c1` … `cN`, each over the `fanOut` before it. */
+  function chain(length: number, fanOut: number): string {
+    const base = [
+      'title: Base',
+      'id: c0',
+      'name: c0',
+      'logsource:',
+      '    product: windows',
+      'detection:',
+      '    sel:',
+      '        EventID: 1',
+      '    condition: sel',
+    ].join('\n');
+    const correlations = Array.from({ length }, (_, index) => {
+      const number = index + 1;
+      const count = Math.min(fanOut, number);
+      const earlier = Array.from({ length: count }, (_, back) => number - 1 - back);
+      return [
+        `title: Correlation ${number}`,
+        `id: c${number}`,
+        'correlation:',
+        '    type: event_count',
+        '    rules:',
+        ...earlier.map((other) => `        - c${other}`),
+        '    timespan: 1h',
+        '    condition:',
+        '        gte: 2',
+      ].join('\n');
+    });
+    return [base, ...correlations].join('\n---\n');
+  }
+
+  test('a cycle through another correlation is reported on the rule that meets it', () => {
+    const correlation = (id: string, other: string): string =>
+      `title: ${id}\nid: ${id}\ncorrelation:\n    type: event_count\n    rules: [${other}]\n` +
+      '    condition: {gt: 1}';
+    const text = [correlation('a', 'b'), correlation('b', 'a')].join('\n---\n');
+    const [a] = lowerRules(text);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['sigma.referenced-rule-not-understood']);
+    assert.equal(a.fullyParsed, false);
+  });
+
+  test('many correlations sharing references are lowered quickly', () => {
+    const started = performance.now();
+    const rules = lowerRules(chain(30, 3));
+    assert.ok(performance.now() - started < 5000);
+    const base = 'and(logsource.product eq "windows", EventID eq 1)';
+    assert.equal(notation(rules[30].eventFilter!), base);
+    assert.equal(rules[30].fullyParsed, true);
+  });
+
+  test('a chain deeper than the limit is cut with a diagnostic', () => {
+    const documents = readDocuments(chain(300, 1));
+    const deepest = documents[300];
+    const lowered = lowerSigma(deepest, sigmaContextOf(documents));
+    assert.deepEqual(
+      lowered.diagnostics.map((d) => d.code),
+      ['sigma.referenced-rule-not-understood'],
+    );
+  });
+
+  test('a long chain lowered from its start is followed to the end', () => {
+    const rules = lowerRules(chain(300, 1));
+    assert.equal(rules[300].fullyParsed, true);
   });
 });
 

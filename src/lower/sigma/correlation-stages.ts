@@ -82,7 +82,7 @@ export function correlationStages(
     report('warning', 'sigma.unresolved-rule-reference', reason);
     return { kind: 'opaque' as const, text: reference, reason };
   });
-  const events = filters.includes(null) ? null : or(filters as Expr[]);
+  const events = filters.includes(null) ? null : eitherOf(filters as Expr[]);
   const aggregated = events ? { ...stage, predicate: events } : stage;
 
   const field = asRecord(correlation.condition).field;
@@ -141,6 +141,20 @@ function conditionStage(
     return { ...stage, text, opaque: true };
   }
   return { ...stage, text, predicate: and(comparisons) };
+}
+
+/**
+ * The OR of the referenced rules' filters, each filter once: correlations over correlations
+ * reach the same rules by many paths, and repeating them would grow the tree exponentially.
+ */
+function eitherOf(filters: Expr[]): Expr {
+  const alternatives = new Map<string, Expr>();
+  for (const filter of filters) {
+    for (const alternative of filter.kind === 'or' ? filter.args : [filter]) {
+      alternatives.set(JSON.stringify(alternative), alternative);
+    }
+  }
+  return or([...alternatives.values()]);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

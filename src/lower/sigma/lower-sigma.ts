@@ -1,7 +1,7 @@
 // Lowers a Sigma rule document into stages: log source, detection (and the obsolete v1
 // aggregation), or a correlation over other rules, or a filter applied to other rules.
 
-import type { Expr, RuleDocument, Stage } from '../../ir/index.js';
+import { hasOpaque, type Expr, type RuleDocument, type Stage } from '../../ir/index.js';
 import type { SigmaContext } from '../../sources/sigma/sigma-context.js';
 import { eventFilterOf } from '../finish-rule.js';
 import type { LoweredQuery } from '../lowered-query.js';
@@ -11,11 +11,22 @@ import { lowerDetectionBlock } from './detection-block.js';
 import { detectionTreeOf } from './detection-tree.js';
 import { filterStage } from './filter-stage.js';
 import { logsourceStage } from './logsource-stage.js';
-import { SigmaDiagnostics } from './sigma-diagnostics.js';
+import { SigmaDiagnostics, type ReportProblem } from './sigma-diagnostics.js';
 
 export function lowerSigma(doc: RuleDocument, context: SigmaContext): LoweredQuery {
   return lowerDocument(doc, context, new Set());
 }
+
+// LIMITATION: correlations nested deeper than this (each referring to the next) are cut, to keep
+// the stack safe — the rule shows an opaque part. Filters already lowered are reused, so the cut
+// only happens when the deepest rule is lowered first.
+const MAXIMUM_REFERENCE_DEPTH = 256;
+
+/**
+ * Event filters of referenced rules, per repository, so that rules referred to by many
+ * correlations (or along a long chain) are lowered once.
+ */
+const referencedFilters = new WeakMap<SigmaContext, Map<string, Expr | null>>();
 
 /** `visiting` holds the correlations being lowered, so a reference cycle ends. */
 function lowerDocument(
@@ -30,12 +41,7 @@ function lowerDocument(
   if (doc.type === 'correlation') {
     const inner = new Set([...visiting, doc.upstreamId]);
     const eventFilterOfRule = (referenced: RuleDocument): Expr | null => {
-      if (inner.has(referenced.upstreamId)) {
-        const reason = `'${referenced.upstreamId}' refers back to this correlation`;
-        reportFor(1)('error', 'sigma.correlation-cycle', reason);
-        return { kind: 'opaque', text: referenced.upstreamId, reason };
-      }
-      return eventFilterOf(lowerDocument(referenced, context, inner));
+      return referencedEventFilter(referenced, context, inner, reportFor(1));
     };
     pipeline = correlationStages(doc, context, eventFilterOfRule, reportFor);
   } else if (doc.type === 'filter') {
@@ -46,9 +52,39 @@ function lowerDocument(
   return { pipeline, diagnostics: diagnostics.list };
 }
 
+function referencedEventFilter(
+  referenced: RuleDocument,
+  context: SigmaContext,
+  visiting: Set<string>,
+  report: ReportProblem,
+): Expr | null {
+  const id = referenced.upstreamId;
+  const opaque = (code: string, reason: string): Expr => {
+    report('error', code, reason);
+    return { kind: 'opaque', text: id, reason };
+  };
+  if (visiting.has(id)) return opaque('sigma.correlation-cycle', `'${id}' refers back to it`);
+  if (visiting.size >= MAXIMUM_REFERENCE_DEPTH) {
+    const reason = `references nest deeper than ${MAXIMUM_REFERENCE_DEPTH} correlations`;
+    return opaque('sigma.correlation-too-deep', reason);
+  }
+
+  let filters = referencedFilters.get(context);
+  if (!filters) referencedFilters.set(context, (filters = new Map()));
+  if (!filters.has(id)) {
+    filters.set(id, eventFilterOf(lowerDocument(referenced, context, visiting)));
+  }
+  const filter = filters.get(id) ?? null;
+  if (filter && hasOpaque(filter)) {
+    const reason = `the referenced rule '${id}' is not fully understood`;
+    report('warning', 'sigma.referenced-rule-not-understood', reason);
+  }
+  return filter;
+}
+
 function detectionStages(
   doc: RuleDocument,
-  reportFor: (stage: number) => ReturnType<SigmaDiagnostics['forStage']>,
+  reportFor: (stage: number) => ReportProblem,
 ): Stage[] {
   const logsource = logsourceStage(doc.raw.logsource, 1, reportFor(1));
   const tree = detectionTreeOf(doc.query, 'detection', doc.raw.detection);
