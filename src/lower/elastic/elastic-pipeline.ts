@@ -23,6 +23,14 @@ export class ElasticPipeline {
     return this.stages.length + 1;
   }
 
+  /** Keeps a query that could not be lowered as one opaque stage, with a warning saying why. */
+  addOpaqueQuery(code: string, message: string, span?: Span): void {
+    this.report('warning', code, message, this.nextIndex(), span);
+    const text = this.doc.query.trim();
+    const whole = { start: 0, end: this.doc.query.length };
+    this.add({ command: 'query', text, effect: 'filter', args: {}, opaque: true, span: whole });
+  }
+
   /**
    * Records a problem. `span` is an offset range into the rule's query text; without one the
    * diagnostic points at the rule's first line (problems with rule fields rather than the query).
@@ -30,7 +38,8 @@ export class ElasticPipeline {
   report(severity: Severity, code: string, message: string, stage?: number, span?: Span): void {
     const position = span === undefined ? { line: this.doc.line } : this.positionOf(span.start);
     const at = stage === undefined ? {} : { stage };
-    this.diagnostics.push({ severity, code, message: excerpt(message), file: this.doc.file, ...position, ...at });
+    const file = this.doc.file;
+    this.diagnostics.push({ severity, code, message: excerpt(message), file, ...position, ...at });
   }
 
   result(): LoweredQuery {

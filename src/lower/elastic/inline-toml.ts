@@ -7,11 +7,14 @@ export function inlineToml(key: string, value: unknown): string {
 
 function valueText(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(([key, item]) => `${keyText(key)} = ${valueText(item)}`);
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${keyText(key)} = ${valueText(item)}`,
+    );
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }
   return '""';

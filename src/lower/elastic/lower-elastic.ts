@@ -4,7 +4,7 @@
 import type { RuleDocument } from '../../ir/index.js';
 import type { ElasticContext } from '../../sources/elastic/elastic-context.js';
 import type { LoweredQuery } from '../lowered-query.js';
-import { ElasticPipeline } from './elastic-pipeline.js';
+import { ElasticPipeline, type NewStage } from './elastic-pipeline.js';
 import { inlineToml } from './inline-toml.js';
 import { lowerEql } from './lower-eql.js';
 import { lowerEsql } from './lower-esql.js';
@@ -20,8 +20,19 @@ import {
   threatMatchStage,
 } from './rule-type-stages.js';
 
+/** Where a diagnostic about the whole query points: its first line. */
+const QUERY_START = { start: 0, end: 0 };
+
 /** Rule types whose query is the whole detection. */
 const QUERY_ONLY_TYPES: ReadonlySet<string> = new Set(['query', 'eql', 'esql']);
+
+/** Stages of the rule types that act on what the query matched. */
+const RULE_TYPE_STAGES: Record<string, (rule: RuleTable) => NewStage> = {
+  threshold: thresholdStage,
+  new_terms: newTermsStage,
+  threat_match: threatMatchStage,
+  machine_learning: machineLearningStage,
+};
 
 /**
  * The context carries facts about the repository (its snapshot commit); lowering a rule needs
@@ -48,18 +59,19 @@ export function lowerElastic(doc: RuleDocument, _context: ElasticContext): Lower
  * backing index (`.ds-logs-endpoint.events.process-default-2024.01.01-000001`), so an `_index`
  * predicate would misstate which events match. semantics/ reads them as the log source.
  */
-function indexStage(index: string[]) {
-  return { command: 'from', text: inlineToml('index', index), effect: 'filter' as const, args: { index } };
+function indexStage(index: string[]): NewStage {
+  return { command: 'from', text: inlineToml('index', index), effect: 'filter', args: { index } };
 }
 
 function lowerQuery(pipeline: ElasticPipeline, rule: RuleTable): void {
   const { doc } = pipeline;
-  const span = { start: 0, end: doc.query.length };
   switch (doc.language) {
     case 'kuery': {
       const stage = pipeline.nextIndex();
       const predicate = lowerKueryText({ pipeline, stage, text: doc.query, offset: 0 });
-      const base = { command: 'query', text: doc.query.trim(), effect: 'filter' as const, args: {}, span };
+      const span = { start: 0, end: doc.query.length };
+      const text = doc.query.trim();
+      const base: NewStage = { command: 'query', text, effect: 'filter', args: {}, span };
       pipeline.add(predicate === null ? base : { ...base, predicate });
       return;
     }
@@ -69,19 +81,13 @@ function lowerQuery(pipeline: ElasticPipeline, rule: RuleTable): void {
     case 'esql':
       lowerEsql(pipeline);
       return;
-    case 'lucene': {
+    case 'lucene':
       // LIMITATION: Lucene query syntax is not parsed — the rule's query stays one opaque stage.
-      const stage = pipeline.nextIndex();
-      pipeline.report('warning', 'elastic.lucene', 'Lucene queries are not parsed yet', stage, { start: 0, end: 0 });
-      pipeline.add({ command: 'query', text: doc.query.trim(), effect: 'filter', args: {}, opaque: true, span });
+      pipeline.addOpaqueQuery('elastic.lucene', 'Lucene queries are not parsed yet', QUERY_START);
       return;
-    }
     default:
-      if (doc.query.trim() !== '') {
-        const stage = pipeline.nextIndex();
-        pipeline.report('warning', 'elastic.unknown-language', 'query in an unknown language', stage);
-        pipeline.add({ command: 'query', text: doc.query.trim(), effect: 'filter', args: {}, opaque: true, span });
-      }
+      if (doc.query.trim() === '') return;
+      pipeline.addOpaqueQuery('elastic.unknown-language', 'query in an unknown language');
   }
 }
 
@@ -93,21 +99,12 @@ function categoryFieldOf(rule: RuleTable): string {
 
 function addRuleTypeStage(pipeline: ElasticPipeline, rule: RuleTable): void {
   const type = pipeline.doc.type ?? '';
-  switch (type) {
-    case 'threshold':
-      pipeline.add(thresholdStage(rule));
-      return;
-    case 'new_terms':
-      pipeline.add(newTermsStage(rule));
-      return;
-    case 'threat_match':
-      pipeline.add(threatMatchStage(rule));
-      return;
-    case 'machine_learning':
-      pipeline.add(machineLearningStage(rule));
-      return;
-    default:
-      if (QUERY_ONLY_TYPES.has(type)) return;
-      pipeline.report('warning', 'elastic.unknown-rule-type', `rule type '${type}' is not modelled`);
+  if (QUERY_ONLY_TYPES.has(type)) return;
+
+  const stageOf = Object.hasOwn(RULE_TYPE_STAGES, type) ? RULE_TYPE_STAGES[type] : undefined;
+  if (stageOf !== undefined) {
+    pipeline.add(stageOf(rule));
+    return;
   }
+  pipeline.report('warning', 'elastic.unknown-rule-type', `rule type '${type}' is not modelled`);
 }

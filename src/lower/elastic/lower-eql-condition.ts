@@ -1,8 +1,18 @@
 // Lowers EQL conditions into predicate trees: `:` is case-insensitive with wildcards, `==` and
 // `in` exact and case-sensitive, `like`/`regex` patterns, every `~` form case-insensitive.
 
-import { and, not, or, predicate, type Expr, type Op, type Predicate, type Scalar, type Span } from '../../ir/index.js';
+import {
+  and,
+  not,
+  or,
+  predicate,
+  type Expr,
+  type Op,
+  type Scalar,
+  type Span,
+} from '../../ir/index.js';
 import type { EqlExpr, EqlField, EqlOperator } from '../../languages/eql/eql-syntax.js';
+import { FALSE_CONDITION, TRUE_CONDITION } from './constant-conditions.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
@@ -14,7 +24,25 @@ export interface EqlScope {
   text: string;
 }
 
-const ORDER_OPS: Partial<Record<EqlOperator, Op>> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+type Comparison = EqlExpr & { kind: 'compare' };
+type Call = EqlExpr & { kind: 'call' };
+
+/** What a predicate is made of besides its field. */
+interface Test {
+  op: Op;
+  values: Scalar[];
+  caseSensitive: boolean;
+  span: Span;
+  text?: string;
+  flags?: string;
+}
+
+const ORDER_OPS: Partial<Record<EqlOperator, Op>> = {
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+};
 
 /** String functions that are a single predicate on their first argument, by lower-case name. */
 const FUNCTION_OPS: Record<string, Op> = {
@@ -24,10 +52,6 @@ const FUNCTION_OPS: Record<string, Op> = {
   cidrmatch: 'cidr',
   match: 'regex',
 };
-
-/** The always-true condition (`any where true`): an empty AND. */
-const TRUE: Expr = { kind: 'and', args: [] };
-const FALSE: Expr = { kind: 'or', args: [] };
 
 export function lowerEqlCondition(expr: EqlExpr, scope: EqlScope): Expr {
   switch (expr.kind) {
@@ -42,134 +66,121 @@ export function lowerEqlCondition(expr: EqlExpr, scope: EqlScope): Expr {
     case 'call':
       return lowerFunction(expr, scope);
     case 'boolean':
-      return expr.value ? TRUE : FALSE;
+      return expr.value ? TRUE_CONDITION : FALSE_CONDITION;
     case 'field':
-      return make(expr, 'eq', [true], true, scope, expr.span);
+      return make(expr, { op: 'eq', values: [true], caseSensitive: true, span: expr.span }, scope);
     default:
-      return opaque(expr.span, 'this expression is not a condition', scope);
+      return opaque(expr.span, 'this expression as a condition', scope);
   }
 }
 
-function lowerComparison(expr: EqlExpr & { kind: 'compare' }, scope: EqlScope): Expr {
-  const { left, operator } = expr;
+/** A comparison with a list means any of the values. */
+function lowerComparison(comparison: Comparison, scope: EqlScope): Expr {
+  const { left } = comparison;
   if (left.kind !== 'field') {
-    return opaque(expr.span, `comparison of a computed value (${left.kind === 'call' ? `${left.name}()` : left.kind})`, scope);
+    const what = left.kind === 'call' ? `${left.name}()` : left.kind;
+    return opaque(comparison.span, `comparison of a computed value (${what})`, scope);
   }
-
-  const lowered = expr.values.map((value) => lowerComparedValue(left, operator, value, expr, scope));
-  // `in` and lists mean any of the values; `!=` against a list is not EQL.
-  return or(lowered);
+  return or(comparison.values.map((value) => lowerComparedValue(left, value, comparison, scope)));
 }
 
 function lowerComparedValue(
   field: EqlField,
-  operator: EqlOperator,
   value: EqlExpr,
-  comparison: EqlExpr & { kind: 'compare' },
+  comparison: Comparison,
   scope: EqlScope,
 ): Expr {
+  const { operator } = comparison;
   const span = comparison.list ? value.span : comparison.span;
-  const textOf = (): string => predicateText(field, operator, value, comparison, scope);
+  const text = predicateText(field, value, comparison, scope);
+  const test = (op: Op, values: Scalar[], caseSensitive: boolean, flags?: string): Expr =>
+    make(field, { op, values, caseSensitive, span, text, ...(flags ? { flags } : {}) }, scope);
 
-  if (value.kind === 'null') return lowerNullComparison(field, operator, comparison, scope);
+  if (value.kind === 'null') return lowerNullComparison(field, comparison, scope);
   if (value.kind === 'field') {
-    if (operator !== '==' && operator !== '!=') return opaque(comparison.span, `'${operator}' between two fields`, scope);
-    const compared = make(field, 'fieldref', [value.path], true, scope, span, textOf());
+    if (operator !== '==' && operator !== '!=') {
+      return opaque(comparison.span, `'${operator}' between two fields`, scope);
+    }
+    const compared = test('fieldref', [value.path], true);
     return operator === '==' ? compared : not(compared);
   }
   if (value.kind !== 'string' && value.kind !== 'number' && value.kind !== 'boolean') {
-    return opaque(value.span, `comparison with a computed value`, scope);
+    return opaque(value.span, 'comparison with a computed value', scope);
   }
 
   const scalar: Scalar = value.value;
   switch (operator) {
     case '==':
-      return make(field, 'eq', [scalar], true, scope, span, textOf());
+      return test('eq', [scalar], true);
     case '!=':
-      return make(field, 'ne', [scalar], true, scope, span, textOf());
+      return test('ne', [scalar], true);
     case 'in':
     case 'in~':
-      return make(field, 'eq', [scalar], operator === 'in', scope, span, textOf());
+      return test('eq', [scalar], operator === 'in');
     case ':':
     case 'like':
     case 'like~': {
       const caseSensitive = operator === 'like';
-      if (typeof scalar !== 'string') return make(field, 'eq', [scalar], caseSensitive, scope, span, textOf());
+      if (typeof scalar !== 'string') return test('eq', [scalar], caseSensitive);
       const match = matchOf(patternOf(scalar, { single: true, escapes: false }));
-      return make(field, match.op, match.values, caseSensitive, scope, span, textOf());
+      return test(match.op, match.values, caseSensitive);
     }
     case 'regex':
-    case 'regex~': {
-      const flags = operator === 'regex~' ? { flags: 'i' } : {};
-      return make(field, 'regex', [String(scalar)], operator === 'regex', scope, span, textOf(), flags);
-    }
+    case 'regex~':
+      if (operator === 'regex') return test('regex', [String(scalar)], true);
+      return test('regex', [String(scalar)], false, 'i');
     default: {
       const op = ORDER_OPS[operator];
       if (op === undefined) return opaque(comparison.span, `operator '${operator}'`, scope);
-      return make(field, op, [scalar], true, scope, span, textOf());
+      return test(op, [scalar], true);
     }
   }
 }
 
 /** `field == null` means the field is missing; `field != null` that it is present. */
-function lowerNullComparison(
-  field: EqlField,
-  operator: EqlOperator,
-  comparison: EqlExpr & { kind: 'compare' },
-  scope: EqlScope,
-): Expr {
-  const text = sliceOf(comparison.span, scope);
-  const exists = make(field, 'exists', [], true, scope, comparison.span, text);
+function lowerNullComparison(field: EqlField, comparison: Comparison, scope: EqlScope): Expr {
+  const { operator, span } = comparison;
+  const exists = make(field, { op: 'exists', values: [], caseSensitive: true, span }, scope);
   if (operator === '!=') return exists;
   if (operator === '==' || operator === ':') return not(exists);
-  return opaque(comparison.span, `'${operator}' with null`, scope);
+  return opaque(span, `'${operator}' with null`, scope);
 }
 
 /**
  * Boolean functions that test their first argument against string arguments: `startsWith`,
  * `endsWith`, `stringContains`, `wildcard`, `cidrMatch`, `match`, each with a `~` form.
  */
-function lowerFunction(call: EqlExpr & { kind: 'call' }, scope: EqlScope): Expr {
+function lowerFunction(call: Call, scope: EqlScope): Expr {
   const name = call.name.toLowerCase();
-  const [subject, ...argumentsAfter] = call.args;
-  const isWildcard = name === 'wildcard';
-  const op = FUNCTION_OPS[name];
-  if (op === undefined && !isWildcard) {
-    return opaque(call.span, `function ${call.name}${call.insensitive ? '~' : ''}() as a condition`, scope);
+  const [subject, ...rest] = call.args;
+  const op = Object.hasOwn(FUNCTION_OPS, name) ? FUNCTION_OPS[name] : undefined;
+  if (op === undefined && name !== 'wildcard') {
+    const written = `${call.name}${call.insensitive ? '~' : ''}`;
+    return opaque(call.span, `function ${written}() as a condition`, scope);
   }
-  if (subject?.kind !== 'field' || argumentsAfter.length === 0) {
+  if (subject?.kind !== 'field' || rest.length === 0) {
     return opaque(call.span, `${call.name}() on a computed value`, scope);
   }
-  if (argumentsAfter.some((argument) => argument.kind !== 'string')) {
-    return opaque(call.span, `${call.name}() with a computed argument`, scope);
-  }
 
-  const text = sliceOf(call.span, scope);
   const caseSensitive = !call.insensitive && op !== 'cidr';
-  return or(
-    argumentsAfter.map((argument) => {
-      const value = (argument as { value: string }).value;
-      if (!isWildcard) {
-        const flags = op === 'regex' && call.insensitive ? { flags: 'i' } : {};
-        return make(subject, op!, [value], caseSensitive, scope, call.span, text, flags);
-      }
-      const match = matchOf(patternOf(value, { single: true, escapes: false }));
-      return make(subject, match.op, match.values, caseSensitive, scope, call.span, text);
-    }),
-  );
+  const tests: Expr[] = [];
+  for (const argument of rest) {
+    if (argument.kind !== 'string') {
+      return opaque(call.span, `${call.name}() with a computed argument`, scope);
+    }
+    const match =
+      op === undefined
+        ? matchOf(patternOf(argument.value, { single: true, escapes: false }))
+        : { op, values: [argument.value] };
+    const flags = match.op === 'regex' && call.insensitive ? { flags: 'i' } : {};
+    tests.push(make(subject, { ...match, caseSensitive, span: call.span, ...flags }, scope));
+  }
+  return or(tests);
 }
 
-function make(
-  field: EqlField,
-  op: Op,
-  values: Scalar[],
-  caseSensitive: boolean,
-  scope: EqlScope,
-  span: Span,
-  text = sliceOf(span, scope),
-  extra: Partial<Predicate> = {},
-): Expr {
-  return predicate({ field: fieldName(field), op, values, caseSensitive, text, span, ...extra });
+function make(field: EqlField, test: Test, scope: EqlScope): Expr {
+  const { text = sliceOf(test.span, scope), ...rest } = test;
+  return predicate({ field: fieldName(field), text, ...rest });
 }
 
 /** `process.args[0]` keeps its position in the name: it is a different value than the array. */
@@ -180,13 +191,12 @@ function fieldName(field: EqlField): string {
 /** The comparison's text for one value: the whole comparison, or `field op value` in a list. */
 function predicateText(
   field: EqlField,
-  operator: EqlOperator,
   value: EqlExpr,
-  comparison: EqlExpr & { kind: 'compare' },
+  comparison: Comparison,
   scope: EqlScope,
 ): string {
   if (!comparison.list) return sliceOf(comparison.span, scope);
-  return `${sliceOf(field.span, scope)} ${operator} ${sliceOf(value.span, scope)}`;
+  return `${sliceOf(field.span, scope)} ${comparison.operator} ${sliceOf(value.span, scope)}`;
 }
 
 function opaque(span: Span, what: string, scope: EqlScope): Expr {

@@ -1,9 +1,15 @@
 // Lowers an EQL rule query into stages: an event query is one `query` filter stage; a sequence or
 // sample is an aggregate stage followed by one stage per step; pipes follow.
 
-import { and, or, predicate, type Expr, type Stage } from '../../ir/index.js';
+import { and, or, predicate, type Expr, type Span, type Stage } from '../../ir/index.js';
 import { parseEql } from '../../languages/eql/eql-parser.js';
-import type { EqlEventQuery, EqlPipe, EqlSample, EqlSequence, EqlStep } from '../../languages/eql/eql-syntax.js';
+import type {
+  EqlEventQuery,
+  EqlPipe,
+  EqlSample,
+  EqlSequence,
+  EqlStep,
+} from '../../languages/eql/eql-syntax.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
 import { lowerEqlCondition, type EqlScope } from './lower-eql-condition.js';
 
@@ -20,9 +26,8 @@ export function lowerEql(pipeline: ElasticPipeline, categoryField: string): void
   const text = pipeline.doc.query;
   const parsed = parseEql(text);
   if (!parsed.ok) {
-    const stage = pipeline.nextIndex();
-    pipeline.report('warning', 'eql.syntax', `EQL syntax error: ${parsed.error.message}`, stage, parsed.error.span);
-    pipeline.add({ command: 'query', text: text.trim(), effect: 'filter', args: {}, opaque: true, span: { start: 0, end: text.length } });
+    const message = `EQL syntax error: ${parsed.error.message}`;
+    pipeline.addOpaqueQuery('eql.syntax', message, parsed.error.span);
     return;
   }
 
@@ -43,7 +48,15 @@ class EqlLowering {
   eventStage(query: EqlEventQuery): void {
     const scope = this.scope();
     const condition = this.eventCondition(query, scope);
-    this.pipeline.add({ command: 'query', text: this.slice(query.span), effect: 'filter', args: {}, predicate: condition, span: query.span });
+    const text = this.slice(query.span);
+    this.pipeline.add({
+      command: 'query',
+      text,
+      effect: 'filter',
+      args: {},
+      predicate: condition,
+      span: query.span,
+    });
   }
 
   /**
@@ -60,7 +73,7 @@ class EqlLowering {
     const takingPart = stepConditions.filter((_, position) => !join.steps[position].missing);
 
     const header = { start: join.span.start, end: join.steps[0].span.start };
-    const args: Stage['args'] = { by: join.by.map((key) => this.slice(key.span)), steps: stepCount };
+    const args: Stage['args'] = { by: this.keys(join.by), steps: stepCount };
     if (join.kind === 'sequence') {
       args.maxspan = join.maxspan?.text ?? null;
       args.until = join.until === null ? null : this.slice(join.until.span);
@@ -74,7 +87,9 @@ class EqlLowering {
       span: header,
     });
 
-    join.steps.forEach((step, position) => this.stepStage(step, position + 1, stepConditions[position]));
+    join.steps.forEach((step, position) => {
+      this.stepStage(step, position + 1, stepConditions[position]);
+    });
     if (join.kind === 'sequence' && join.until !== null) this.untilStage(join.until);
   }
 
@@ -92,17 +107,20 @@ class EqlLowering {
     if (pipe.name === 'filter' && pipe.args.length === 1) {
       const condition = lowerEqlCondition(pipe.args[0], this.scope());
       const effect = afterJoin ? 'filter-aggregated' : 'filter';
-      this.pipeline.add({ command: 'filter', text, effect, args: {}, predicate: condition, span: pipe.span });
+      const span = pipe.span;
+      this.pipeline.add({ command: 'filter', text, effect, args: {}, predicate: condition, span });
       return;
     }
+    const message = `pipe '${pipe.name}' is not lowered`;
     const stage = this.pipeline.nextIndex();
-    this.pipeline.report('warning', 'eql.unsupported-pipe', `pipe '${pipe.name}' is not lowered`, stage, pipe.span);
-    this.pipeline.add({ command: pipe.name, text, effect: 'filter', args, opaque: true, span: pipe.span });
+    this.pipeline.report('warning', 'eql.unsupported-pipe', message, stage, pipe.span);
+    const span = pipe.span;
+    this.pipeline.add({ command: pipe.name, text, effect: 'filter', args, opaque: true, span });
   }
 
   /** `[ … ]` steps keep their condition; `![ … ]` steps require that no such event occurs. */
   private stepStage(step: EqlStep, position: number, condition: Expr): void {
-    const args: Stage['args'] = { step: position, by: step.by.map((key) => this.slice(key.span)) };
+    const args: Stage['args'] = { step: position, by: this.keys(step.by) };
     if (step.runs !== null) args.runs = step.runs;
     if (step.missing) args.missing = true;
     this.pipeline.add({
@@ -121,7 +139,7 @@ class EqlLowering {
    */
   private untilStage(until: EqlStep): void {
     const condition = this.eventCondition(until.query, this.scope());
-    const args = { by: until.by.map((key) => this.slice(key.span)) };
+    const args = { by: this.keys(until.by) };
     this.pipeline.add({
       command: 'until',
       text: this.slice(until.span),
@@ -132,7 +150,7 @@ class EqlLowering {
     });
   }
 
-  /** `category where condition` as `categoryField == category AND condition`; `any` has no category. */
+  /** `category where condition` is `categoryField == category AND condition`, except for `any`. */
   private eventCondition(query: EqlEventQuery, scope: EqlScope): Expr {
     const condition = lowerEqlCondition(query.condition, scope);
     if (query.category.name === 'any') return condition;
@@ -151,7 +169,12 @@ class EqlLowering {
     return { pipeline: this.pipeline, stage, text: this.text };
   }
 
-  private slice(span: { start: number; end: number }): string {
+  /** Join keys as written. */
+  private keys(by: { span: Span }[]): string[] {
+    return by.map((key) => this.slice(key.span));
+  }
+
+  private slice(span: Span): string {
     return this.text.slice(span.start, span.end);
   }
 }

@@ -2,32 +2,53 @@
 // case-sensitively; `to_lower(x)`/`to_upper(x)` (directly or through an EVAL column) make a
 // comparison on x case-insensitive.
 
-import { and, not, or, predicate, type Expr, type Op, type Predicate, type Scalar, type Span } from '../../ir/index.js';
+import {
+  and,
+  not,
+  or,
+  predicate,
+  type Expr,
+  type Op,
+  type Scalar,
+  type Span,
+} from '../../ir/index.js';
 import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
-import type { ElasticPipeline } from './elastic-pipeline.js';
 import { analyzedWords } from './analyzed-words.js';
+import { FALSE_CONDITION, TRUE_CONDITION } from './constant-conditions.js';
+import type { ElasticPipeline } from './elastic-pipeline.js';
+import { columnOf, type ColumnSource, type Columns } from './esql-columns.js';
 import { fieldTypeOf } from './field-types.js';
 import { lowerKueryText } from './lower-kuery.js';
 import { matchOf, patternOf } from './value-pattern.js';
-
-/** Where an ES|QL column's value comes from, when it is a rule field seen through a function. */
-export interface ColumnSource {
-  field: string;
-  /** Set when the column is `to_lower(field)` or `to_upper(field)`. */
-  caseInsensitive: boolean;
-}
 
 export interface EsqlScope {
   pipeline: ElasticPipeline;
   stage: number;
   text: string;
   /** Columns defined by earlier EVAL and RENAME commands, by name. */
-  columns: ReadonlyMap<string, ColumnSource>;
+  columns: Columns;
 }
 
-const COMPARISON_OPS: Record<string, Op> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
-/** `a < 5` written as `5 > a`. */
-const MIRRORED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+type Node<Kind extends EsqlExpr['kind']> = EsqlExpr & { kind: Kind };
+
+const COMPARISON_OPS: Record<string, Op> = {
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+};
+
+/** `5 > a` is `a < 5`: the operator seen from the other side. */
+const MIRRORED: Record<string, string> = {
+  '==': '==',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+};
 
 /** String functions that are one predicate on their first argument. */
 const FUNCTION_OPS: Record<string, Op> = {
@@ -36,23 +57,6 @@ const FUNCTION_OPS: Record<string, Op> = {
   contains: 'contains',
   cidr_match: 'cidr',
 };
-
-const CASE_FOLDING: ReadonlySet<string> = new Set(['to_lower', 'to_upper']);
-
-/**
- * Conversions that leave a field's value as it is when the field already has the target type,
- * as rules use them (`to_string(user.id)`, `to_ip(source.ip)`, `x::string`).
- */
-// LIMITATION: a conversion is assumed not to change the value — `to_string(source.ip) like "*::*"`
-// becomes a pattern on source.ip itself.
-const CONVERSIONS: ReadonlySet<string> = new Set([
-  'to_string', 'to_str', 'to_ip', 'to_double', 'to_dbl', 'to_integer', 'to_int', 'to_long',
-]);
-const CAST_TYPES: ReadonlySet<string> = new Set([
-  'string', 'keyword', 'text', 'ip', 'double', 'integer', 'int', 'long', 'unsigned_long',
-]);
-const TRUE: Expr = { kind: 'and', args: [] };
-const FALSE: Expr = { kind: 'or', args: [] };
 
 export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
   switch (expr.kind) {
@@ -75,33 +79,24 @@ export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
     case 'call':
       return lowerFunction(expr, scope);
     case 'boolean':
-      return expr.value ? TRUE : FALSE;
+      return expr.value ? TRUE_CONDITION : FALSE_CONDITION;
     case 'field': {
-      const column = columnOf(expr, scope);
-      return column === null ? opaque(expr.span, 'a computed column as a condition', scope) : make(column, 'eq', [true], expr.span, scope);
+      const column = columnOf(expr, scope.columns);
+      if (column === null) return opaque(expr.span, 'a computed column as a condition', scope);
+      return make(column, 'eq', [true], expr.span, scope);
     }
     default:
       return opaque(expr.span, 'this expression as a condition', scope);
   }
 }
 
-/** The rule field an expression reads, directly or through to_lower/to_upper or an alias. */
-export function columnOf(expr: EsqlExpr, scope: { columns: ReadonlyMap<string, ColumnSource> }): ColumnSource | null {
-  if (expr.kind === 'field') return scope.columns.get(expr.name) ?? { field: expr.name, caseInsensitive: false };
-  if (expr.kind === 'cast' && CAST_TYPES.has(expr.type)) return columnOf(expr.arg, scope);
-  if (expr.kind !== 'call' || expr.args.length !== 1) return null;
-
-  if (CONVERSIONS.has(expr.name)) return columnOf(expr.args[0], scope);
-  if (!CASE_FOLDING.has(expr.name)) return null;
-  const inner = columnOf(expr.args[0], scope);
-  return inner === null ? null : { field: inner.field, caseInsensitive: true };
-}
-
-function lowerComparison(expr: EsqlExpr & { kind: 'compare' }, scope: EsqlScope): Expr {
-  const leftColumn = columnOf(expr.left, scope);
-  const rightColumn = columnOf(expr.right, scope);
+function lowerComparison(expr: Node<'compare'>, scope: EsqlScope): Expr {
+  const leftColumn = columnOf(expr.left, scope.columns);
+  const rightColumn = columnOf(expr.right, scope.columns);
   if (leftColumn !== null && rightColumn !== null) {
-    if (expr.operator !== '==' && expr.operator !== '!=') return opaque(expr.span, `'${expr.operator}' between two columns`, scope);
+    if (expr.operator !== '==' && expr.operator !== '!=') {
+      return opaque(expr.span, `'${expr.operator}' between two columns`, scope);
+    }
     const compared = make(leftColumn, 'fieldref', [rightColumn.field], expr.span, scope);
     return expr.operator === '==' ? compared : not(compared);
   }
@@ -109,24 +104,31 @@ function lowerComparison(expr: EsqlExpr & { kind: 'compare' }, scope: EsqlScope)
   const mirrored = leftColumn === null;
   const column = leftColumn ?? rightColumn;
   const value = scalarOf(mirrored ? expr.left : expr.right);
-  if (column === null || value === undefined) return opaque(expr.span, 'a comparison of computed values', scope);
+  if (column === null || value === undefined) {
+    return opaque(expr.span, 'a comparison of computed values', scope);
+  }
+  if (value === null) return opaque(expr.span, 'a comparison with null (always null)', scope);
 
   const operator = mirrored ? MIRRORED[expr.operator] : expr.operator;
-  if (value === null) return opaque(expr.span, 'a comparison with null (always null in ES|QL)', scope);
   return make(column, COMPARISON_OPS[operator], [value], expr.span, scope);
 }
 
-/** LIKE takes `*`/`?` wildcards with `\` escapes; RLIKE a regular expression of the whole value. */
-function lowerPattern(expr: EsqlExpr & { kind: 'pattern' }, scope: EsqlScope): Expr {
-  const column = columnOf(expr.left, scope);
-  if (column === null) return opaque(expr.span, `${expr.operator.toUpperCase()} on a computed value`, scope);
+/** LIKE takes `*`/`?` wildcards with `\` escapes; RLIKE a regular expression. */
+// LIMITATION: RLIKE patterns are Lucene regular expressions that must match the whole value;
+// they are kept as written, without anchors.
+function lowerPattern(expr: Node<'pattern'>, scope: EsqlScope): Expr {
+  const keyword = expr.operator.toUpperCase();
+  const column = columnOf(expr.left, scope.columns);
+  if (column === null) return opaque(expr.span, `${keyword} on a computed value`, scope);
 
   const lowered: Expr[] = [];
   for (const pattern of expr.patterns) {
-    if (pattern.kind !== 'string') return opaque(expr.span, `${expr.operator.toUpperCase()} with a computed pattern`, scope);
+    if (pattern.kind !== 'string') {
+      return opaque(expr.span, `${keyword} with a computed pattern`, scope);
+    }
     const span = expr.patterns.length === 1 ? expr.span : pattern.span;
     if (expr.operator === 'rlike') {
-      const flags = column.caseInsensitive ? { flags: 'i' } : {};
+      const flags = column.caseInsensitive ? 'i' : undefined;
       lowered.push(make(column, 'regex', [pattern.value], span, scope, flags));
       continue;
     }
@@ -137,15 +139,17 @@ function lowerPattern(expr: EsqlExpr & { kind: 'pattern' }, scope: EsqlScope): E
   return expr.negated ? not(any) : any;
 }
 
-function lowerIn(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
+function lowerIn(expr: Node<'in'>, scope: EsqlScope): Expr {
   if (expr.left.kind === 'boolean' && expr.left.value) return lowerAnyTrue(expr, scope);
-  const column = columnOf(expr.left, scope);
+  const column = columnOf(expr.left, scope.columns);
   if (column === null) return opaque(expr.span, 'IN on a computed value', scope);
 
   const lowered: Expr[] = [];
   for (const item of expr.values) {
     const value = scalarOf(item);
-    if (value === undefined || value === null) return opaque(expr.span, 'IN with a computed or null value', scope);
+    if (value === undefined || value === null) {
+      return opaque(expr.span, 'IN with a computed or null value', scope);
+    }
     lowered.push(make(column, 'eq', [value], item.span, scope));
   }
   const any = or(lowered);
@@ -153,13 +157,13 @@ function lowerIn(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
 }
 
 /** `true in (a, b, …)` holds when one of the conditions does. */
-function lowerAnyTrue(expr: EsqlExpr & { kind: 'in' }, scope: EsqlScope): Expr {
+function lowerAnyTrue(expr: Node<'in'>, scope: EsqlScope): Expr {
   const any = or(expr.values.map((value) => lowerEsqlCondition(value, scope)));
   return expr.negated ? not(any) : any;
 }
 
-function lowerIsNull(expr: EsqlExpr & { kind: 'is-null' }, scope: EsqlScope): Expr {
-  const column = columnOf(expr.arg, scope);
+function lowerIsNull(expr: Node<'is-null'>, scope: EsqlScope): Expr {
+  const column = columnOf(expr.arg, scope.columns);
   if (column === null) return opaque(expr.span, 'IS NULL on a computed value', scope);
   const exists = make({ ...column, caseInsensitive: false }, 'exists', [], expr.span, scope);
   return expr.negated ? exists : not(exists);
@@ -169,22 +173,29 @@ function lowerIsNull(expr: EsqlExpr & { kind: 'is-null' }, scope: EsqlScope): Ex
  * `starts_with`, `ends_with`, `contains`, `cidr_match`, `mv_contains` with one value, `match`,
  * and `kql("…")` with a KQL query.
  */
-function lowerFunction(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+function lowerFunction(call: Node<'call'>, scope: EsqlScope): Expr {
   if (call.name === 'kql') return lowerEmbeddedKuery(call, scope);
-  if (call.name === 'match' && call.args.length === 2) return lowerFullText(call.args[0], [call.args[1]], call.span, scope);
   if (call.name === 'mv_contains') return lowerMultiValueContains(call, scope);
+  if (call.name === 'match' && call.args.length === 2) {
+    return lowerFullText(call.args[0], [call.args[1]], call.span, scope);
+  }
 
-  const op = FUNCTION_OPS[call.name];
+  const op = Object.hasOwn(FUNCTION_OPS, call.name) ? FUNCTION_OPS[call.name] : undefined;
   if (op === undefined) return opaque(call.span, `function ${call.name}() as a condition`, scope);
   const [subject, ...rest] = call.args;
-  const column = subject === undefined ? null : columnOf(subject, scope);
-  if (column === null || rest.length === 0) return opaque(call.span, `${call.name}() on a computed value`, scope);
+  const column = subject === undefined ? null : columnOf(subject, scope.columns);
+  if (column === null || rest.length === 0) {
+    return opaque(call.span, `${call.name}() on a computed value`, scope);
+  }
 
   const lowered: Expr[] = [];
   for (const argument of rest) {
-    if (argument.kind !== 'string') return opaque(call.span, `${call.name}() with a computed argument`, scope);
-    const caseSensitiveColumn = op === 'cidr' ? { ...column, caseInsensitive: true } : column;
-    lowered.push(make(caseSensitiveColumn, op, [argument.value], call.span, scope));
+    if (argument.kind !== 'string') {
+      return opaque(call.span, `${call.name}() with a computed argument`, scope);
+    }
+    // Addresses have no case.
+    const compared = op === 'cidr' ? { ...column, caseInsensitive: true } : column;
+    lowered.push(make(compared, op, [argument.value], call.span, scope));
   }
   return or(lowered);
 }
@@ -194,20 +205,22 @@ function lowerFunction(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Exp
  * analyzed words (case-insensitive `contains`); on a keyword field, the exact value.
  */
 function lowerFullText(subject: EsqlExpr, queries: EsqlExpr[], span: Span, scope: EsqlScope): Expr {
-  const column = columnOf(subject, scope);
+  const column = columnOf(subject, scope.columns);
   const [query] = queries;
   if (column === null || queries.length !== 1 || query.kind !== 'string') {
     return opaque(span, 'a full-text match on a computed value or with options', scope);
   }
   if (fieldTypeOf(column.field) !== 'text') return make(column, 'eq', [query.value], span, scope);
+
+  const folded = { ...column, caseInsensitive: true };
   const words = analyzedWords(query.value);
-  return or(words.map((word) => make({ ...column, caseInsensitive: true }, 'contains', [word], span, scope)));
+  return or(words.map((word) => make(folded, 'contains', [word], span, scope)));
 }
 
 /** `mv_contains(field, "x")`: some value of the multi-valued field is x — an `eq` predicate. */
-function lowerMultiValueContains(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+function lowerMultiValueContains(call: Node<'call'>, scope: EsqlScope): Expr {
   const [subject, value] = call.args;
-  const column = subject === undefined ? null : columnOf(subject, scope);
+  const column = subject === undefined ? null : columnOf(subject, scope.columns);
   const scalar = value === undefined ? undefined : scalarOf(value);
   if (call.args.length !== 2 || column === null || scalar === undefined || scalar === null) {
     return opaque(call.span, 'mv_contains() with a computed argument', scope);
@@ -216,9 +229,11 @@ function lowerMultiValueContains(call: EsqlExpr & { kind: 'call' }, scope: EsqlS
 }
 
 /** `kql("query")`: the string is KQL; its spans are shifted to point into the ES|QL text. */
-function lowerEmbeddedKuery(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope): Expr {
+function lowerEmbeddedKuery(call: Node<'call'>, scope: EsqlScope): Expr {
   const [argument] = call.args;
-  if (call.args.length !== 1 || argument.kind !== 'string') return opaque(call.span, 'kql() without a string', scope);
+  if (call.args.length !== 1 || argument.kind !== 'string') {
+    return opaque(call.span, 'kql() without a string', scope);
+  }
   const quoteLength = scope.text.startsWith('"""', argument.span.start) ? 3 : 1;
   const lowered = lowerKueryText({
     pipeline: scope.pipeline,
@@ -226,7 +241,7 @@ function lowerEmbeddedKuery(call: EsqlExpr & { kind: 'call' }, scope: EsqlScope)
     text: argument.value,
     offset: argument.span.start + quoteLength,
   });
-  return lowered ?? TRUE;
+  return lowered ?? TRUE_CONDITION;
 }
 
 /** The scalar a literal denotes; undefined when the expression is not a literal. */
@@ -243,9 +258,18 @@ function scalarOf(expr: EsqlExpr): Scalar | undefined {
   }
 }
 
-function make(column: ColumnSource, op: Op, values: Scalar[], span: Span, scope: EsqlScope, extra: Partial<Predicate> = {}): Expr {
+function make(
+  column: ColumnSource,
+  op: Op,
+  values: Scalar[],
+  span: Span,
+  scope: EsqlScope,
+  flags?: string,
+): Expr {
   const text = scope.text.slice(span.start, span.end);
-  return predicate({ field: column.field, op, values, caseSensitive: !column.caseInsensitive, text, span, ...extra });
+  const caseSensitive = !column.caseInsensitive;
+  const flagged = flags === undefined ? {} : { flags };
+  return predicate({ field: column.field, op, values, caseSensitive, text, span, ...flagged });
 }
 
 function opaque(span: Span, what: string, scope: EsqlScope): Expr {

@@ -1,11 +1,16 @@
 // Lowers an ES|QL query into one stage per command. WHERE conditions become predicates; EVAL
 // and RENAME columns that merely rename or case-fold a field are followed back to the field.
 
-import type { Effect, Stage } from '../../ir/index.js';
+import type { Effect, Span } from '../../ir/index.js';
 import { parseEsql } from '../../languages/esql/esql-parser.js';
-import type { EsqlAssignment, EsqlCommand, EsqlName } from '../../languages/esql/esql-syntax.js';
-import type { ElasticPipeline } from './elastic-pipeline.js';
-import { columnOf, lowerEsqlCondition, type ColumnSource } from './lower-esql-condition.js';
+import type {
+  EsqlAssignment,
+  EsqlCommand,
+  EsqlName,
+} from '../../languages/esql/esql-syntax.js';
+import type { ElasticPipeline, NewStage } from './elastic-pipeline.js';
+import { columnOf, type ColumnSource } from './esql-columns.js';
+import { lowerEsqlCondition, type EsqlScope } from './lower-esql-condition.js';
 
 /** What each command does to the rows, by name. WHERE depends on whether rows are aggregated. */
 const EFFECTS: Record<string, Effect> = {
@@ -32,9 +37,8 @@ export function lowerEsql(pipeline: ElasticPipeline): void {
   const text = pipeline.doc.query;
   const parsed = parseEsql(text);
   if (!parsed.ok) {
-    const stage = pipeline.nextIndex();
-    pipeline.report('warning', 'esql.syntax', `ES|QL syntax error: ${parsed.error.message}`, stage, parsed.error.span);
-    pipeline.add({ command: 'query', text: text.trim(), effect: 'filter', args: {}, opaque: true, span: { start: 0, end: text.length } });
+    const message = `ES|QL syntax error: ${parsed.error.message}`;
+    pipeline.addOpaqueQuery('esql.syntax', message, parsed.error.span);
     return;
   }
 
@@ -44,9 +48,9 @@ export function lowerEsql(pipeline: ElasticPipeline): void {
     const error = parsed.query.errors.find((entry) => entry.command === position)?.error;
     const stage = pipeline.nextIndex();
     if (error !== undefined) {
-      pipeline.report('warning', 'esql.unparsed-command', `${command.name.toUpperCase()}: ${error.message}`, stage, error.span);
-      const effect = EFFECTS[command.name] ?? 'filter';
-      pipeline.add({ command: command.name, text: command.text, effect, args: {}, opaque: true, span: command.span });
+      const message = `${command.name.toUpperCase()}: ${error.message}`;
+      pipeline.report('warning', 'esql.unparsed-command', message, stage, error.span);
+      pipeline.add({ ...commandStage(command, EFFECTS[command.name] ?? 'filter'), opaque: true });
       return;
     }
     pipeline.add(stageOf(command, { pipeline, stage, text, columns }, aggregated));
@@ -55,51 +59,59 @@ export function lowerEsql(pipeline: ElasticPipeline): void {
   });
 }
 
-function stageOf(
-  command: EsqlCommand,
-  scope: { pipeline: ElasticPipeline; stage: number; text: string; columns: Map<string, ColumnSource> },
-  aggregated: boolean,
-): Omit<Stage, 'index'> {
-  const base = { command: command.name, text: command.text, span: command.span };
+function stageOf(command: EsqlCommand, scope: EsqlScope, aggregated: boolean): NewStage {
   const body = command.body;
+  const stage = (effect: Effect, args: NewStage['args'] = {}) =>
+    commandStage(command, effect, args);
+  const text = (span: Span) => scope.text.slice(span.start, span.end);
+
   switch (body.kind) {
     case 'from':
-      return { ...base, effect: 'filter', args: { index: names(body.sources), metadata: names(body.metadata) } };
+      return stage('filter', { index: names(body.sources), metadata: names(body.metadata) });
     case 'where': {
       const predicate = lowerEsqlCondition(body.condition, scope);
-      return { ...base, effect: aggregated ? 'filter-aggregated' : 'filter', args: {}, predicate };
+      return { ...stage(aggregated ? 'filter-aggregated' : 'filter'), predicate };
     }
     case 'eval':
-      return { ...base, effect: 'enrich', args: { columns: assignments(body.assignments, scope.text) } };
+      return stage('enrich', { columns: assignments(body.assignments, scope.text) });
     case 'stats': {
       const by = assignments(body.by, scope.text);
       const args = { aggregations: assignments(body.aggregations, scope.text), by };
       // ES|QL keeps rows whose BY fields are null, in a null group: nothing is dropped.
-      return { ...base, effect: 'aggregate', args, groupBy: { fields: by.map((key) => key.name), filled: 'all' } };
+      const groupBy = { fields: by.map((key) => key.name), filled: 'all' as const };
+      return { ...stage('aggregate', args), groupBy };
     }
     case 'keep':
     case 'drop':
-      return { ...base, effect: 'format', args: { fields: names(body.fields) } };
-    case 'rename':
-      return { ...base, effect: 'format', args: { pairs: body.pairs.map((pair) => ({ from: pair.from.name, to: pair.to.name })) } };
+      return stage('format', { fields: names(body.fields) });
+    case 'rename': {
+      const pairs = body.pairs.map((pair) => ({ from: pair.from.name, to: pair.to.name }));
+      return stage('format', { pairs });
+    }
     case 'sort':
-      return { ...base, effect: 'format', args: { keys: body.keys.map((key) => ({ key: scope.text.slice(key.expr.span.start, key.expr.span.end), order: key.order })) } };
+      return stage('format', {
+        keys: body.keys.map((key) => ({ key: text(key.expr.span), order: key.order })),
+      });
     case 'limit':
-      return { ...base, effect: 'format', args: { count: body.count } };
+      return stage('format', { count: body.count });
     case 'dissect':
     case 'grok':
-      return { ...base, effect: 'enrich', args: { input: scope.text.slice(body.input.span.start, body.input.span.end), pattern: body.pattern } };
+      return stage('enrich', { input: text(body.input.span), pattern: body.pattern });
     case 'mv_expand':
-      return { ...base, effect: 'enrich', args: { field: body.field.name } };
+      return stage('enrich', { field: body.field.name });
     case 'lookup join':
-      return { ...base, effect: 'enrich', args: { index: body.index.name, on: names(body.on) } };
+      return stage('enrich', { index: body.index.name, on: names(body.on) });
     case 'enrich':
-      return { ...base, effect: 'enrich', args: { policy: body.policy.name, on: body.on?.name ?? null } };
+      return stage('enrich', { policy: body.policy.name, on: body.on?.name ?? null });
     case 'completion':
-      return { ...base, effect: 'enrich', args: { column: body.prompt.name } };
+      return stage('enrich', { column: body.prompt.name });
     case 'unparsed':
-      return { ...base, effect: EFFECTS[command.name] ?? 'filter', args: {}, opaque: true };
+      return { ...stage(EFFECTS[command.name] ?? 'filter'), opaque: true };
   }
+}
+
+function commandStage(command: EsqlCommand, effect: Effect, args: NewStage['args'] = {}): NewStage {
+  return { command: command.name, text: command.text, effect, args, span: command.span };
 }
 
 /**
@@ -116,7 +128,7 @@ function followColumns(command: EsqlCommand, columns: Map<string, ColumnSource>)
   if (body.kind === 'eval') {
     for (const assignment of body.assignments) {
       if (assignment.name === null) continue;
-      const source = columnOf(assignment.expr, { columns });
+      const source = columnOf(assignment.expr, columns);
       if (source === null) columns.delete(assignment.name);
       else columns.set(assignment.name, source);
     }
@@ -133,9 +145,11 @@ function names(list: EsqlName[]): string[] {
   return list.map((entry) => entry.name);
 }
 
+/** Each assignment's column name (its text when unnamed) and expression as written. */
 function assignments(list: EsqlAssignment[], text: string): { name: string; expression: string }[] {
   return list.map((assignment) => {
-    const expression = text.slice(assignment.expr.span.start, (assignment.where ?? assignment.expr).span.end);
+    const end = (assignment.where ?? assignment.expr).span.end;
+    const expression = text.slice(assignment.expr.span.start, end);
     return { name: assignment.name ?? expression, expression };
   });
 }

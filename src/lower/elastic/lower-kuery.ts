@@ -1,13 +1,25 @@
 // Lowers a KQL syntax tree into a predicate tree. Matching follows the field's type: keyword
 // fields compare whole values case-sensitively, text fields match words, ip fields take CIDRs.
 
-import { and, not, or, predicate, RAW_FIELD, type Expr, type Op, type Scalar, type Span } from '../../ir/index.js';
+import {
+  and,
+  not,
+  or,
+  predicate,
+  RAW_FIELD,
+  type Expr,
+  type Op,
+  type Scalar,
+  type Severity,
+  type Span,
+} from '../../ir/index.js';
 import { parseKuery } from '../../languages/kuery/kuery-parser.js';
 import type {
   KueryBoolean,
   KueryLiteral,
   KueryMatch,
   KueryQuery,
+  KueryRange,
   KueryValue,
   RangeOperator,
   ValuePart,
@@ -31,12 +43,12 @@ const RANGE_OPS: Record<RangeOperator, Op> = { '<': 'lt', '<=': 'le', '>': 'gt',
 /** Parses and lowers KQL text; a syntax error gives an opaque predicate and a diagnostic. */
 export function lowerKueryText(scope: KueryScope): Expr | null {
   const parsed = parseKuery(scope.text);
-  if (!parsed.ok) {
-    const span = shift(parsed.error.span, scope);
-    scope.pipeline.report('warning', 'kuery.syntax', `KQL syntax error: ${parsed.error.message}`, scope.stage, span);
-    return { kind: 'opaque', text: scope.text, reason: parsed.error.message, span: shift({ start: 0, end: scope.text.length }, scope) };
-  }
-  return parsed.query === null ? null : lowerKuery(parsed.query, scope, '');
+  if (parsed.ok) return parsed.query === null ? null : lowerKuery(parsed.query, scope, '');
+
+  const message = `KQL syntax error: ${parsed.error.message}`;
+  report(scope, 'warning', 'kuery.syntax', message, parsed.error.span);
+  const span = shift({ start: 0, end: scope.text.length }, scope);
+  return { kind: 'opaque', text: scope.text, reason: parsed.error.message, span };
 }
 
 function lowerKuery(query: KueryQuery, scope: KueryScope, prefix: string): Expr {
@@ -49,22 +61,31 @@ function lowerKuery(query: KueryQuery, scope: KueryScope, prefix: string): Expr 
       return not(lowerKuery(query.arg, scope, prefix));
     case 'match':
       return lowerMatch(query, scope, prefix);
-    case 'range': {
-      const field = prefix + fieldName(query.field, scope);
-      const value = query.value.quoted ? literalText(query.value) : literalScalar(literalText(query.value));
-      const text = sliceOf(query.span, scope);
-      return predicate({ field, op: RANGE_OPS[query.operator], values: [value], caseSensitive: true, text, span: shift(query.span, scope) });
-    }
+    case 'range':
+      return lowerRange(query, scope, prefix);
     case 'nested': {
       const field = prefix + fieldName(query.field, scope);
       // LIMITATION: `field:{ a and b }` needs a and b to hold in the same nested object; the
       // lowered predicates only need each to hold in some object — a warning says so.
-      scope.pipeline.report('warning', 'kuery.nested', `nested query on ${field}: conditions are not tied to one nested object`, scope.stage, shift(query.span, scope));
+      const message = `nested query on ${field}: conditions are not tied to one nested object`;
+      report(scope, 'warning', 'kuery.nested', message, query.span);
       return lowerKuery(query.query, scope, `${field}.`);
     }
     case 'free-text':
       return lowerFreeText(query.literal, scope);
   }
+}
+
+function lowerRange(range: KueryRange, scope: KueryScope, prefix: string): Expr {
+  const written = literalText(range.value);
+  return predicate({
+    field: prefix + fieldName(range.field, scope),
+    op: RANGE_OPS[range.operator],
+    values: [range.value.quoted ? written : literalScalar(written)],
+    caseSensitive: true,
+    text: sliceOf(range.span, scope),
+    span: shift(range.span, scope),
+  });
 }
 
 /** `field: value` or `field: (a or b and not c)`: one predicate per value, same structure. */
@@ -95,27 +116,19 @@ function lowerValue(field: string, literal: KueryLiteral, text: string, scope: K
   const make = (op: Op, values: Scalar[], caseSensitive: boolean): Expr =>
     predicate({ field, op, values, caseSensitive, text, span });
   const parts = patternParts(literal.parts);
+  const type = fieldTypeOf(field);
 
-  switch (fieldTypeOf(field)) {
-    case 'text':
-      return lowerTextValue(field, literal, text, scope);
-    case 'ip': {
-      if (hasWildcard(parts)) {
-        const match = matchOf(parts);
-        return make(match.op, match.values, true);
-      }
-      const address = literalText(literal);
-      return make(address.includes('/') ? 'cidr' : 'eq', [address], false);
-    }
-    case 'keyword':
-    case 'caseless': {
-      const caseSensitive = fieldTypeOf(field) === 'keyword';
-      if (literal.quoted) return make('eq', [literalText(literal)], caseSensitive);
-      if (!hasWildcard(parts)) return make('eq', [literalScalar(literalText(literal))], caseSensitive);
-      const match = matchOf(parts);
-      return make(match.op, match.values, caseSensitive);
-    }
+  if (type === 'text') return lowerTextValue(field, literal, text, scope);
+  if (hasWildcard(parts)) {
+    const match = matchOf(parts);
+    return make(match.op, match.values, type === 'keyword');
   }
+  if (type === 'ip') {
+    const address = literalText(literal);
+    return make(address.includes('/') ? 'cidr' : 'eq', [address], false);
+  }
+  const value = literal.quoted ? literalText(literal) : literalScalar(literalText(literal));
+  return make('eq', [value], type === 'keyword');
 }
 
 /**
@@ -124,23 +137,27 @@ function lowerValue(field: string, literal: KueryLiteral, text: string, scope: K
  */
 // LIMITATION: word boundaries and the analyzer's tokenization are not modelled — `contains` also
 // matches inside words, and a wildcard other than `*word*` on a text field stays opaque.
-function lowerTextValue(field: string, literal: KueryLiteral, text: string, scope: KueryScope): Expr {
+function lowerTextValue(
+  field: string,
+  literal: KueryLiteral,
+  text: string,
+  scope: KueryScope,
+): Expr {
   const span = shift(literal.span, scope);
-  const contains = (word: string): Expr =>
-    predicate({ field, op: 'contains', values: [word], caseSensitive: false, text, span });
+  const make = (op: Op, values: Scalar[]): Expr =>
+    predicate({ field, op, values, caseSensitive: false, text, span });
   const parts = patternParts(literal.parts);
 
-  if (literal.quoted) return contains(literalText(literal));
+  if (literal.quoted) return make('contains', [literalText(literal)]);
   if (!hasWildcard(parts)) {
     const words = literalText(literal).split(/\s+/).filter((word) => word !== '');
-    return or(words.map(contains));
+    return or(words.map((word) => make('contains', [word])));
   }
   const match = matchOf(parts);
-  if (match.op === 'contains') return contains(String(match.values[0]));
-  if (match.op === 'exists') return predicate({ field, op: 'exists', values: [], caseSensitive: false, text, span });
+  if (match.op === 'contains' || match.op === 'exists') return make(match.op, match.values);
 
   const reason = 'wildcard on a text field matches single analyzed words';
-  scope.pipeline.report('warning', 'kuery.text-wildcard', `${reason}: ${text}`, scope.stage, span);
+  report(scope, 'warning', 'kuery.text-wildcard', `${reason}: ${text}`, literal.span);
   return { kind: 'opaque', text, reason, span };
 }
 
@@ -148,20 +165,28 @@ function lowerTextValue(field: string, literal: KueryLiteral, text: string, scop
 // LIMITATION: free text is searched in the index's default fields (keyword fields exactly, text
 // fields by word); `_raw contains` approximates that, and a warning marks it.
 function lowerFreeText(literal: KueryLiteral, scope: KueryScope): Expr {
-  const span = shift(literal.span, scope);
-  scope.pipeline.report('warning', 'kuery.free-text', `free text ${literal.text} is matched as _raw contains`, scope.stage, span);
+  const message = `free text ${literal.text} is matched as _raw contains`;
+  report(scope, 'warning', 'kuery.free-text', message, literal.span);
+
   const parts = patternParts(literal.parts);
-  const match = literal.quoted ? { op: 'eq' as Op, values: [literalText(literal)] } : matchOf(parts);
-  const op: Op = match.op === 'eq' ? 'contains' : match.op;
-  return predicate({ field: RAW_FIELD, op, values: match.values, caseSensitive: false, text: literal.text, span });
+  const written = { op: 'eq' as Op, values: [literalText(literal)] };
+  const match = literal.quoted ? written : matchOf(parts);
+  return predicate({
+    field: RAW_FIELD,
+    op: match.op === 'eq' ? 'contains' : match.op,
+    values: match.values,
+    caseSensitive: false,
+    text: literal.text,
+    span: shift(literal.span, scope),
+  });
 }
 
 /** A field name with escapes resolved; `*` in it matches several fields, noted as info. */
 function fieldName(literal: KueryLiteral, scope: KueryScope): string {
-  const name = literal.parts.map((part) => (part.kind === 'text' ? part.text : '*')).join('');
+  const name = literalText(literal);
   if (!literal.quoted && literal.parts.some((part) => part.kind === 'wildcard')) {
     const message = `field pattern ${name} matches every field it covers; kept as written`;
-    scope.pipeline.report('info', 'kuery.field-pattern', message, scope.stage, shift(literal.span, scope));
+    report(scope, 'info', 'kuery.field-pattern', message, literal.span);
   }
   return name;
 }
@@ -176,6 +201,17 @@ function patternParts(parts: ValuePart[]): PatternPart[] {
 
 function sliceOf(span: Span, scope: KueryScope): string {
   return scope.text.slice(span.start, span.end);
+}
+
+/** Reports a problem at a span of the KQL text. */
+function report(
+  scope: KueryScope,
+  severity: Severity,
+  code: string,
+  message: string,
+  span: Span,
+): void {
+  scope.pipeline.report(severity, code, message, scope.stage, shift(span, scope));
 }
 
 function shift(span: Span, scope: KueryScope): Span {

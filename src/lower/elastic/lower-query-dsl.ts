@@ -10,20 +10,35 @@ import { matchOf, patternOf } from './value-pattern.js';
 
 const RANGE_OPS: Record<string, Op> = { gt: 'gt', gte: 'ge', lt: 'lt', lte: 'le' };
 
+/** Where a query clause is lowered: problems are reported against the filters stage. */
+interface DslScope {
+  pipeline: ElasticPipeline;
+  stage: number;
+}
+
+/** A single-field clause: its field, its setting, and the whole clause for texts. */
+interface FieldClause {
+  field: string;
+  setting: unknown;
+  query: RuleTable;
+}
+
 /** One stage holding the AND of the enabled filters; `meta.negate` negates a filter. */
 export function filtersStage(filters: unknown, pipeline: ElasticPipeline): NewStage {
-  const stage = pipeline.nextIndex();
+  const scope = { pipeline, stage: pipeline.nextIndex() };
   const parts: Expr[] = [];
   for (const filter of tablesOf(filters)) {
     const meta = tableOf(filter.meta);
     if (meta.disabled === true) {
-      pipeline.report('info', 'elastic.filter-disabled', 'a disabled filter is ignored', stage);
+      const message = 'a disabled filter is ignored';
+      pipeline.report('info', 'elastic.filter-disabled', message, scope.stage);
       continue;
     }
     const query = Object.hasOwn(filter, 'query') ? tableOf(filter.query) : queryClauses(filter);
-    const lowered = lowerQueryDsl(query, pipeline, stage);
+    const lowered = lowerQueryDsl(query, scope);
     parts.push(meta.negate === true ? not(lowered) : lowered);
   }
+
   const text = inlineToml('filters', filters);
   const args = { count: parts.length };
   if (parts.length === 0) return { command: 'filters', text, effect: 'filter', args };
@@ -36,46 +51,50 @@ function queryClauses(filter: RuleTable): RuleTable {
   return Object.fromEntries(clauses);
 }
 
-function lowerQueryDsl(query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
+function lowerQueryDsl(query: RuleTable, scope: DslScope): Expr {
   const entries = Object.entries(query);
-  if (entries.length !== 1) return opaque(query, 'a query with several clauses', pipeline, stage);
+  if (entries.length !== 1) return opaque(query, 'a query with several clauses', scope);
   const [kind, body] = entries[0];
   const clause = tableOf(body);
 
-  if (kind === 'bool') return lowerBool(clause, pipeline, stage);
+  if (kind === 'bool') return lowerBool(clause, scope);
   if (kind === 'exists') {
-    const field = typeof clause.field === 'string' ? clause.field : null;
-    if (field === null) return opaque(query, 'exists without a field', pipeline, stage);
-    return make(field, 'exists', [], true, query);
+    if (typeof clause.field !== 'string') return opaque(query, 'exists without a field', scope);
+    return make(clause.field, 'exists', [], true, query);
   }
 
-  const fieldEntries = Object.entries(clause);
-  if (fieldEntries.length !== 1) return opaque(query, `${kind} on several fields`, pipeline, stage);
-  const [field, setting] = fieldEntries[0];
+  const fields = Object.entries(clause);
+  if (fields.length !== 1) return opaque(query, `${kind} on several fields`, scope);
+  const [field, setting] = fields[0];
+  const single = { field, setting, query };
   switch (kind) {
     case 'wildcard':
-      return lowerWildcard(field, setting, query, pipeline, stage);
+      return lowerWildcard(single, scope);
     case 'term':
-      return lowerTerm(field, setting, query, pipeline, stage);
+      return lowerTerm(single, scope);
     case 'terms':
-      return lowerTerms(field, setting, query, pipeline, stage);
+      return lowerTerms(single, scope);
     case 'match_phrase':
     case 'match':
-      return lowerMatch(field, setting, query, pipeline, stage);
+      return lowerMatch(single, scope);
     case 'range':
-      return lowerRange(field, setting, query, pipeline, stage);
+      return lowerRange(single, scope);
     default:
-      return opaque(query, `query clause '${kind}'`, pipeline, stage);
+      return opaque(query, `query clause '${kind}'`, scope);
   }
 }
 
 /** `bool`: must and filter all hold, must_not none, should one when nothing else is required. */
-function lowerBool(bool: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
-  if (bool.minimum_should_match !== undefined) return opaque({ bool }, 'bool with minimum_should_match', pipeline, stage);
-  const clauses = (name: string): Expr[] =>
-    (Array.isArray(bool[name]) ? tablesOf(bool[name]) : bool[name] === undefined ? [] : [tableOf(bool[name])]).map(
-      (clause) => lowerQueryDsl(clause, pipeline, stage),
-    );
+function lowerBool(bool: RuleTable, scope: DslScope): Expr {
+  if (bool.minimum_should_match !== undefined) {
+    return opaque({ bool }, 'bool with minimum_should_match', scope);
+  }
+  const clauses = (name: string): Expr[] => {
+    const value = bool[name];
+    if (value === undefined) return [];
+    const list = Array.isArray(value) ? tablesOf(value) : [tableOf(value)];
+    return list.map((clause) => lowerQueryDsl(clause, scope));
+  };
   const required = [...clauses('must'), ...clauses('filter')];
   const excluded = clauses('must_not').map(not);
   const should = clauses('should');
@@ -85,49 +104,53 @@ function lowerBool(bool: RuleTable, pipeline: ElasticPipeline, stage: number): E
 }
 
 /** `wildcard`: `*` and `?` with `\` escapes; `case_insensitive` makes it ignore case. */
-function lowerWildcard(field: string, setting: unknown, query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
+function lowerWildcard({ field, setting, query }: FieldClause, scope: DslScope): Expr {
   const options = tableOf(setting);
-  const value = typeof setting === 'string' ? setting : options.value ?? options.wildcard;
-  if (typeof value !== 'string') return opaque(query, 'wildcard without a pattern', pipeline, stage);
+  const value = typeof setting === 'string' ? setting : (options.value ?? options.wildcard);
+  if (typeof value !== 'string') return opaque(query, 'wildcard without a pattern', scope);
   const match = matchOf(patternOf(value, { single: true, escapes: true }));
   return make(field, match.op, match.values, options.case_insensitive !== true, query);
 }
 
-function lowerTerm(field: string, setting: unknown, query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
+function lowerTerm({ field, setting, query }: FieldClause, scope: DslScope): Expr {
   const options = tableOf(setting);
   const value = isScalar(setting) ? setting : options.value;
-  if (!isScalar(value)) return opaque(query, 'term without a value', pipeline, stage);
+  if (!isScalar(value)) return opaque(query, 'term without a value', scope);
   return make(field, 'eq', [value], options.case_insensitive !== true, query);
 }
 
-function lowerTerms(field: string, setting: unknown, query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
-  if (!Array.isArray(setting) || !setting.every(isScalar)) return opaque(query, 'terms without a value list', pipeline, stage);
+function lowerTerms({ field, setting, query }: FieldClause, scope: DslScope): Expr {
+  if (!Array.isArray(setting) || !setting.every(isScalar)) {
+    return opaque(query, 'terms without a value list', scope);
+  }
   return or(setting.map((value) => make(field, 'eq', [value], true, query)));
 }
 
-/** A phrase on a text field matches its words (case-insensitive); on a keyword field, the value. */
-function lowerMatch(field: string, setting: unknown, query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
+/** A phrase on a text field matches its words (case-insensitive); on a keyword, the value. */
+function lowerMatch({ field, setting, query }: FieldClause, scope: DslScope): Expr {
   const value = isScalar(setting) ? setting : tableOf(setting).query;
-  if (!isScalar(value)) return opaque(query, 'match without a query', pipeline, stage);
+  if (!isScalar(value)) return opaque(query, 'match without a query', scope);
   if (fieldTypeOf(field) === 'text') return make(field, 'contains', [value], false, query);
   return make(field, 'eq', [value], true, query);
 }
 
-function lowerRange(field: string, setting: unknown, query: RuleTable, pipeline: ElasticPipeline, stage: number): Expr {
-  const bounds = Object.entries(tableOf(setting)).filter(([key]) => key in RANGE_OPS);
+function lowerRange({ field, setting, query }: FieldClause, scope: DslScope): Expr {
+  const bounds = Object.entries(tableOf(setting)).filter(([key]) => Object.hasOwn(RANGE_OPS, key));
   if (bounds.length === 0 || !bounds.every(([, value]) => isScalar(value))) {
-    return opaque(query, 'range without bounds', pipeline, stage);
+    return opaque(query, 'range without bounds', scope);
   }
-  return and(bounds.map(([key, value]) => make(field, RANGE_OPS[key], [value as Scalar], true, query)));
+  return and(
+    bounds.map(([key, value]) => make(field, RANGE_OPS[key], [value as Scalar], true, query)),
+  );
 }
 
-function make(field: string, op: Op, values: Scalar[], caseSensitive: boolean, query: RuleTable): Expr {
+function make(field: string, op: Op, values: Scalar[], caseSensitive: boolean, query: RuleTable) {
   return predicate({ field, op, values, caseSensitive, text: JSON.stringify(query) });
 }
 
-function opaque(query: RuleTable, what: string, pipeline: ElasticPipeline, stage: number): Expr {
+function opaque(query: RuleTable, what: string, scope: DslScope): Expr {
   const reason = `${what} is not lowered`;
-  pipeline.report('warning', 'elastic.query-dsl', `filter: ${reason}`, stage);
+  scope.pipeline.report('warning', 'elastic.query-dsl', `filter: ${reason}`, scope.stage);
   return { kind: 'opaque', text: JSON.stringify(query), reason };
 }
 

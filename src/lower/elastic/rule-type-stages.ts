@@ -44,7 +44,10 @@ export function newTermsStage(rule: RuleTable): NewStage {
  */
 export function threatMatchStage(rule: RuleTable): NewStage {
   const mapping = tablesOf(rule.threat_mapping).map((group) =>
-    tablesOf(group.entries).map((entry) => ({ field: entry.field ?? null, indicatorField: entry.value ?? null })),
+    tablesOf(group.entries).map((entry) => ({
+      field: entry.field ?? null,
+      indicatorField: entry.value ?? null,
+    })),
   );
   return {
     command: 'threat_match',
@@ -78,10 +81,11 @@ export function alertSuppressionStage(rule: RuleTable): NewStage {
   const duration = tableOf(suppression.duration);
   const args: Stage['args'] = {
     groupBy: stringsOf(suppression.group_by),
-    duration: Object.keys(duration).length === 0 ? null : `${String(duration.value)}${String(duration.unit)}`,
+    duration: Object.keys(duration).length === 0 ? null : `${duration.value}${duration.unit}`,
     missingFieldsStrategy: suppression.missing_fields_strategy ?? null,
   };
-  return { command: 'alert_suppression', text: inlineToml('alert_suppression', rule.alert_suppression), effect: 'format', args };
+  const text = inlineToml('alert_suppression', rule.alert_suppression);
+  return { command: 'alert_suppression', text, effect: 'format', args };
 }
 
 /** `exceptions_list`: exception lists maintained in Kibana remove events; empty until filled. */

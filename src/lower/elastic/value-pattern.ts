@@ -14,7 +14,10 @@ export interface ValueMatch {
  * Reads a pattern written with `*` and `?` wildcards. With `escapes`, a backslash makes the
  * next character literal (ES|QL LIKE); without, backslashes are ordinary characters (EQL).
  */
-export function patternOf(text: string, options: { single: boolean; escapes: boolean }): PatternPart[] {
+export function patternOf(
+  text: string,
+  options: { single: boolean; escapes: boolean },
+): PatternPart[] {
   const parts: PatternPart[] = [];
   let literal = '';
   const flush = () => {

@@ -5,6 +5,7 @@ import type { ReadFailure } from '../source-read.js';
 import { tacticShortName, type ThreatTactic } from './attack-tactic.js';
 import { findKeyLine } from './toml-key-line.js';
 
+const UPSTREAM = 'https://github.com/elastic/detection-rules';
 const LANGUAGES: ReadonlySet<string> = new Set(['kuery', 'eql', 'esql', 'lucene']);
 
 export interface RuleFile {
@@ -35,7 +36,7 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
     file,
     line: 1,
     queryLine: findKeyLine(text, 'rule', 'query')?.valueLine ?? 1,
-    url: commit === null ? null : `https://github.com/elastic/detection-rules/blob/${commit}/${file}`,
+    url: commit === null ? null : `${UPSTREAM}/blob/${commit}/${file}`,
     title: stringOf(rule.name) ?? '',
     description: stringOf(rule.description) ?? '',
     authors: stringsOf(rule.author),

@@ -41,7 +41,11 @@ export function readElasticRepository(
   };
 }
 
-function readRuleFile(root: string, file: string, commit: string | null): RuleDocument | ReadFailure {
+function readRuleFile(
+  root: string,
+  file: string,
+  commit: string | null,
+): RuleDocument | ReadFailure {
   let text: string;
   try {
     text = readFileSync(path.join(root, file), 'utf8');

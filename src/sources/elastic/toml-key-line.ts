@@ -166,16 +166,15 @@ class TomlScanner {
     const escapes = quote === '"';
 
     if (multiLine) {
-      this.advance(3);
-      while (!this.atEnd()) {
-        if (escapes && this.peek() === '\\') this.advance(2);
-        else if (this.peek() === quote && this.peek(1) === quote && this.peek(2) === quote) {
-          this.advance(3);
-          // A closing delimiter may be followed by up to two more quotes that belong to the value.
-          while (this.peek() === quote) this.advance();
-          return;
-        } else this.advance();
+      const delimiter = quote.repeat(3);
+      let close = this.text.indexOf(delimiter, this.offset + 3);
+      while (escapes && close !== -1 && isEscaped(this.text, close)) {
+        close = this.text.indexOf(delimiter, close + 1);
       }
+      let end = close === -1 ? this.text.length : close + 3;
+      // A closing delimiter may be followed by up to two more quotes that belong to the value.
+      while (this.text[end] === quote) end++;
+      this.jumpTo(end);
       return;
     }
 
@@ -189,10 +188,26 @@ class TomlScanner {
     }
   }
 
+  /** Moves to `target`, counting the line breaks passed. */
+  private jumpTo(target: number): void {
+    for (let next = this.text.indexOf('\n', this.offset); next !== -1 && next < target; ) {
+      this.line++;
+      next = this.text.indexOf('\n', next + 1);
+    }
+    this.offset = Math.min(target, this.text.length);
+  }
+
   private advance(count = 1): void {
     for (let i = 0; i < count && !this.atEnd(); i++) {
       if (this.text[this.offset] === '\n') this.line++;
       this.offset++;
     }
   }
+}
+
+/** Whether the character at `offset` follows an odd number of backslashes. */
+function isEscaped(text: string, offset: number): boolean {
+  let backslashes = 0;
+  for (let before = offset - 1; before >= 0 && text[before] === '\\'; before--) backslashes++;
+  return backslashes % 2 === 1;
 }
