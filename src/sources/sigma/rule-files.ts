@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-export function isRuleFolder(name: string): boolean {
+function isRuleFolder(name: string): boolean {
   return name.startsWith('rules') || name === 'deprecated';
 }
 
