@@ -1,8 +1,9 @@
 // Rule documents for lowering tests: an Elastic rule table as the reader would return it.
 
-import type { Language, RuleDocument } from '../../src/ir/index.js';
+import type { Language, RuleDocument, Stage } from '../../src/ir/index.js';
 import type { LoweredQuery } from '../../src/lower/lowered-query.js';
 import { lowerElastic } from '../../src/lower/elastic/lower-elastic.js';
+import { notation } from '../sigma/expr-notation.js';
 
 /** A document for a `[rule]` table; language, type and query come from the table. */
 export function elasticDocument(rule: Record<string, unknown>): RuleDocument {
@@ -50,4 +51,13 @@ export function lowerEqlQuery(query: string, extra: Record<string, unknown> = {}
 
 export function lowerEsqlQuery(query: string): LoweredQuery {
   return lowerRule({ type: 'esql', language: 'esql', query });
+}
+
+/** Each stage as `index command effect args | predicate`, for exact pipeline assertions. */
+export function stageLines(pipeline: Stage[]): string[] {
+  return pipeline.map((stage) => {
+    const predicate = stage.predicate ? ` | ${notation(stage.predicate)}` : '';
+    const args = JSON.stringify(stage.args);
+    return `${stage.index} ${stage.command} ${stage.effect} ${args}${predicate}`;
+  });
 }

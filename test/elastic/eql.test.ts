@@ -3,24 +3,16 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Expr, Stage } from '../../src/ir/index.js';
+import type { Expr } from '../../src/ir/index.js';
 import { parseEql } from '../../src/languages/eql/eql-parser.js';
 import { notation } from '../sigma/expr-notation.js';
-import { lowerEqlQuery } from './elastic-fixture.js';
+import { lowerEqlQuery, stageLines as stages } from './elastic-fixture.js';
 
 /** The condition of an `any where` query, in compact notation. */
 function condition(text: string): string {
   const { pipeline } = lowerEqlQuery(`any where ${text}`);
   assert.equal(pipeline.length, 1);
   return notation(pipeline[0].predicate as Expr);
-}
-
-/** Each stage as `index command effect args | predicate`. */
-function stages(pipeline: Stage[]): string[] {
-  return pipeline.map((stage) => {
-    const predicate = stage.predicate ? ` | ${notation(stage.predicate)}` : '';
-    return `${stage.index} ${stage.command} ${stage.effect} ${JSON.stringify(stage.args)}${predicate}`;
-  });
 }
 
 describe('EQL parser', () => {
@@ -33,9 +25,17 @@ describe('EQL parser', () => {
     );
     assert.ok(parsed.ok && parsed.query.body.kind === 'sequence');
     const sequence = parsed.query.body;
-    assert.deepEqual(sequence.maxspan, { text: '5m', value: 5, unit: 'm', span: { start: 33, end: 35 } });
     assert.deepEqual(
-      sequence.steps.map((step) => [step.query.category.name, step.by.length, step.runs, step.missing]),
+      sequence.maxspan,
+      { text: '5m', value: 5, unit: 'm', span: { start: 33, end: 35 } },
+    );
+    assert.deepEqual(
+      sequence.steps.map((step) => [
+        step.query.category.name,
+        step.by.length,
+        step.runs,
+        step.missing,
+      ]),
       [
         ['process', 1, 3, false],
         ['file', 0, null, true],
@@ -62,7 +62,8 @@ describe('EQL parser', () => {
 
   it('unescapes strings but leaves raw strings as written', () => {
     const parsed = parseEql('any where a == "C:\\\\x\\"y" and b == """C:\\x""" and c == ?"C:\\x"');
-    assert.ok(parsed.ok && parsed.query.body.kind === 'event' && parsed.query.body.condition.kind === 'and');
+    assert.ok(parsed.ok && parsed.query.body.kind === 'event');
+    assert.ok(parsed.query.body.condition.kind === 'and');
     const values = parsed.query.body.condition.args.map((arg) =>
       arg.kind === 'compare' && arg.values[0].kind === 'string' ? arg.values[0].value : null,
     );
@@ -101,8 +102,12 @@ describe('EQL lowering', () => {
   });
 
   it('reads the category from event_category_override when the rule sets it', () => {
-    const { pipeline } = lowerEqlQuery('start where a == 1', { event_category_override: 'event.type' });
-    assert.equal(notation(pipeline[0].predicate as Expr), 'and(event.type eq cased "start", a eq cased 1)');
+    const override = { event_category_override: 'event.type' };
+    const { pipeline } = lowerEqlQuery('start where a == 1', override);
+    assert.equal(
+      notation(pipeline[0].predicate as Expr),
+      'and(event.type eq cased "start", a eq cased 1)',
+    );
   });
 
   it('compares with : case-insensitively, with * and ? wildcards', () => {
@@ -116,7 +121,10 @@ describe('EQL lowering', () => {
   it('compares with == and != exactly and case-sensitively', () => {
     assert.equal(condition('a == "x*"'), 'a eq cased "x*"');
     assert.equal(condition('a != "x"'), 'a ne cased "x"');
-    assert.equal(condition('a == false and b >= 3 and c < 1.5'), 'and(a eq cased false, b ge cased 3, c lt cased 1.5)');
+    assert.equal(
+      condition('a == false and b >= 3 and c < 1.5'),
+      'and(a eq cased false, b ge cased 3, c lt cased 1.5)',
+    );
   });
 
   it('reads == null as a missing field and != null as a present one', () => {
@@ -124,7 +132,10 @@ describe('EQL lowering', () => {
   });
 
   it('compares two fields with fieldref', () => {
-    assert.equal(condition('a == b and c != d'), 'and(a fieldref cased "b", not(c fieldref cased "d"))');
+    assert.equal(
+      condition('a == b and c != d'),
+      'and(a fieldref cased "b", not(c fieldref cased "d"))',
+    );
   });
 
   it('lowers in exactly and in~ case-insensitively, both without wildcards', () => {
@@ -148,12 +159,18 @@ describe('EQL lowering', () => {
     assert.equal(condition('startsWith(a, "x")'), 'a startswith cased "x"');
     assert.equal(condition('endswith~(a, "x", "y")'), 'or(a endswith "x", a endswith "y")');
     assert.equal(condition('stringContains~(a, "x")'), 'a contains "x"');
-    assert.equal(condition('wildcard(a, "x*y", "*z")'), 'or(a wildcard cased "x*y", a endswith cased "z")');
+    assert.equal(
+      condition('wildcard(a, "x*y", "*z")'),
+      'or(a wildcard cased "x*y", a endswith cased "z")',
+    );
     assert.equal(condition('cidrMatch(source.ip, "10.0.0.0/8")'), 'source.ip cidr "10.0.0.0/8"');
   });
 
   it('keeps optional and indexed fields by name', () => {
-    assert.equal(condition('?a.b : "x" and process.args[0] == "y"'), 'and(a.b eq "x", process.args[0] eq cased "y")');
+    assert.equal(
+      condition('?a.b : "x" and process.args[0] == "y"'),
+      'and(a.b eq "x", process.args[0] eq cased "y")',
+    );
   });
 
   it('keeps what it cannot lower opaque, with a diagnostic naming it', () => {
@@ -165,8 +182,18 @@ describe('EQL lowering', () => {
     assert.deepEqual(
       lowered.diagnostics.map((d) => [d.code, d.line, d.column, d.message]),
       [
-        ['eql.unsupported', 11, 3, 'comparison of a computed value (length()) is not lowered: length(a) > 3'],
-        ['eql.unsupported', 11, 21, 'startsWith() with a computed argument is not lowered: startsWith(a, b)'],
+        [
+          'eql.unsupported',
+          11,
+          3,
+          'comparison of a computed value (length()) is not lowered: length(a) > 3',
+        ],
+        [
+          'eql.unsupported',
+          11,
+          21,
+          'startsWith() with a computed argument is not lowered: startsWith(a, b)',
+        ],
       ],
     );
   });
@@ -179,19 +206,24 @@ describe('EQL lowering', () => {
     );
     assert.deepEqual(stages(pipeline), [
       '1 sequence aggregate {"by":["host.id"],"steps":2,"maxspan":"1m","until":null}' +
-        ' | or(and(event.category eq cased "process", a eq cased 1), and(event.category eq cased "file", b eq cased 2))',
-      '2 step filter-aggregated {"step":1,"by":["process.pid"]} | and(event.category eq cased "process", a eq cased 1)',
-      '3 step filter-aggregated {"step":2,"by":["process.pid"]} | and(event.category eq cased "file", b eq cased 2)',
+        ' | or(and(event.category eq cased "process", a eq cased 1), ' +
+          'and(event.category eq cased "file", b eq cased 2))',
+      '2 step filter-aggregated {"step":1,"by":["process.pid"]} | ' +
+        'and(event.category eq cased "process", a eq cased 1)',
+      '3 step filter-aggregated {"step":2,"by":["process.pid"]} | ' +
+        'and(event.category eq cased "file", b eq cased 2)',
     ]);
     assert.equal(pipeline[0].text, 'sequence by host.id with maxspan=1m');
   });
 
   it('negates missing steps and the until step, and leaves them out of who takes part', () => {
     const { pipeline } = lowerEqlQuery(
-      'sequence by user.id [any where a == 1] with runs=2 ![any where b == 2] until [any where c == 3]',
+      'sequence by user.id [any where a == 1] with runs=2 ![any where b == 2] until [any where c ' +
+        '== 3]',
     );
     assert.deepEqual(stages(pipeline), [
-      '1 sequence aggregate {"by":["user.id"],"steps":2,"maxspan":null,"until":"[any where c == 3]"} | a eq cased 1',
+      '1 sequence aggregate {"by":["user.id"],"steps":2,"maxspan":null,"until":"[any where c == ' +
+        '3]"} | a eq cased 1',
       '2 step filter-aggregated {"step":1,"by":[],"runs":2} | a eq cased 1',
       '3 step filter-aggregated {"step":2,"by":[],"missing":true} | not(b eq cased 2)',
       '4 until filter-aggregated {"by":[]} | not(c eq cased 3)',

@@ -53,13 +53,19 @@ describe('ES|QL parser', () => {
     assert.ok(parsed.ok);
     const [from, filter] = parsed.query.commands.map((command) => command.body);
     assert.ok(from.kind === 'from');
-    assert.deepEqual(from.sources.map((source) => source.name), ['logs-endpoint.events.process-*', 'logs-windows.*']);
+    assert.deepEqual(
+      from.sources.map((source) => source.name),
+      ['logs-endpoint.events.process-*', 'logs-windows.*'],
+    );
     assert.ok(filter.kind === 'where' && filter.condition.kind === 'and');
     const [first, second] = filter.condition.args;
     assert.ok(first.kind === 'compare' && first.left.kind === 'field');
     assert.equal(first.left.name, 'source.as.organization.name');
     assert.ok(second.kind === 'compare' && second.right.kind === 'arithmetic');
-    assert.deepEqual(second.right.right, { kind: 'timespan', value: 1, unit: 'hour', span: { start: 122, end: 128 } });
+    assert.deepEqual(
+      second.right.right,
+      { kind: 'timespan', value: 1, unit: 'hour', span: { start: 122, end: 128 } },
+    );
   });
 
   it('keeps a command it cannot parse, with its error, and parses the others', () => {
@@ -93,14 +99,20 @@ describe('ES|QL parser', () => {
 
 describe('ES|QL lowering', () => {
   it('compares strings exactly and case-sensitively', () => {
-    assert.equal(where('a == "X" and b != "y" and c >= 3'), 'and(a eq cased "X", b ne cased "y", c ge cased 3)');
+    assert.equal(
+      where('a == "X" and b != "y" and c >= 3'),
+      'and(a eq cased "X", b ne cased "y", c ge cased 3)',
+    );
     assert.equal(where('5 < c'), 'c gt cased 5');
   });
 
   it('reads LIKE patterns with backslash escapes and RLIKE as a regex', () => {
     assert.equal(where('a like "*x*"'), 'a contains cased "x"');
     assert.equal(where('a like """\\\\dev\\\\*"""'), 'a startswith cased "\\\\dev\\\\"');
-    assert.equal(where('a not like ("x*", "y?z")'), 'not(or(a startswith cased "x", a wildcard cased "y?z"))');
+    assert.equal(
+      where('a not like ("x*", "y?z")'),
+      'not(or(a startswith cased "x", a wildcard cased "y?z"))',
+    );
     assert.equal(where('a rlike ".*x.*"'), 'a regex cased ".*x.*"');
   });
 
@@ -112,14 +124,24 @@ describe('ES|QL lowering', () => {
 
   it('makes comparisons on to_lower(field) case-insensitive, also through EVAL', () => {
     assert.equal(where('to_lower(a) == "x"'), 'a eq "x"');
-    const { pipeline } = lowerEsqlQuery('from logs-*\n| eval low = to_lower(a)\n| where low like "*x*"');
+    const query = 'from logs-*\n| eval low = to_lower(a)\n| where low like "*x*"';
+    const { pipeline } = lowerEsqlQuery(query);
     assert.equal(notation(pipeline[2].predicate as Expr), 'a contains "x"');
   });
 
   it('lowers string functions, cidr_match and true in (…)', () => {
-    assert.equal(where('starts_with(a, "x") and ends_with(b, "y")'), 'and(a startswith cased "x", b endswith cased "y")');
-    assert.equal(where('cidr_match(source.ip, "10.0.0.0/8", "::1")'), 'or(source.ip cidr "10.0.0.0/8", source.ip cidr "::1")');
-    assert.equal(where('true in (starts_with(a, "x"), contains(a, "y"))'), 'or(a startswith cased "x", a contains cased "y")');
+    assert.equal(
+      where('starts_with(a, "x") and ends_with(b, "y")'),
+      'and(a startswith cased "x", b endswith cased "y")',
+    );
+    assert.equal(
+      where('cidr_match(source.ip, "10.0.0.0/8", "::1")'),
+      'or(source.ip cidr "10.0.0.0/8", source.ip cidr "::1")',
+    );
+    assert.equal(
+      where('true in (starts_with(a, "x"), contains(a, "y"))'),
+      'or(a startswith cased "x", a contains cased "y")',
+    );
   });
 
   it('lowers kql("…") with the KQL rules', () => {
@@ -128,12 +150,16 @@ describe('ES|QL lowering', () => {
   });
 
   it('matches text fields by words with the : operator', () => {
-    assert.equal(where('message : "denied|refused"'), 'or(message contains "denied", message contains "refused")');
+    assert.equal(
+      where('message : "denied|refused"'),
+      'or(message contains "denied", message contains "refused")',
+    );
   });
 
   it('filters aggregated rows after STATS, which groups without dropping null keys', () => {
     const { pipeline } = lowerEsqlQuery(
-      'from logs-*\n| where a == 1\n| stats n = count(*) by host.id\n| where n > 5\n| sort n desc\n| limit 10',
+      'from logs-*\n| where a == 1\n| stats n = count(*) by host.id\n| where n > 5\n| sort n ' +
+        'desc\n| limit 10',
     );
     assert.deepEqual(effects(pipeline), [
       '1 from filter',
@@ -171,12 +197,20 @@ describe('ES|QL lowering', () => {
 
   it('keeps what it cannot lower opaque, with a located diagnostic', () => {
     const lowered = lowerEsqlQuery('from logs-*\n| where @timestamp > now() - 5m\n| frobnicate x');
-    assert.equal(notation(lowered.pipeline[1].predicate as Expr), 'opaque("@timestamp > now() - 5m")');
+    assert.equal(
+      notation(lowered.pipeline[1].predicate as Expr),
+      'opaque("@timestamp > now() - 5m")',
+    );
     assert.equal(lowered.pipeline[2].opaque, true);
     assert.deepEqual(
       lowered.diagnostics.map((d) => [d.code, d.line, d.stage, d.message]),
       [
-        ['esql.unsupported', 11, 2, 'a comparison of computed values is not lowered: @timestamp > now() - 5m'],
+        [
+          'esql.unsupported',
+          11,
+          2,
+          'a comparison of computed values is not lowered: @timestamp > now() - 5m',
+        ],
         ['esql.unparsed-command', 12, 3, "FROBNICATE: unknown command 'frobnicate'"],
       ],
     );

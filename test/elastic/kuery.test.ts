@@ -124,15 +124,27 @@ describe('KQL lowering', () => {
   });
 
   it('binds not tighter than and, and and tighter than or', () => {
-    assert.equal(kql('a:1 or b:2 and not c:3'), 'or(a eq cased 1, and(b eq cased 2, not(c eq cased 3)))');
+    assert.equal(
+      kql('a:1 or b:2 and not c:3'),
+      'or(a eq cased 1, and(b eq cased 2, not(c eq cased 3)))',
+    );
     assert.equal(kql('(a:1 or b:2) and c:3'), 'and(or(a eq cased 1, b eq cased 2), c eq cased 3)');
   });
 
   it('matches text fields by words, case-insensitively', () => {
     assert.equal(kql('message: "Started With Stack"'), 'message contains "Started With Stack"');
-    assert.equal(kql('message: error timeout'), 'or(message contains "error", message contains "timeout")');
-    assert.equal(kql('powershell.file.script_block_text: *Invoke*'), 'powershell.file.script_block_text contains "Invoke"');
-    assert.equal(kql('process.command_line.text: "-enc"'), 'process.command_line.text contains "-enc"');
+    assert.equal(
+      kql('message: error timeout'),
+      'or(message contains "error", message contains "timeout")',
+    );
+    assert.equal(
+      kql('powershell.file.script_block_text: *Invoke*'),
+      'powershell.file.script_block_text contains "Invoke"',
+    );
+    assert.equal(
+      kql('process.command_line.text: "-enc"'),
+      'process.command_line.text contains "-enc"',
+    );
   });
 
   it('compares .caseless fields ignoring case', () => {
@@ -147,24 +159,32 @@ describe('KQL lowering', () => {
   });
 
   it('keeps the text and the span of each predicate', () => {
+    const EQ_CASED = { op: 'eq', caseSensitive: true } as const;
+    const at = (start: number, end: number) => ({ start, end });
     const { pipeline } = lowerKql('a: x and b: (y or "z")');
     const predicate = pipeline[0].predicate;
     assert.ok(predicate?.kind === 'and');
     assert.deepEqual(predicate.args, [
       {
         kind: 'predicate',
-        predicate: { field: 'a', op: 'eq', values: ['x'], caseSensitive: true, text: 'a: x', span: { start: 3, end: 4 } },
+        predicate: { ...EQ_CASED, field: 'a', values: ['x'], text: 'a: x', span: at(3, 4) },
       },
       {
         kind: 'or',
         args: [
           {
             kind: 'predicate',
-            predicate: { field: 'b', op: 'eq', values: ['y'], caseSensitive: true, text: 'b: y', span: { start: 13, end: 14 } },
+            predicate: { ...EQ_CASED, field: 'b', values: ['y'], text: 'b: y', span: at(13, 14) },
           },
           {
             kind: 'predicate',
-            predicate: { field: 'b', op: 'eq', values: ['z'], caseSensitive: true, text: 'b: "z"', span: { start: 18, end: 21 } },
+            predicate: {
+              ...EQ_CASED,
+              field: 'b',
+              values: ['z'],
+              text: 'b: "z"',
+              span: at(18, 21),
+            },
           },
         ],
       },
@@ -173,7 +193,10 @@ describe('KQL lowering', () => {
 
   it('prefixes the fields of a nested query and warns that objects are not tied', () => {
     const lowered = lowerKql('deltas:{ action: ADD and role: admin }');
-    assert.equal(notation(lowered.pipeline[0].predicate as Expr), 'and(deltas.action eq cased "ADD", deltas.role eq cased "admin")');
+    assert.equal(
+      notation(lowered.pipeline[0].predicate as Expr),
+      'and(deltas.action eq cased "ADD", deltas.role eq cased "admin")',
+    );
     assert.deepEqual(
       lowered.diagnostics.map((d) => [d.severity, d.code, d.line]),
       [['warning', 'kuery.nested', 10]],
@@ -183,13 +206,22 @@ describe('KQL lowering', () => {
   it('keeps field patterns as written, with an info diagnostic', () => {
     const lowered = lowerKql('file.hash.*: *');
     assert.equal(notation(lowered.pipeline[0].predicate as Expr), 'file.hash.* exists cased');
-    assert.deepEqual(lowered.diagnostics.map((d) => [d.severity, d.code]), [['info', 'kuery.field-pattern']]);
+    assert.deepEqual(
+      lowered.diagnostics.map((d) => [d.severity, d.code]),
+      [['info', 'kuery.field-pattern']],
+    );
   });
 
   it('matches free text on _raw and warns that it is approximate', () => {
     const lowered = lowerKql('mimikatz or "sekurlsa::"');
-    assert.equal(notation(lowered.pipeline[0].predicate as Expr), 'or(_raw contains "mimikatz", _raw contains "sekurlsa::")');
-    assert.deepEqual(lowered.diagnostics.map((d) => d.code), ['kuery.free-text', 'kuery.free-text']);
+    assert.equal(
+      notation(lowered.pipeline[0].predicate as Expr),
+      'or(_raw contains "mimikatz", _raw contains "sekurlsa::")',
+    );
+    assert.deepEqual(
+      lowered.diagnostics.map((d) => d.code),
+      ['kuery.free-text', 'kuery.free-text'],
+    );
   });
 
   it('turns a syntax error into an opaque predicate with a located diagnostic', () => {

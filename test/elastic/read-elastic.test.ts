@@ -11,6 +11,7 @@ import { findKeyLine } from '../../src/sources/elastic/toml-key-line.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../fixtures/elastic/repository');
 const commit = '0123456789abcdef0123456789abcdef01234567';
+const upstream = `https://github.com/elastic/detection-rules/blob/${commit}`;
 
 describe('readElasticRepository', () => {
   const read = readElasticRepository(root);
@@ -33,7 +34,8 @@ describe('readElasticRepository', () => {
         source: 'elastic',
         file: 'rules/broken/unclosed_string.toml',
         line: 6,
-        reason: 'invalid TOML: Invalid TOML document: control characters are not allowed in strings',
+        reason:
+          'invalid TOML: Invalid TOML document: control characters are not allowed in strings',
       },
       {
         source: 'elastic',
@@ -49,7 +51,7 @@ describe('readElasticRepository', () => {
     assert.deepEqual(read.context, { commit });
     assert.equal(
       byFile('rules/ml/unusual_logon_time.toml')?.url,
-      `https://github.com/elastic/detection-rules/blob/${commit}/rules/ml/unusual_logon_time.toml`,
+      `${upstream}/rules/ml/unusual_logon_time.toml`,
     );
   });
 
@@ -63,7 +65,7 @@ describe('readElasticRepository', () => {
       file: 'rules/windows/execution_shell_from_office.toml',
       line: 1,
       queryLine: 24,
-      url: `https://github.com/elastic/detection-rules/blob/${commit}/rules/windows/execution_shell_from_office.toml`,
+      url: `${upstream}/rules/windows/execution_shell_from_office.toml`,
       title: 'Shell Started by an Office Program',
       description:
         'An office program starts a command shell.\n' +

@@ -3,19 +3,16 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Expr, Stage } from '../../src/ir/index.js';
+import type { Expr } from '../../src/ir/index.js';
 import { finishRule } from '../../src/lower/finish-rule.js';
 import { notation } from '../sigma/expr-notation.js';
-import { elasticDocument, lowerRule } from './elastic-fixture.js';
+import { elasticDocument, lowerRule, stageLines as stages } from './elastic-fixture.js';
 
-function stages(pipeline: Stage[]): string[] {
-  return pipeline.map((stage) => {
-    const predicate = stage.predicate ? ` | ${notation(stage.predicate)}` : '';
-    return `${stage.index} ${stage.command} ${stage.effect} ${JSON.stringify(stage.args)}${predicate}`;
-  });
-}
-
-const KQL_RULE = { language: 'kuery', query: 'event.action: logon-failed', index: ['logs-system.*'] };
+const KQL_RULE = {
+  language: 'kuery',
+  query: 'event.action: logon-failed',
+  index: ['logs-system.*'],
+};
 
 describe('Elastic rule stages', () => {
   it('shows index patterns as a first from stage, with no predicate on _index', () => {
@@ -31,15 +28,21 @@ describe('Elastic rule stages', () => {
     const { pipeline } = lowerRule({
       ...KQL_RULE,
       type: 'threshold',
-      threshold: { field: ['source.ip'], value: 25, cardinality: [{ field: 'user.name', value: 5 }] },
+      threshold: {
+        field: ['source.ip'],
+        value: 25,
+        cardinality: [{ field: 'user.name', value: 5 }],
+      },
     });
     assert.deepEqual(stages(pipeline).slice(2), [
-      '3 threshold aggregate {"field":["source.ip"],"value":25,"cardinality":[{"field":"user.name","value":5}]}',
+      '3 threshold aggregate ' +
+        '{"field":["source.ip"],"value":25,"cardinality":[{"field":"user.name","value":5}]}',
     ]);
     assert.deepEqual(pipeline[2].groupBy, { fields: ['source.ip'], filled: [] });
     assert.equal(
       pipeline[2].text,
-      'threshold = { field = ["source.ip"], value = 25, cardinality = [{ field = "user.name", value = 5 }] }',
+      'threshold = { field = ["source.ip"], value = 25, cardinality = [{ field = "user.name", ' +
+        'value = 5 }] }',
     );
   });
 
@@ -66,7 +69,9 @@ describe('Elastic rule stages', () => {
       threat_query: 'threat.indicator.ip: *',
       threat_language: 'kuery',
       threat_indicator_path: 'threat.indicator',
-      threat_mapping: [{ entries: [{ field: 'source.ip', value: 'threat.indicator.ip', type: 'mapping' }] }],
+      threat_mapping: [
+        { entries: [{ field: 'source.ip', value: 'threat.indicator.ip', type: 'mapping' }] },
+      ],
     });
     assert.deepEqual(stages(pipeline).slice(2), [
       '3 threat_match filter {"threatIndex":["logs-ti_*"],"threatQuery":"threat.indicator.ip: *",' +
@@ -94,7 +99,9 @@ describe('Elastic rule stages', () => {
       filters: [
         {
           meta: { negate: true },
-          query: { wildcard: { 'file.path': { case_insensitive: true, value: '?:\\\\Windows\\\\*' } } },
+          query: {
+            wildcard: { 'file.path': { case_insensitive: true, value: '?:\\\\Windows\\\\*' } },
+          },
         },
         { meta: { negate: false }, exists: { field: 'user.name' } },
         { meta: { disabled: true }, query: { term: { 'user.id': 'S-1-5-18' } } },
@@ -112,8 +119,12 @@ describe('Elastic rule stages', () => {
   });
 
   it('keeps a query DSL clause it does not know opaque, with a diagnostic', () => {
-    const lowered = lowerRule({ ...KQL_RULE, type: 'query', filters: [{ query: { geo_shape: { x: 1 } } }] });
-    assert.equal(notation(lowered.pipeline[1].predicate as Expr), 'opaque("{\\"geo_shape\\":{\\"x\\":1}}")');
+    const filters = [{ query: { geo_shape: { x: 1 } } }];
+    const lowered = lowerRule({ ...KQL_RULE, type: 'query', filters });
+    assert.equal(
+      notation(lowered.pipeline[1].predicate as Expr),
+      'opaque("{\\"geo_shape\\":{\\"x\\":1}}")',
+    );
     assert.deepEqual(lowered.diagnostics.map((d) => [d.code, d.message]), [
       ['elastic.query-dsl', "filter: query clause 'geo_shape' is not lowered"],
     ]);
@@ -131,11 +142,16 @@ describe('Elastic rule stages', () => {
       ...KQL_RULE,
       type: 'query',
       exceptions_list: [{ id: 'endpoint_list', list_id: 'endpoint_list', type: 'endpoint' }],
-      alert_suppression: { group_by: ['host.name'], duration: { unit: 'h', value: 6 }, missing_fields_strategy: 'suppress' },
+      alert_suppression: {
+        group_by: ['host.name'],
+        duration: { unit: 'h', value: 6 },
+        missing_fields_strategy: 'suppress',
+      },
     });
     assert.deepEqual(stages(pipeline).slice(2), [
       '3 exceptions tuning-hook {"lists":["endpoint_list"]}',
-      '4 alert_suppression format {"groupBy":["host.name"],"duration":"6h","missingFieldsStrategy":"suppress"}',
+      '4 alert_suppression format ' +
+        '{"groupBy":["host.name"],"duration":"6h","missingFieldsStrategy":"suppress"}',
     ]);
   });
 
@@ -150,7 +166,8 @@ describe('Elastic rule stages', () => {
     assert.equal(rule.fullyParsed, true);
     assert.equal(
       notation(rule.eventFilter as Expr),
-      'or(and(event.category eq cased "process", a eq cased 1), and(event.category eq cased "file", b eq cased 2))',
+      'or(and(event.category eq cased "process", a eq cased 1), ' +
+        'and(event.category eq cased "file", b eq cased 2))',
     );
   });
 
