@@ -70,6 +70,13 @@ describe('EQL parser', () => {
     assert.deepEqual(values, ['C:\\x"y', 'C:\\x', 'C:\\x']);
   });
 
+  it('refuses nesting deeper than 256 levels instead of exhausting the stack', () => {
+    const deep = parseEql(`any where ${'('.repeat(100_000)}a == 1${')'.repeat(100_000)}`);
+    assert.equal(!deep.ok && deep.error.message, 'query nested too deeply');
+    const negated = parseEql(`any where a == ${'-'.repeat(100_000)}1`);
+    assert.equal(!negated.ok && negated.error.message, 'query nested too deeply');
+  });
+
   it('skips comments', () => {
     const parsed = parseEql('/* head */ process where // note\n a == 1');
     assert.ok(parsed.ok && parsed.query.body.kind === 'event');

@@ -89,6 +89,15 @@ describe('ES|QL parser', () => {
     );
   });
 
+  it('refuses nesting deeper than 256 levels instead of exhausting the stack', () => {
+    const parsed = parseEsql(`from x | where ${'('.repeat(100_000)}a == 1${')'.repeat(100_000)}`);
+    assert.ok(parsed.ok);
+    assert.deepEqual(
+      parsed.query.errors.map((entry) => [entry.command, entry.error.message]),
+      [[1, 'query nested too deeply']],
+    );
+  });
+
   it('reports an unterminated string instead of throwing', () => {
     assert.deepEqual(parseEsql('from x | where a == "open'), {
       ok: false,

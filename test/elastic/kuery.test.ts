@@ -74,6 +74,13 @@ describe('KQL parser', () => {
     });
   });
 
+  it('refuses nesting deeper than 256 levels instead of exhausting the stack', () => {
+    const deep = parseKuery(`${'('.repeat(100_000)}a:1${')'.repeat(100_000)}`);
+    assert.equal(deep.ok, false);
+    assert.equal(!deep.ok && deep.error.message, 'query nested too deeply');
+    assert.equal(parseKuery(`${'not '.repeat(100)}a:1`).ok, true);
+  });
+
   it('parses an empty query to nothing', () => {
     assert.deepEqual(parseKuery('  \n'), { ok: true, query: null });
   });

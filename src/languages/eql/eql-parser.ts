@@ -48,8 +48,12 @@ class EqlParseError extends Error {
   }
 }
 
+/** Deeper nesting is refused: rule text is untrusted and recursion has a stack limit. */
+const MAX_NESTING = 256;
+
 class EqlParser {
   private position = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -192,11 +196,22 @@ class EqlParser {
     return args.length === 1 ? args[0] : { kind: 'and', args, span: spanOver(args) };
   }
 
+  /** Every level of parentheses and of `not` passes here, so nesting is counted here. */
   private parseNot(): EqlExpr {
-    if (!this.acceptName('not')) return this.parsePredicate();
-    const keyword = this.previous();
-    const arg = this.parseNot();
-    return { kind: 'not', arg, span: { start: keyword.span.start, end: arg.span.end } };
+    return this.nested(() => {
+      if (!this.acceptName('not')) return this.parsePredicate();
+      const keyword = this.previous();
+      const arg = this.parseNot();
+      return { kind: 'not', arg, span: { start: keyword.span.start, end: arg.span.end } };
+    });
+  }
+
+  private nested(parse: () => EqlExpr): EqlExpr {
+    if (this.depth >= MAX_NESTING) this.fail('query nested too deeply', this.spanHere());
+    this.depth++;
+    const parsed = parse();
+    this.depth--;
+    return parsed;
   }
 
   /** A value, optionally compared: `a == b`, `a : (x, y)`, `a like~ "p*"`, `a not in (…)`. */
@@ -270,7 +285,7 @@ class EqlParser {
   private parseUnary(): EqlExpr {
     const minus = this.acceptPunctuation('-');
     if (minus === null) return this.parsePrimary();
-    const arg = this.parseUnary();
+    const arg = this.nested(() => this.parseUnary());
     const span = { start: minus.span.start, end: arg.span.end };
     if (arg.kind === 'number') return { ...arg, value: -arg.value, span };
     return { kind: 'negate', arg, span };

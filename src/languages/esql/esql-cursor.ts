@@ -11,8 +11,12 @@ export class EsqlParseError extends Error {
   }
 }
 
+/** Deeper nesting is refused: rule text is untrusted and recursion has a stack limit. */
+const MAX_NESTING = 256;
+
 export class EsqlCursor {
   private position = 0;
+  private depth = 0;
 
   constructor(
     readonly text: string,
@@ -20,6 +24,15 @@ export class EsqlCursor {
     /** Where the command ends, for errors about a missing token. */
     private readonly end: number,
   ) {}
+
+  /** Runs a parser one nesting level deeper, refusing to go past MAX_NESTING. */
+  nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_NESTING) this.fail('query nested too deeply', this.spanHere());
+    this.depth++;
+    const parsed = parse();
+    this.depth--;
+    return parsed;
+  }
 
   atEnd(): boolean {
     return this.position >= this.tokens.length;

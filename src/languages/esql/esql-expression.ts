@@ -37,11 +37,14 @@ function parseAnd(cursor: EsqlCursor): EsqlExpr {
   return args.length === 1 ? args[0] : { kind: 'and', args, span: spanOver(args) };
 }
 
+/** Every level of parentheses and of NOT passes here, so nesting is counted here. */
 function parseNot(cursor: EsqlCursor): EsqlExpr {
-  const keyword = cursor.acceptKeyword('not');
-  if (keyword === null) return parsePredicate(cursor);
-  const arg = parseNot(cursor);
-  return { kind: 'not', arg, span: { start: keyword.span.start, end: arg.span.end } };
+  return cursor.nested(() => {
+    const keyword = cursor.acceptKeyword('not');
+    if (keyword === null) return parsePredicate(cursor);
+    const arg = parseNot(cursor);
+    return { kind: 'not', arg, span: { start: keyword.span.start, end: arg.span.end } };
+  });
 }
 
 function parsePredicate(cursor: EsqlCursor): EsqlExpr {
@@ -128,7 +131,7 @@ function parseMultiplicative(cursor: EsqlCursor): EsqlExpr {
 function parseUnary(cursor: EsqlCursor): EsqlExpr {
   const minus = cursor.acceptPunctuation('-');
   if (minus === null) return parsePostfix(cursor);
-  const arg = parseUnary(cursor);
+  const arg = cursor.nested(() => parseUnary(cursor));
   const span = { start: minus.span.start, end: arg.span.end };
   if (arg.kind === 'number') return { ...arg, value: -arg.value, span };
   return { kind: 'negate', arg, span };

@@ -23,6 +23,9 @@ const RANGE_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 type Spanned = { span: Span };
 
+/** Deeper nesting is refused: rule text is untrusted and recursion has a stack limit. */
+const MAX_NESTING = 256;
+
 export function parseKuery(text: string): KueryParse {
   const tokenized = tokenizeKuery(text);
   if (!tokenized.ok) return tokenized;
@@ -48,6 +51,7 @@ class KueryParseError extends Error {
 
 class KueryParser {
   private position = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -76,11 +80,22 @@ class KueryParser {
     return args.length === 1 ? args[0] : { kind: 'and', args, span: spanOver(args) };
   }
 
+  /** Every level of parentheses and of `not` passes here, so nesting is counted here. */
   private parseNot<Leaf extends Spanned>(operand: () => KueryBoolean<Leaf>): KueryBoolean<Leaf> {
-    const keyword = this.peek();
-    if (!this.acceptKeyword('not')) return operand();
-    const arg = this.parseNot(operand);
-    return { kind: 'not', arg, span: { start: keyword!.span.start, end: arg.span.end } };
+    const token = this.peek();
+    if (this.depth >= MAX_NESTING) {
+      this.fail('query nested too deeply', token?.span ?? this.endSpan());
+    }
+    this.depth++;
+    let parsed: KueryBoolean<Leaf>;
+    if (token !== undefined && this.acceptKeyword('not')) {
+      const arg = this.parseNot(operand);
+      parsed = { kind: 'not', arg, span: { start: token.span.start, end: arg.span.end } };
+    } else {
+      parsed = operand();
+    }
+    this.depth--;
+    return parsed;
   }
 
   /** A parenthesized query, a field comparison or free text. */
