@@ -112,6 +112,8 @@ function lowerComparedValue(
   switch (operator) {
     case '==':
       return test('eq', [scalar], true);
+    // LIMITATION: `!=` becomes `ne`, which needs the field present; whether Elasticsearch's EQL
+    // also matches events lacking the field is not modelled.
     case '!=':
       return test('ne', [scalar], true);
     case 'in':
@@ -125,6 +127,8 @@ function lowerComparedValue(
       const match = matchOf(patternOf(scalar, { single: true, escapes: false }));
       return test(match.op, match.values, caseSensitive);
     }
+    // LIMITATION: EQL regexes are Lucene regular expressions matching the whole value; they are
+    // kept as written, without anchors.
     case 'regex':
     case 'regex~':
       if (operator === 'regex') return test('regex', [String(scalar)], true);
@@ -150,6 +154,9 @@ function lowerNullComparison(field: EqlField, comparison: Comparison, scope: Eql
  * Boolean functions that test their first argument against string arguments: `startsWith`,
  * `endsWith`, `stringContains`, `wildcard`, `cidrMatch`, `match`, each with a `~` form.
  */
+// LIMITATION: functions comparing two fields (`startsWith~(dll.name, process.name)`) or computed
+// values (`length(x) > 3`, `substring(…)`) have no predicate form; they stay opaque, with a
+// warning, and the rule is not fully parsed.
 function lowerFunction(call: Call, scope: EqlScope): Expr {
   const name = call.name.toLowerCase();
   const [subject, ...rest] = call.args;

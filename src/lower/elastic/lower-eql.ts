@@ -18,6 +18,9 @@ const FORMAT_PIPES: ReadonlySet<string> = new Set(['head', 'tail', 'sort']);
 /** Pipes that group results. */
 const AGGREGATE_PIPES: ReadonlySet<string> = new Set(['unique', 'unique_count', 'count']);
 
+// LIMITATION: the order of a sequence's steps, its maxspan and its join keys are arguments, not
+// predicates — what a sequence matches as a whole is not modelled, only what each event needs.
+
 /**
  * `categoryField` is the field an event's category is read from: `event.category` unless the
  * rule sets `event_category_override`.

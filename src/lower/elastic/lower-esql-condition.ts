@@ -58,6 +58,8 @@ const FUNCTION_OPS: Record<string, Op> = {
   cidr_match: 'cidr',
 };
 
+// LIMITATION: ES|QL compares a multi-valued field as null (no match, with a warning) where the
+// predicate, as in KQL and EQL, matches when any value does.
 export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
   switch (expr.kind) {
     case 'or':
