@@ -25,9 +25,9 @@ export function parseExpression(cursor: EsqlCursor): EsqlExpr {
   return args.length === 1 ? args[0] : { kind: 'or', args, span: spanOver(args) };
 }
 
-/** Whether a name token can start a column reference (it is not a keyword). */
-export function isColumnName(cursor: EsqlCursor, ahead = 0): boolean {
-  const token = cursor.peek(ahead);
+/** Whether the token at the cursor can start a column reference (it is not a keyword). */
+export function isColumnName(cursor: EsqlCursor): boolean {
+  const token = cursor.peek();
   return token?.kind === 'name' && (token.quoted || !KEYWORDS.has(token.value.toLowerCase()));
 }
 

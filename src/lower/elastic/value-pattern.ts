@@ -69,7 +69,7 @@ export function matchOf(parts: PatternPart[]): ValueMatch {
 }
 
 /** The pattern in the IR's wildcard notation: `*`, `?`, and `\` before literal `*?\`. */
-export function wildcardText(parts: PatternPart[]): string {
+function wildcardText(parts: PatternPart[]): string {
   return parts
     .map((part) => {
       if (part.kind === 'any') return '*';
