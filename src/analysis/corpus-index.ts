@@ -7,8 +7,6 @@
 import type { Indicator, IndicatorValue, Op, Rule, Scalar, SourceName } from '../ir/index.js';
 import { valueKey } from '../semantics/value-key.js';
 
-type SourceCounts = Map<SourceName, number>;
-
 /**
  * The indicators of every rule with corpus counts filled in: per value, the number of other
  * rules among `rules` (each counted once) with the same indicator key, in total and per source.
@@ -18,67 +16,79 @@ export function withCorpusCounts(
   rules: Rule[],
   indicators: Map<string, Indicator[]>,
 ): Map<string, Indicator[]> {
-  const sourceOf = new Map(rules.map((rule) => [rule.id, rule.source]));
-  const counts = countRulesPerKey(sourceOf, indicators);
+  const sources = [...new Set(rules.map((rule) => rule.source))];
+  const sourceIndex = new Map(rules.map((rule) => [rule.id, sources.indexOf(rule.source)]));
+  const keys = new Map<Indicator, string[]>();
+  for (const list of indicators.values()) {
+    for (const indicator of list) {
+      keys.set(indicator, indicator.values.map(({ value }) => indicatorKey(indicator, value)));
+    }
+  }
+
+  // Rules per key and source; one rule counts once per key, however often it repeats it.
+  const counts = new Map<string, KeyCount>();
+  for (const [id, list] of indicators) {
+    const source = sourceIndex.get(id);
+    if (source === undefined) continue;
+    for (const indicator of list) {
+      for (const key of keys.get(indicator)!) {
+        let count = counts.get(key);
+        if (!count) {
+          count = { perSource: new Array<number>(sources.length).fill(0), lastRule: '' };
+          counts.set(key, count);
+        }
+        if (count.lastRule === id) continue;
+        count.lastRule = id;
+        count.perSource[source]++;
+      }
+    }
+  }
 
   const counted = new Map<string, Indicator[]>();
   for (const [id, list] of indicators) {
-    const source = sourceOf.get(id);
+    const own = sourceIndex.get(id) ?? -1;
+    const countOf = (value: Scalar, key: string) =>
+      countedValue(value, counts.get(key)?.perSource, own, sources);
     counted.set(
       id,
-      list.map((indicator) => ({
-        ...indicator,
-        values: indicator.values.map((v) => countedValue(indicator, v, source, counts)),
-      })),
+      list.map((indicator) => {
+        const valueKeys = keys.get(indicator)!;
+        const values = indicator.values.map(({ value }, i) => countOf(value, valueKeys[i]));
+        return { ...indicator, values };
+      }),
     );
   }
   return counted;
+}
+
+interface KeyCount {
+  perSource: number[];
+  /** The last rule counted for the key: a rule repeating a key counts once. */
+  lastRule: string;
 }
 
 /** The key under which a rule's indicator value is counted. */
 export function indicatorKey(indicator: Indicator, value: Scalar): string {
   const op: Op = indicator.op === 'in' ? 'eq' : indicator.op;
   const normalized = valueKey(value, op, indicator.caseSensitive);
-  return [indicator.canonicalField, op, indicator.negated ? 'not' : '', normalized].join('\u0000');
+  const negation = indicator.negated ? 'not' : '';
+  return `${indicator.canonicalField}\u0000${op}\u0000${negation}\u0000${normalized}`;
 }
 
-function countRulesPerKey(
-  sourceOf: Map<string, SourceName>,
-  indicators: Map<string, Indicator[]>,
-): Map<string, SourceCounts> {
-  const counts = new Map<string, SourceCounts>();
-  for (const [id, list] of indicators) {
-    const source = sourceOf.get(id);
-    if (!source) continue;
-
-    // One rule counts once per key, however often it repeats the value.
-    const keys = new Set<string>();
-    for (const indicator of list) {
-      for (const { value } of indicator.values) keys.add(indicatorKey(indicator, value));
-    }
-    for (const key of keys) {
-      let perSource = counts.get(key);
-      if (!perSource) counts.set(key, (perSource = new Map()));
-      perSource.set(source, (perSource.get(source) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
+/** The counts of one value, leaving out the rule itself (it is not one of the "other" rules). */
 function countedValue(
-  indicator: Indicator,
-  { value }: IndicatorValue,
-  source: SourceName | undefined,
-  counts: Map<string, SourceCounts>,
+  value: Scalar,
+  perSource: number[] | undefined,
+  own: number,
+  sources: SourceName[],
 ): IndicatorValue {
   const bySource: Partial<Record<SourceName, number>> = {};
   let total = 0;
-  for (const [countedSource, count] of counts.get(indicatorKey(indicator, value)) ?? []) {
-    // The rule itself is not one of the "other" rules.
-    const others = countedSource === source ? count - 1 : count;
-    if (others === 0) continue;
-    bySource[countedSource] = others;
+  perSource?.forEach((count, source) => {
+    const others = source === own ? count - 1 : count;
+    if (others === 0) return;
+    bySource[sources[source]] = others;
     total += others;
-  }
+  });
   return { value, corpus: { total, bySource } };
 }

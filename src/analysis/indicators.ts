@@ -68,14 +68,23 @@ export function isLogSourceConstraint(predicate: Predicate, rule: Rule): boolean
 }
 
 /**
- * The event filter first (it may hold log-source constraints no stage carries), then every
- * matching stage; predicates seen twice collapse when their values are grouped.
+ * The predicates of every matching stage, then those of the event filter no stage carries
+ * (a lowering may add log-source constraints there).
  */
-function* matchedPredicates(rule: Rule): Generator<{ predicate: Predicate; negated: boolean }> {
-  if (rule.eventFilter) yield* predicatesOf(rule.eventFilter);
+function matchedPredicates(rule: Rule): { predicate: Predicate; negated: boolean }[] {
+  const matched: { predicate: Predicate; negated: boolean }[] = [];
   for (const stage of rule.pipeline) {
-    if (stage.predicate && MATCHING_EFFECTS.has(stage.effect)) yield* predicatesOf(stage.predicate);
+    if (stage.predicate && MATCHING_EFFECTS.has(stage.effect)) {
+      matched.push(...predicatesOf(stage.predicate));
+    }
   }
+  if (!rule.eventFilter) return matched;
+
+  const staged = new Set(matched.map(({ predicate }) => predicate));
+  for (const found of predicatesOf(rule.eventFilter)) {
+    if (!staged.has(found.predicate)) matched.push(found);
+  }
+  return matched;
 }
 
 function addPredicate(
@@ -86,7 +95,7 @@ function addPredicate(
 ): void {
   const canonicalField = canonicalFieldOf(predicate, rule);
   const { field, op, caseSensitive } = predicate;
-  const key = [field, canonicalField, op, negated, caseSensitive].join('\u0000');
+  const key = `${field}\u0000${canonicalField}\u0000${op}\u0000${negated}\u0000${caseSensitive}`;
 
   let group = groups.get(key);
   if (!group) {
