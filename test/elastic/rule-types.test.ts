@@ -15,13 +15,27 @@ const KQL_RULE = {
 };
 
 describe('Elastic rule stages', () => {
-  it('shows index patterns as a first from stage, with no predicate on _index', () => {
+  it('shows index patterns as a first from stage constraining the _index pseudo field', () => {
     const { pipeline } = lowerRule({ ...KQL_RULE, type: 'query' });
     assert.deepEqual(stages(pipeline), [
-      '1 from filter {"index":["logs-system.*"]}',
+      '1 from filter {"index":["logs-system.*"]} | _index startswith cased "logs-system."',
       '2 query filter {} | event.action eq cased "logon-failed"',
     ]);
     assert.equal(pipeline[0].text, 'index = ["logs-system.*"]');
+  });
+
+  it('reads several index patterns as alternatives and a leading - as an exclusion', () => {
+    const { pipeline } = lowerRule({
+      ...KQL_RULE,
+      type: 'query',
+      index: ['logs-endpoint.events.*', 'winlogbeat-*', 'auditbeat', '-logs-endpoint.events.api*'],
+    });
+    assert.equal(
+      notation(pipeline[0].predicate as Expr),
+      'and(or(_index startswith cased "logs-endpoint.events.", ' +
+        '_index startswith cased "winlogbeat-", _index eq cased "auditbeat"), ' +
+        'not(_index startswith cased "logs-endpoint.events.api"))',
+    );
   });
 
   it('groups a threshold rule by its fields', () => {
@@ -166,8 +180,9 @@ describe('Elastic rule stages', () => {
     assert.equal(rule.fullyParsed, true);
     assert.equal(
       notation(rule.eventFilter as Expr),
-      'or(and(event.category eq cased "process", a eq cased 1), ' +
-        'and(event.category eq cased "file", b eq cased 2))',
+      'and(_index startswith cased "logs-", ' +
+        'or(and(event.category eq cased "process", a eq cased 1), ' +
+        'and(event.category eq cased "file", b eq cased 2)))',
     );
   });
 
