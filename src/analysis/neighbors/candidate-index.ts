@@ -3,15 +3,16 @@
 // Each broader-eligible rule is filed under its *anchors*: a set of its literals such that
 // every case of its condition contains one (the rarest literal of an AND, all branches of an
 // OR). A narrower rule can only imply a broader one if one of its literals implies an anchor,
-// so a narrower rule looks up the keys of everything its literals imply — its values, their
-// prefixes, suffixes and substrings of the lengths anchors use, field presence — and gets the
-// few rules filed under them. The implication check then decides.
+// so a narrower rule looks up everything its literals imply — its values, field presence, and
+// the anchor texts its values contain, start or end with (text-anchors) — and gets the few
+// rules filed under them. The implication check then decides.
 
 import { foldCase, isCaseless, numericValue, valueKey } from '../../semantics/value-key.js';
 import type { Formula } from '../implication/formula.js';
 import { requiresPresence } from '../implication/literal-implication.js';
 import type { Literal } from '../implication/literal.js';
 import type { EventScope } from './event-scope.js';
+import { TextAnchors, type TextOp } from './text-anchors.js';
 
 const TEXT_OPS = new Set(['eq', 'contains', 'startswith', 'endswith']);
 
@@ -25,6 +26,15 @@ const IMPLIED_TEXT_OPS: Readonly<Record<string, readonly string[]>> = {
 
 type Case = 's' | 'i';
 
+/**
+ * A key a broader rule is filed under. Anchors of `contains`, `startswith` and `endswith` also
+ * name their group (field, operator, case) and text, to be found inside narrower values.
+ */
+interface AnchorKey {
+  key: string;
+  text?: { group: string; op: TextOp; value: string };
+}
+
 interface Anchors {
   literals: Literal[];
   cost: number;
@@ -32,8 +42,9 @@ interface Anchors {
 
 export class CandidateIndex {
   private readonly byKey = new Map<string, EventScope[]>();
-  /** Lengths of anchor texts per (field prefix, operator, case): the substrings worth trying. */
-  private readonly lengths = new Map<string, number[]>();
+  private readonly texts = new Map<string, TextAnchors<EventScope>>();
+  /** Per broader scope, the literal kinds every case of its condition has. */
+  private readonly required = new Map<EventScope, Set<string>>();
 
   /** Files every scope that may be broader under its anchors; `scopes` also set key costs. */
   constructor(scopes: EventScope[]) {
@@ -47,79 +58,66 @@ export class CandidateIndex {
         for (const anchorKey of anchorKeys(scope, literal)) keys.set(anchorKey.key, anchorKey);
       }
       for (const anchorKey of keys.values()) this.file(anchorKey, scope);
+      this.required.set(scope, requiredKinds(scope.condition));
     }
   }
 
-  /** Scopes that may be broader than `narrower`: those one of its cases reaches an anchor of. */
+  /**
+   * Scopes that may be broader than `narrower`: one of its cases reaches an anchor of theirs,
+   * and every case of it has a literal of each kind their condition always requires.
+   */
   candidatesFor(narrower: EventScope): EventScope[] {
     if (!narrower.cases) return [];
     const smallest = narrower.cases.reduce((a, b) => (b.length < a.length ? b : a));
     const found = new Set<EventScope>();
     for (const literal of smallest) {
-      for (const key of this.reachedKeys(narrower, literal)) {
-        for (const scope of this.byKey.get(key) ?? []) found.add(scope);
-      }
+      for (const scope of this.reachedBy(narrower, literal)) found.add(scope);
     }
     found.delete(narrower);
-    return [...found];
+
+    const kinds = narrower.cases
+      .map((conjunction) => new Set(conjunction.map(kindOf)))
+      .reduce((a, b) => new Set([...a].filter((kind) => b.has(kind))));
+    return [...found].filter((scope) => [...this.required.get(scope)!].every((k) => kinds.has(k)));
   }
 
-  private file({ key, textGroup, textLength }: AnchorKey, scope: EventScope): void {
+  private file({ key, text }: AnchorKey, scope: EventScope): void {
+    if (text) {
+      let anchors = this.texts.get(text.group);
+      if (!anchors) this.texts.set(text.group, (anchors = new TextAnchors(text.op)));
+      anchors.add(text.value, scope);
+      return;
+    }
     const list = this.byKey.get(key);
     if (list) list.push(scope);
     else this.byKey.set(key, [scope]);
-
-    if (textGroup === undefined || textLength === undefined) return;
-    const lengths = this.lengths.get(textGroup) ?? [];
-    if (!lengths.includes(textLength)) lengths.push(textLength);
-    this.lengths.set(textGroup, lengths);
   }
 
-  /** Keys of every anchor this literal could imply; a multi-valued literal by its first value. */
-  private reachedKeys(scope: EventScope, literal: Literal): string[] {
+  /** Scopes with an anchor this literal could imply; a multi-valued literal by its first value. */
+  private reachedBy(scope: EventScope, literal: Literal): EventScope[] {
     const prefix = prefixOf(scope, literal);
-    if (literal.negated) return [`${prefix}!`];
+    if (literal.negated) return this.byKey.get(`${prefix}!`) ?? [];
 
     const keys: string[] = [];
     if (requiresPresence(literal)) keys.push(`${prefix}present`);
-    if (literal.op === 'exists') return keys;
     const [value] = literal.values;
-    keys.push(sameKey(prefix, literal, value));
-
+    if (literal.op !== 'exists') keys.push(sameKey(prefix, literal, value));
     const number = numericValue(value);
     if (literal.op === 'eq' && number !== null) keys.push(`${prefix}eq\u0000n\u0000${number}`);
-    if (!TEXT_OPS.has(literal.op) || typeof value !== 'string') return keys;
+    const found = keys.flatMap((key) => this.byKey.get(key) ?? []);
+    if (!TEXT_OPS.has(literal.op) || typeof value !== 'string') return found;
 
     const cases: [Case, string][] = [['i', foldCase(value)]];
     if (literal.caseSensitive || isCaseless(value)) cases.push(['s', value]);
     for (const op of IMPLIED_TEXT_OPS[literal.op]) {
       for (const [letterCase, text] of cases) {
         const group = `${prefix}${op}\u0000${letterCase}\u0000`;
-        for (const part of this.partsOf(text, op, group)) keys.push(group + part);
+        if (op === 'eq') found.push(...(this.byKey.get(group + text) ?? []));
+        else found.push(...(this.texts.get(group)?.reachedBy(text) ?? []));
       }
     }
-    return keys;
+    return found;
   }
-
-  /** The parts of `text` an anchor of `op` could be: itself, prefixes, suffixes, substrings. */
-  private partsOf(text: string, op: string, group: string): string[] {
-    if (op === 'eq') return [text];
-    const parts: string[] = [];
-    for (const length of this.lengths.get(group) ?? []) {
-      if (length > text.length) continue;
-      if (op === 'startswith') parts.push(text.slice(0, length));
-      else if (op === 'endswith') parts.push(text.slice(text.length - length));
-      else for (let i = 0; i + length <= text.length; i++) parts.push(text.slice(i, i + length));
-    }
-    return parts;
-  }
-}
-
-/** A key a broader rule is filed under; substring-family keys also say their text's length. */
-interface AnchorKey {
-  key: string;
-  textGroup?: string;
-  textLength?: number;
 }
 
 /** Keys a broader rule is filed under for one anchor literal: one per value. */
@@ -137,9 +135,36 @@ function anchorKeys(scope: EventScope, literal: Literal): AnchorKey[] {
     }
     const letterCase: Case = literal.caseSensitive ? 's' : 'i';
     const text = literal.caseSensitive ? value : foldCase(value);
-    const textGroup = `${prefix}${literal.op}\u0000${letterCase}\u0000`;
-    return { key: textGroup + text, textGroup, textLength: text.length };
+    const group = `${prefix}${literal.op}\u0000${letterCase}\u0000`;
+    if (literal.op === 'eq') return { key: group + text };
+    return { key: group + text, text: { group, op: literal.op as TextOp, value: text } };
   });
+}
+
+/**
+ * The kind of a literal: only a literal of the same kind (dialect, field, negation) can imply
+ * it, so a narrower case lacking a kind the broader condition always requires cannot imply it.
+ */
+function kindOf(literal: Literal): string {
+  return `${literal.dialect}\u0000${literal.field}\u0000${literal.negated}`;
+}
+
+/** Kinds of literal every case of the formula has: all of an AND's parts, common to an OR's. */
+function requiredKinds(formula: Formula): Set<string> {
+  switch (formula.kind) {
+    case 'literal':
+      return new Set([kindOf(formula.literal)]);
+    case 'unknown':
+      return new Set();
+    case 'and':
+      return new Set(formula.args.flatMap((arg) => [...requiredKinds(arg)]));
+    case 'or': {
+      const [first, ...rest] = formula.args.map(requiredKinds);
+      if (!first) return new Set();
+      const common = (a: Set<string>, b: Set<string>) => new Set([...a].filter((k) => b.has(k)));
+      return rest.reduce(common, first);
+    }
+  }
 }
 
 function prefixOf(scope: EventScope, literal: Literal): string {
