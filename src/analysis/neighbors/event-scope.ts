@@ -124,6 +124,7 @@ export function vocabularyOf(rule: Rule): string {
 /** The rule's event scope, or why it cannot be compared with any rule. */
 export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   const read = eventSourceOf(rule);
+  if (!read && rule.source === 'elastic') return { excluded: 'reads no index patterns' };
   if (!read) return { excluded: `starts with ${rule.pipeline[0]?.command ?? 'nothing'}` };
   const unmodelled = unmodelledReason(rule);
   if (unmodelled) return { excluded: unmodelled };
@@ -203,8 +204,18 @@ function contextOf(rule: Rule, stage: Stage): FormulaContext {
     dialect,
     missingIsUnknown: !TWO_VALUED_DIALECTS.has(dialect),
     fieldOf: (predicate) => canonicalFieldOf(predicate, rule),
-    isVerbatim: (predicate) => predicate.field === RAW_FIELD || rule.language === 'kuery',
+    isVerbatim: (predicate) => predicate.field === RAW_FIELD || matchesByFieldType(rule, stage),
   };
+}
+
+/**
+ * Whether the stage's values match whole values or words depending on the field's type, which
+ * is not known here: KQL queries and Elastic Query DSL filters (match, match_phrase).
+ */
+// LIMITATION: without field types, KQL and Query DSL values only imply equal values — pages miss
+// Elastic neighbors that need substring reasoning on keyword fields.
+function matchesByFieldType(rule: Rule, stage: Stage): boolean {
+  return rule.language === 'kuery' || (rule.source === 'elastic' && commandOf(stage) === 'filters');
 }
 
 /** Command names compare in lower case: SPL accepts `Stats` as well as `stats`. */

@@ -4,6 +4,8 @@
 // A's condition (implication/), and A's later stages drop none of those events
 // (stage-containment). Nothing is claimed that is not shown; rules that cannot be modelled
 // (event-scope) get no claims. Candidates come from an index of anchors (candidate-index).
+// Equivalent rules (each broader than the other) are listed in both lists, first, with reasons
+// starting "equivalent —", until they get a list of their own.
 
 import type { Neighbor, Neighbors, Rule } from '../../ir/index.js';
 import type { Formula } from '../implication/formula.js';
