@@ -113,6 +113,15 @@ describe('neighbors', () => {
     });
   });
 
+  it('grouping by the event time drops no event, even after the time was binned', () => {
+    const bin = stage('bin', 'enrich', { args: { items: ['_time'] } });
+    const rules = [
+      rule('per-hour', [search(wide), bin, stats(['_time'])]),
+      searchRule('narrow', narrow),
+    ];
+    assert.deepEqual(relations(rules).narrow, { broader: ['per-hour'], narrower: [] });
+  });
+
   it('filled group-by fields drop no event', () => {
     const rules = [
       searchRule('grouped', wide, [stats(['dest'], 'all')]),
@@ -146,6 +155,22 @@ describe('neighbors', () => {
       narrow: { broader: ['vss'], narrower: [] },
       vss: { broader: [], narrower: ['computed', 'narrow'] },
     });
+  });
+
+  it('stages writing other fields keep a broader claim; writing a grouped field blocks it', () => {
+    const evalScore = stage('eval', 'enrich', {
+      args: { assignments: [{ field: 'score', expression: 'len(CommandLine)' }] },
+    });
+    const renameHost = stage('rename', 'format', {
+      args: { renames: [{ from: 'host', to: 'dest' }] },
+    });
+    const where = stage('where', 'filter', { predicate: cs('User', 'eq', 'root') });
+    const rules = [
+      rule('eval-then-group', [search(wide), evalScore, where, stats(['dest'])]),
+      rule('rename-then-group', [search(wide), renameHost, stats(['dest'])]),
+      searchRule('narrow', and([narrow, p('dest', 'exists')]), [where]),
+    ];
+    assert.deepEqual(relations(rules).narrow, { broader: ['eval-then-group'], narrower: [] });
   });
 
   it('a rule adding rows from elsewhere is not compared', () => {

@@ -1,15 +1,17 @@
 // The events a rule keeps, as far as neighbors can model them: condition, cases, aggregation.
 //
-// Event model of this first version: a rule reads one stream of events; the filters before any
-// stage that computes, renames or aggregates fields are conditions on the raw event (its
-// `condition`); whatever comes later only removes events (for the rule as a narrower one that
-// is fine: its condition still holds for every event it keeps) or, for the rule as a broader
-// one, may remove events its condition keeps — then it is never claimed broader.
+// Event model of this first version: a rule reads one stream of events (its event source); the
+// filters before its aggregation on fields no earlier stage computed, renamed or removed are
+// conditions on the raw event (its `condition`). Whatever else it does only removes events: for
+// the rule as a narrower one that is fine (its condition still holds for every event it keeps);
+// for the rule as a broader one it may remove events its condition keeps — then it is never
+// claimed broader.
 
 import {
   hasOpaque,
   predicatesOf,
   RAW_FIELD,
+  type Expr,
   type Predicate,
   type Rule,
   type Stage,
@@ -19,6 +21,7 @@ import { disjunctsOf } from '../implication/disjuncts.js';
 import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
 import { eventSourceOf, type EventSource } from './event-source.js';
+import { mayBeWritten, withWritten, type WrittenFields } from './written-fields.js';
 
 /** Most cases (disjuncts) a condition may have to be compared as the narrower rule. */
 export const CASE_BOUND = 64;
@@ -36,6 +39,9 @@ const TWO_VALUED_DIALECTS: ReadonlySet<string> = new Set([
   'kuery:filters',
   'eql:filters',
 ]);
+
+/** Every Splunk event has a time, whatever stage rounded it: grouping by it drops none. */
+const TIME_FIELD = '_time';
 
 /** Commands that bring rows from elsewhere: the rule's results are no longer its events. */
 const ROW_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
@@ -104,8 +110,8 @@ export interface EventScope {
   aggregation: string | null;
   /** Fields its aggregation groups by without filling them: events lacking one are dropped. */
   groupBy: string[];
-  /** Whether the group-by fields are the raw event's (nothing computed or renamed them). */
-  groupsRawFields: boolean;
+  /** Those of them no earlier stage wrote: every kept event has them as the raw event did. */
+  rawGroupBy: string[];
 }
 
 export type ScopeOrExclusion = { scope: EventScope } | { excluded: string };
@@ -138,25 +144,24 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
     broaderBlock: ruleTypeBlock(rule),
     aggregation: null,
     groupBy: [],
-    groupsRawFields: true,
+    rawGroupBy: [],
   };
   const parts: Formula[] = [];
-  let transformed = false;
+  let written: WrittenFields = new Set();
 
   for (const stage of rule.pipeline.slice(read.stages)) {
     const command = commandOf(stage);
     const { effect } = stage;
     if (EVENT_DROPPING_COMMANDS.has(command)) block(scope, `its ${command} stage may drop events`);
-    if (effect === 'enrich' || effect === 'format') transformed = true;
+    if (effect === 'enrich' || effect === 'format') written = withWritten(written, stage);
     if (effect === 'filter-aggregated') block(scope, `it filters aggregated rows (${command})`);
     if (effect === 'filter') {
       if (scope.aggregation) block(scope, `it filters aggregated rows (${command})`);
-      else if (transformed) block(scope, `it filters fields computed or renamed earlier`);
       else if (!stage.predicate) block(scope, `its ${command} stage filters in a way not modelled`);
-      else parts.push(formulaOf(stage.predicate, contextOf(rule, stage)));
+      else addCondition(scope, stage, stage.predicate, written, parts);
     }
     if (effect === 'aggregate') {
-      addAggregation(scope, stage, transformed, parts);
+      addAggregation(scope, stage, written, parts);
     }
   }
 
@@ -165,10 +170,28 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   return { scope };
 }
 
+/**
+ * A filter is a condition on the raw event when no earlier stage wrote its fields; otherwise the
+ * rule is never broader, and as a narrower rule its condition simply leaves the filter out.
+ */
+function addCondition(
+  scope: EventScope,
+  stage: Stage,
+  predicate: Expr,
+  written: WrittenFields,
+  parts: Formula[],
+): void {
+  if (fieldsOf(predicate).some((field) => mayBeWritten(written, field))) {
+    block(scope, `its ${commandOf(stage)} filters fields an earlier stage computed or renamed`);
+    return;
+  }
+  parts.push(formulaOf(predicate, contextOf(scope.rule, stage)));
+}
+
 function addAggregation(
   scope: EventScope,
   stage: Stage,
-  transformed: boolean,
+  written: WrittenFields,
   parts: Formula[],
 ): void {
   if (scope.aggregation) {
@@ -182,16 +205,20 @@ function addAggregation(
   }
 
   const filled = stage.groupBy?.filled ?? [];
-  scope.groupBy =
-    filled === 'all' ? [] : (stage.groupBy?.fields ?? []).filter((f) => !filled.includes(f));
-  scope.groupsRawFields = !transformed;
-  if (transformed && scope.groupBy.length > 0) {
-    block(scope, `it groups by fields an earlier stage may compute or rename`);
+  const fields = (stage.groupBy?.fields ?? []).filter((field) => field !== TIME_FIELD);
+  scope.groupBy = filled === 'all' ? [] : fields.filter((field) => !filled.includes(field));
+  scope.rawGroupBy = scope.groupBy.filter((field) => !mayBeWritten(written, field));
+  if (scope.rawGroupBy.length < scope.groupBy.length) {
+    block(scope, `it groups by fields an earlier stage computed or renamed`);
   }
+  if (stage.predicate) addCondition(scope, stage, stage.predicate, written, parts);
+}
 
-  if (!stage.predicate) return;
-  if (transformed) block(scope, `its ${command} filters fields computed or renamed earlier`);
-  else parts.push(formulaOf(stage.predicate, contextOf(scope.rule, stage)));
+/** Fields a predicate tree reads: its predicates' fields and the fields they compare with. */
+function fieldsOf(expr: Expr): string[] {
+  return [...predicatesOf(expr)].flatMap(({ predicate: { field, op, values } }) =>
+    op === 'fieldref' ? [field, ...values.map(String)] : [field],
+  );
 }
 
 function block(scope: EventScope, reason: string): void {

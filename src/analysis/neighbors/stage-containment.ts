@@ -25,7 +25,7 @@ export function stageContainment(broader: EventScope, narrower: EventScope): Con
 }
 
 function isAlwaysPresent(scope: EventScope, field: string): boolean {
-  if (scope.groupsRawFields && scope.groupBy.includes(field)) return true;
+  if (scope.rawGroupBy.includes(field)) return true;
   if (!scope.cases) return false;
   return scope.cases.every((conjunction) =>
     conjunction.some(
