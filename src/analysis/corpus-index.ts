@@ -3,6 +3,8 @@
 // Two values are the same thing when canonical field, operator (an `in` list counts as `eq`
 // for each of its values), negation and normalized value (semantics/value-key) are equal —
 // exactly, nothing fuzzy. Excluding a value is not looking for it, so negation is in the key.
+// LIMITATION: a case-sensitive value keeps its case, so `CMD.exe` (case-sensitive) and `cmd.exe`
+// (case-insensitive) count apart — counts across vendors with different case rules are low.
 
 import type { Indicator, IndicatorValue, Op, Rule, Scalar, SourceName } from '../ir/index.js';
 import { valueKey } from '../semantics/value-key.js';

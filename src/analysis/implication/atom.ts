@@ -58,6 +58,8 @@ export function comparedValueOf(value: Scalar, comparison: Comparison): Compared
   };
 }
 
+// LIMITATION: wildcard, regex and CIDR languages are not compared (`eq 'ab'` is not shown to
+// imply `wildcard 'a*b'`, nor `10.1.0.0/16` to lie in `10.0.0.0/8`) — such pairs are not listed.
 /**
  * Whether every field value satisfying `b` satisfies `a`. Same operator and value always;
  * otherwise text containment (eq/contains/startswith/endswith), equal numbers, and numeric
@@ -131,6 +133,8 @@ interface Interval {
  * Whether the values `b` allows lie inside `a`'s range. Engines compare numbers numerically
  * or as text depending on the field's type, so the containment must hold in both orders.
  */
+// LIMITATION: field types are not known, so `N >= 10` is not shown to imply `N > 5` ("10" sorts
+// before "5" as text) — such range pairs are not listed.
 function rangeImplies(
   b: Comparison,
   bValue: ComparedValue,

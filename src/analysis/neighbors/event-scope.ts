@@ -62,6 +62,8 @@ const ROW_SOURCE_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Commands whose matching is not modelled yet: their rules are not compared at all. */
+// LIMITATION: EQL sequences and samples, Sigma correlations, ES|QL and machine-learning rules,
+// and rules not fully parsed are never compared — their pages list no neighbors.
 const UNMODELLED_COMMANDS: ReadonlySet<string> = new Set(['sequence', 'sample', 'correlation']);
 
 /** Commands that may drop events whatever effect they are given: never in a broader rule. */
@@ -82,6 +84,8 @@ const EVENT_DROPPING_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Aggregations that keep every event whose group-by fields are present. */
+// LIMITATION: a condition on aggregated rows (a threshold) always blocks a broader claim, even
+// when the narrower rule has the same monotone threshold — such pairs are not listed.
 const EVENT_KEEPING_AGGREGATIONS: ReadonlySet<string> = new Set(['stats', 'tstats']);
 
 /** Elastic rule types that alert on every event their query matches. */

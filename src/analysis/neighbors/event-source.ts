@@ -55,6 +55,8 @@ export function sourceCovers(broader: EventSource, narrower: EventSource): boole
  * Whether every index name matching `narrower` matches `broader`: equal patterns, or a
  * broader `prefix*` whose prefix starts the narrower pattern's literal beginning.
  */
+// LIMITATION: other pattern shapes (`logs-*-default`) cover only themselves, and a narrower
+// rule reading one index the broader does not (often `endgame-*`) is never narrower.
 function patternCovers(broader: string, narrower: string): boolean {
   if (broader === narrower) return true;
   const star = broader.indexOf('*');
