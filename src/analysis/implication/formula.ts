@@ -10,9 +10,6 @@ export type Formula =
   /** An opaque part, under either polarity: it implies nothing and nothing implies it. */
   | { kind: 'unknown'; text: string };
 
-/** The always-true formula (an empty AND). */
-export const TRUE: Formula = { kind: 'and', args: [] };
-
 export interface FormulaContext {
   dialect: string;
   /** Canonical field of a predicate. */
