@@ -124,7 +124,7 @@ class PipelineLowering {
       this.push(command, this.filterEffect(), { predicate });
     }
     for (const hook of hooks) {
-      if (hook.kind === 'macro') this.pushHook(command, hook.call, hook.span);
+      if (hook.kind === 'macro') this.pushHook(hook.call, hook.span);
     }
   }
 
@@ -161,7 +161,7 @@ class PipelineLowering {
 
   private lowerMacroStage(command: CommandNode, call: MacroCall): void {
     if (isTuningHook(call.name)) {
-      this.pushHook(command, call, command.span);
+      this.pushHook(call, command.span);
       return;
     }
     if (isBuiltinStage(call)) {
@@ -171,7 +171,7 @@ class PipelineLowering {
     this.opaqueStage(command, `macro \`${call.name}\` did not expand`);
   }
 
-  private pushHook(command: CommandNode, call: MacroCall, span: Span): void {
+  private pushHook(call: MacroCall, span: Span): void {
     const origin = this.scope.map.originOf(span) ?? {
       macro: call.name,
       args: call.args,

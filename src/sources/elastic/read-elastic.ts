@@ -8,7 +8,7 @@ import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import type { ElasticContext } from './elastic-context.js';
 import { ruleDocumentOf } from './elastic-rule-document.js';
-import { snapshotCommit } from './snapshot-commit.js';
+import { snapshotCommit } from '../snapshot-commit.js';
 
 /** Folders holding rules. `hunting/` holds hunting queries, read separately. */
 const RULE_FOLDERS = ['rules', 'rules_building_block'];

@@ -1,7 +1,7 @@
 // Reads a Sigma repository (SigmaHQ layout): every YAML document of every rule file becomes a
 // rule document or a read failure with file, line and reason.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
@@ -9,6 +9,7 @@ import type { ReadFailure, SourceRead } from '../source-read.js';
 import { listRuleFiles } from './rule-files.js';
 import { ruleDocumentOf } from './rule-document.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
+import { snapshotCommit } from '../snapshot-commit.js';
 
 export function readSigmaRepository(
   root: string,
@@ -37,14 +38,6 @@ export function readSigmaRepository(
     failures,
     context: sigmaContextOf(documents),
   };
-}
-
-/** The first word of the `SNAPSHOT` file at the root, when there is one. */
-function snapshotCommit(root: string): string | null {
-  const snapshot = path.join(root, 'SNAPSHOT');
-  if (!existsSync(snapshot)) return null;
-  const word = readFileSync(snapshot, 'utf8').trim().split(/\s+/)[0];
-  return word ? word : null;
 }
 
 export function readRuleFile(

@@ -8,6 +8,7 @@ import type { ReadFailure, SourceRead } from '../source-read.js';
 import { readSplunkContext } from './read-splunk-context.js';
 import { yamlFilesUnder } from './repository-files.js';
 import type { SplunkContext } from './splunk-context.js';
+import { snapshotCommit } from '../snapshot-commit.js';
 
 export function readSplunkRepository(
   root: string,
@@ -35,16 +36,6 @@ export function readSplunkRepository(
     failures,
     context: readSplunkContext(absoluteRoot),
   };
-}
-
-/** The first word of `<root>/SNAPSHOT`, which names the commit the snapshot was taken at. */
-function snapshotCommit(root: string): string | null {
-  try {
-    const word = readFileSync(path.join(root, 'SNAPSHOT'), 'utf8').trim().split(/\s+/)[0];
-    return word ? word : null;
-  } catch {
-    return null;
-  }
 }
 
 function readDetection(
