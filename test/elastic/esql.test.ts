@@ -176,7 +176,7 @@ describe('ES|QL lowering', () => {
       '3 stats aggregate',
       '4 where filter-aggregated',
       '5 sort format',
-      '6 limit format',
+      '6 limit filter-aggregated',
     ]);
     assert.deepEqual(pipeline[2].groupBy, { fields: ['host.id'], filled: 'all' });
     assert.deepEqual(pipeline[2].args, {
@@ -184,7 +184,7 @@ describe('ES|QL lowering', () => {
       by: [{ name: 'host.id', expression: 'host.id' }],
     });
     assert.deepEqual(pipeline[0].args, { index: ['logs-*'], metadata: [] });
-    assert.equal(pipeline[0].predicate, undefined);
+    assert.equal(notation(pipeline[0].predicate as Expr), '_index startswith cased "logs-"');
   });
 
   it('gives enriching and formatting commands their effects', () => {

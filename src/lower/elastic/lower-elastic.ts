@@ -1,17 +1,17 @@
 // Lowers an Elastic detection rule into stages: the index patterns it reads, its filters, its
 // query (KQL, EQL or ES|QL), then what its rule type does with the matches.
 
-import { and, not, or, type Expr, type RuleDocument } from '../../ir/index.js';
+import type { RuleDocument } from '../../ir/index.js';
 import type { ElasticContext } from '../../sources/elastic/elastic-context.js';
 import type { LoweredQuery } from '../lowered-query.js';
 import { ElasticPipeline, type NewStage } from './elastic-pipeline.js';
+import { indexConstraint } from './index-constraint.js';
 import { inlineToml } from './inline-toml.js';
 import { lowerEql } from './lower-eql.js';
 import { lowerEsql } from './lower-esql.js';
 import { lowerKueryText } from './lower-kuery.js';
 import { filtersStage } from './lower-query-dsl.js';
 import { stringsOf, tableOf, type RuleTable } from './rule-table.js';
-import { matchOf, patternOf } from './value-pattern.js';
 import {
   alertSuppressionStage,
   exceptionsStage,
@@ -20,9 +20,6 @@ import {
   thresholdStage,
   threatMatchStage,
 } from './rule-type-stages.js';
-
-/** Pseudo field holding the index, data stream or alias name an event is searched through. */
-export const INDEX_FIELD = '_index';
 
 /** Where a diagnostic about the whole query points: its first line. */
 const QUERY_START = { start: 0, end: 0 };
@@ -57,42 +54,10 @@ export function lowerElastic(doc: RuleDocument, _context: ElasticContext): Lower
   return pipeline.result();
 }
 
-/**
- * The index patterns a rule searches, as a constraint on the `_index` pseudo field. In our event
- * model `_index` is the name of the index, data stream or alias an event is searched through
- * (for a data stream its name, `logs-endpoint.events.process-default`, never the backing
- * `.ds-…` index); a pattern matches it with `*` wildcards, case-sensitively as Elasticsearch
- * does. A pattern starting with `-` excludes what it matches.
- */
+/** The index patterns a rule searches, shown as a `from` stage constraining `_index`. */
 function indexStage(index: string[]): NewStage {
-  const included = index.filter((pattern) => !pattern.startsWith('-'));
-  const excluded = index.filter((pattern) => pattern.startsWith('-'))
-    .map((pattern) => pattern.slice(1));
-  const anyIncluded = or(included.map(indexPredicate));
-  const predicate = excluded.length === 0
-    ? anyIncluded
-    : and([anyIncluded, ...excluded.map((pattern) => not(indexPredicate(pattern)))]);
-  return {
-    command: 'from',
-    text: inlineToml('index', index),
-    effect: 'filter',
-    args: { index },
-    predicate,
-  };
-}
-
-function indexPredicate(pattern: string): Expr {
-  const match = matchOf(patternOf(pattern, { single: false, escapes: false }));
-  return {
-    kind: 'predicate',
-    predicate: {
-      field: INDEX_FIELD,
-      op: match.op,
-      values: match.values,
-      caseSensitive: true,
-      text: pattern,
-    },
-  };
+  const text = inlineToml('index', index);
+  return { command: 'from', text, effect: 'filter', args: { index }, predicate: indexConstraint(index) };
 }
 
 function lowerQuery(pipeline: ElasticPipeline, rule: RuleTable): void {

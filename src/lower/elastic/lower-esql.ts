@@ -11,6 +11,7 @@ import type {
 import type { ElasticPipeline, NewStage } from './elastic-pipeline.js';
 import { columnOf, type ColumnSource } from './esql-columns.js';
 import { lowerEsqlCondition, type EsqlScope } from './lower-esql-condition.js';
+import { indexConstraint } from './index-constraint.js';
 
 /** What each command does to the rows, by name. WHERE depends on whether rows are aggregated. */
 const EFFECTS: Record<string, Effect> = {
@@ -66,8 +67,11 @@ function stageOf(command: EsqlCommand, scope: EsqlScope, aggregated: boolean): N
   const text = (span: Span) => scope.text.slice(span.start, span.end);
 
   switch (body.kind) {
-    case 'from':
-      return stage('filter', { index: names(body.sources), metadata: names(body.metadata) });
+    case 'from': {
+      const index = names(body.sources);
+      const predicate = indexConstraint(index);
+      return { ...stage('filter', { index, metadata: names(body.metadata) }), predicate };
+    }
     case 'where': {
       const predicate = lowerEsqlCondition(body.condition, scope);
       return { ...stage(aggregated ? 'filter-aggregated' : 'filter'), predicate };
@@ -93,7 +97,8 @@ function stageOf(command: EsqlCommand, scope: EsqlScope, aggregated: boolean): N
         keys: body.keys.map((key) => ({ key: text(key.expr.span), order: key.order })),
       });
     case 'limit':
-      return stage('format', { count: body.count });
+      // Keeps the first rows only: rows are dropped by position, not by a condition.
+      return stage('filter-aggregated', { count: body.count });
     case 'dissect':
     case 'grok':
       return stage('enrich', { input: text(body.input.span), pattern: body.pattern });
