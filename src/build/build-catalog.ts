@@ -10,6 +10,7 @@ import type {
   BuildSummary,
   CatalogSource,
   Indicator,
+  Neighbors,
   Rule,
   RuleDocument,
   SourceName,
@@ -35,6 +36,8 @@ export interface BuiltCatalog {
   sources: CatalogSource[];
   /** Seconds spent in each phase, for benchmarks. */
   phaseSeconds: Partial<Record<BuildPhase, number>>;
+  /** Problems that lost no rule but the user should know of (unreadable context files…). */
+  warnings: string[];
 }
 
 /** Reads, parses and analyses every rule of the given repositories, in memory. */
@@ -48,6 +51,7 @@ export function buildCatalog(
   const failures: ReadFailure[] = [];
   const sources: CatalogSource[] = [];
   const summaries: Partial<Record<SourceName, SourceSummary>> = {};
+  const warnings: string[] = [];
 
   for (const { source, root } of directories) {
     const kind = SOURCE_KINDS[source];
@@ -61,8 +65,11 @@ export function buildCatalog(
     const stored = lowerAll(kind, read.documents, read.context, failures, progress);
     clock.stop('parse');
 
-    failures.push(...read.failures);
-    rules.push(...stored);
+    for (const failure of read.failures) failures.push(failure);
+    for (const rule of stored) rules.push(rule);
+    for (const problem of kind.contextProblems(read.context)) {
+      warnings.push(`${source} ${problem.file}:${problem.line}: ${problem.reason}`);
+    }
     sources.push({ source, root, commit: read.commit });
     summaries[source] = summarize(read.files, stored, failures, source);
   }
@@ -74,7 +81,7 @@ export function buildCatalog(
 
   clock.start('neighbors');
   progress.phase('neighbors', 'finding neighbors');
-  const neighbors = findNeighbors(rules);
+  const neighbors = neighborsOrNone(rules, warnings);
   for (const rule of analyzed) {
     rule.neighbors = neighbors.get(rule.id) ?? { broader: [], narrower: [] };
   }
@@ -87,6 +94,7 @@ export function buildCatalog(
     summary: { sources: summaries, rules: analyzed.length, seconds },
     sources,
     phaseSeconds: clock.seconds,
+    warnings,
   };
 }
 
@@ -139,7 +147,7 @@ function lowerSafely(kind: SourceKind, doc: RuleDocument, context: unknown): Low
   try {
     return kind.lower(doc, context);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return {
       pipeline: [
         {
@@ -166,19 +174,55 @@ function lowerSafely(kind: SourceKind, doc: RuleDocument, context: unknown): Low
 
 function analyze(rules: Rule[], progress: BuildProgress): AnalyzedRule[] {
   const indicators = new Map<string, Indicator[]>();
-  for (const rule of rules) indicators.set(rule.id, indicatorsOf(rule));
+  for (const rule of rules) {
+    indicators.set(rule.id, analysedSafely(rule, 'indicators', () => indicatorsOf(rule), []));
+  }
   const counted = withCorpusCounts(rules, indicators);
 
   return rules.map((rule) => {
     progress.step(rule.id);
     return {
       ...rule,
-      attack: attackCoverage(rule),
-      events: eventCoverage(rule),
+      attack: analysedSafely(rule, 'ATT&CK coverage', () => attackCoverage(rule), []),
+      events: analysedSafely(rule, 'event coverage', () => eventCoverage(rule), []),
       indicators: counted.get(rule.id) ?? [],
       neighbors: { broader: [], narrower: [] },
     };
   });
+}
+
+/**
+ * An analysis bug on one rule must not stop the build: the rule keeps an empty section and a
+ * diagnostic saying which analysis failed.
+ */
+function analysedSafely<T>(rule: Rule, analysis: string, run: () => T, empty: T): T {
+  try {
+    return run();
+  } catch (error) {
+    rule.diagnostics.push({
+      severity: 'error',
+      code: 'internal.analysis-failed',
+      message: `ruledex could not compute the ${analysis} of this rule: ${messageOf(error)}`,
+      file: rule.file,
+      line: rule.line,
+    });
+    rule.fullyParsed = false;
+    return empty;
+  }
+}
+
+/** Neighbors are a corpus-wide step: if it fails, the catalog is still built, without them. */
+function neighborsOrNone(rules: Rule[], warnings: string[]): Map<string, Neighbors> {
+  try {
+    return findNeighbors(rules);
+  } catch (error) {
+    warnings.push(`neighbors could not be computed, the catalog lists none: ${messageOf(error)}`);
+    return new Map();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function summarize(

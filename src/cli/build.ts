@@ -8,6 +8,7 @@ import {
   type SourceDirectory,
 } from '../build/build-catalog.js';
 import type { ReadFailure } from '../sources/source-read.js';
+import { checkCatalogTarget } from './catalog-target.js';
 import { parseSourceOption } from './source-option.js';
 import { terminalProgress } from './terminal-progress.js';
 
@@ -36,15 +37,18 @@ export function buildCommand(): Command {
 }
 
 function runBuild(options: BuildOptions): void {
+  const dbPath = path.resolve(options.db);
+  checkCatalogTarget(dbPath);
   const progress = terminalProgress();
   let built: BuiltCatalog;
   try {
-    built = buildCatalogFile(options.source, path.resolve(options.db), progress);
+    built = buildCatalogFile(options.source, dbPath, progress);
   } finally {
     progress.done();
   }
 
   reportFailures(built.failures, options.verbose === true);
+  for (const warning of built.warnings) process.stderr.write(`ruledex: warning: ${warning}\n`);
   if (options.verbose) reportDiagnostics(built);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(built.summary)}\n`);

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { buildCatalogFile, type SourceDirectory } from '../build/build-catalog.js';
 import type { SourceName } from '../ir/index.js';
 import { startServer } from '../web/start-server.js';
+import { checkCatalogTarget } from './catalog-target.js';
 import { DEMO_ROOT, PACKAGE_ROOT } from './package-root.js';
 import { parsePort } from './port-option.js';
 import { terminalProgress } from './terminal-progress.js';
@@ -33,6 +34,7 @@ export function demoSources(): SourceDirectory[] {
 
 async function runDemo(options: DemoOptions): Promise<void> {
   mkdirSync(path.dirname(options.db), { recursive: true });
+  checkCatalogTarget(options.db);
   const progress = terminalProgress();
   try {
     const built = buildCatalogFile(demoSources(), options.db, progress);

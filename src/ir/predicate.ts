@@ -71,8 +71,9 @@ export function or(args: Expr[]): Expr {
   return flat.length === 1 ? flat[0] : { kind: 'or', args: flat };
 }
 
+/** Negation; a double negation cancels out (`NOT isnull(f)` reads as `f exists`). */
 export function not(arg: Expr): Expr {
-  return { kind: 'not', arg };
+  return arg.kind === 'not' ? arg.arg : { kind: 'not', arg };
 }
 
 export function predicate(p: Predicate): Expr {

@@ -1,0 +1,74 @@
+// `ruledex build` as a user runs it: the summary contract, and the checks made before any work.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { REPO_ROOT } from '../corpus/corpora.js';
+import { schemaErrors } from '../web/json-schemas.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-build-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const DEMO_SOURCES = ['splunk', 'sigma', 'elastic']
+  .flatMap((source) => ['--source', `${source}=${path.join(REPO_ROOT, 'demo', source)}`]);
+
+function ruledex(args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('ruledex build', () => {
+  test('with --json, stdout holds only the summary, and documents = rules + failed', () => {
+    const db = path.join(scratch, 'demo.sqlite');
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', db, '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const summary = JSON.parse(run.stdout);
+    assert.deepEqual(schemaErrors('build-summary', summary), []);
+    assert.deepEqual(Object.keys(summary.sources), ['splunk', 'sigma', 'elastic']);
+    for (const s of Object.values(summary.sources) as { documents: number; rules: number;
+      failed: number }[]) {
+      assert.equal(s.documents, s.rules + s.failed);
+    }
+    assert.equal(summary.rules, 50);
+  });
+
+  test('a rebuild replaces an existing catalog', () => {
+    const db = path.join(scratch, 'again.sqlite');
+    assert.equal(ruledex(['build', ...DEMO_SOURCES, '--db', db, '--json']).status, 0);
+    const run = ruledex(['build', '--source', `sigma=${path.join(REPO_ROOT, 'demo/sigma')}`,
+      '--db', db, '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).rules, 18);
+  });
+
+  test('refuses to replace a file that is not a catalog, and leaves it alone', () => {
+    const notes = path.join(scratch, 'notes.txt');
+    writeFileSync(notes, 'my notes\n');
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', notes]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /refusing to replace .*notes\.txt: it is not a ruledex catalog/);
+    assert.equal(readFileSync(notes, 'utf8'), 'my notes\n');
+  });
+
+  test('a catalog path in a missing folder fails at once with one line', () => {
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', path.join(scratch, 'no/such/x.db')]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, /folder .* does not exist/);
+  });
+
+  test('a wrong source folder or name is a usage error naming it', () => {
+    const missing = ruledex(['build', '--source', 'sigma=/no/such/folder', '--db', 'x.db']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /sigma source folder not found: \/no\/such\/folder/);
+    const typo = ruledex(['build', '--source', 'sigmaa=demo/sigma', '--db', 'x.db']);
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /unknown source "sigmaa"/);
+  });
+});
