@@ -18,7 +18,7 @@ interface SearchTerm {
  * when nothing in it can be searched (only punctuation, or blank).
  */
 export function ftsQuery(text: string): string | null {
-  const terms = termsOf(text).filter((t) => isSearchable(t.text)).slice(0, MAX_SEARCH_TERMS);
+  const terms = termsOf(withoutControls(text)).filter((t) => isSearchable(t.text)).slice(0, MAX_SEARCH_TERMS);
   if (terms.length === 0) return null;
   return terms.map(quoted).join(' ');
 }
@@ -56,6 +56,21 @@ function quoted(term: SearchTerm): string {
 /** FTS5's unicode61 tokenizer keeps only letters and digits; a term without any matches nothing. */
 function isSearchable(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
+}
+
+/**
+ * Control characters become spaces: FTS5 ends a quoted string at a NUL byte (the query then
+ * fails as unterminated), and none of them is part of a searchable word.
+ */
+export function withoutControls(text: string): string {
+  let out = '';
+  for (const ch of text) out += isControl(ch) ? ' ' : ch;
+  return out;
+}
+
+function isControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code < 0xa0);
 }
 
 function isSpace(ch: string): boolean {

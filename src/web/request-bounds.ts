@@ -2,6 +2,7 @@
 // BadRequest, answered with status 400 before the catalog is touched.
 
 import type { PageRequest } from '../store/catalog.js';
+import { withoutControls } from '../store/fts-query.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE = 10_000;
@@ -24,9 +25,12 @@ export function pageRequest(page: string | undefined, pageSize: string | undefin
   };
 }
 
-/** The search text, trimmed; an absent `q` is an empty search. */
+/**
+ * The search text, trimmed, with control characters (a NUL byte, say) as spaces; an absent `q`
+ * is an empty search.
+ */
 export function searchText(q: string | undefined): string {
-  const text = (q ?? '').trim();
+  const text = withoutControls(q ?? '').trim();
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new BadRequest(`q is longer than ${MAX_SEARCH_LENGTH} characters`);
   }

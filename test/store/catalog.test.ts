@@ -175,3 +175,11 @@ test('a catalog of another schema version asks for a rebuild', () => {
   db.close();
   assert.throws(() => openCatalog(old), /written with catalog schema 0.*rebuild it/);
 });
+
+test('a search with a NUL byte runs instead of failing in SQLite', () => {
+  const request = { page: 1, pageSize: 10 };
+  for (const text of ['a\u0000b', '\u0000a', 'a\u0000', '"a\u0000b"']) {
+    const spaced = text.replace('\u0000', ' ');
+    assert.deepEqual(catalog.search(text, request), catalog.search(spaced, request), spaced);
+  }
+});

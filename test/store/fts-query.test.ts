@@ -40,3 +40,10 @@ test('only the first terms are kept', () => {
   const query = ftsQuery(words.join(' '));
   assert.equal(query?.split(' ').length, MAX_SEARCH_TERMS);
 });
+
+test('control characters such as NUL separate words instead of reaching FTS5', () => {
+  assert.equal(ftsQuery('a\u0000b'), '"a" "b"');
+  assert.equal(ftsQuery('\u0000a'), '"a"');
+  assert.equal(ftsQuery('"a\u0000b"'), '"a b"');
+  assert.equal(ftsQuery('\u0000\u001f\u007f'), null);
+});

@@ -148,3 +148,12 @@ test('the schemas reject what breaks the contract', () => {
   const extraSource = { ...fixtureSummary(), sources: { qradar: {} } };
   assert.notDeepEqual(schemaErrors('build-summary', extraSource), []);
 });
+
+test('/api/search takes a NUL byte as a word break, never a server error', async () => {
+  for (const q of ['a%00b', '%00a', 'a%00', '%22a%00b%22']) {
+    const body = (await apiGet(`/api/search?q=${q}`, 200, 'search-results')) as {
+      query: string;
+    };
+    assert.ok(!body.query.includes('\u0000'), q);
+  }
+});

@@ -201,3 +201,11 @@ test('unknown paths are 404 pages', async () => {
   assert.equal(status, 404);
   assert.ok(body.includes('Nothing lives at /wp-admin.'));
 });
+
+test('the search page takes a NUL byte as a word break, never a server error', async () => {
+  for (const q of ['a%00b', '%00a', 'a%00', '%22a%00b%22']) {
+    const { status, body } = await get(`/search?q=${q}`);
+    assert.equal(status, 200, q);
+    assert.ok(!body.includes('\u0000'), q);
+  }
+});
