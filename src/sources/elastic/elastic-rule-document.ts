@@ -27,6 +27,15 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
     return failure(file, lineOfTable(text, 'rule'), 'the [rule] table has no rule_id');
   }
 
+  // detection-rules' schema requires a name; a rule listed without one could not be told apart.
+  const title = stringOf(rule.name);
+  if (title === null && rule.name !== undefined) {
+    return failure(file, lineOfTable(text, 'rule'), 'the rule name is not text');
+  }
+  if (title === null || title.trim() === '') {
+    return failure(file, lineOfTable(text, 'rule'), 'the [rule] table has no name');
+  }
+
   const status = stringOf(metadata.maturity);
   const query = stringOf(rule.query) ?? '';
   const threat = threatOf(rule.threat);
@@ -37,7 +46,7 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
     line: 1,
     queryLine: findKeyLine(text, 'rule', 'query')?.valueLine ?? 1,
     url: commit === null ? null : `${UPSTREAM}/blob/${commit}/${file}`,
-    title: stringOf(rule.name) ?? '',
+    title,
     description: stringOf(rule.description) ?? '',
     authors: stringsOf(rule.author),
     status,

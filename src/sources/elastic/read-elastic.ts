@@ -53,6 +53,15 @@ function readRuleFile(
     return { source: 'elastic', file, line: 1, reason: `cannot read file: ${messageOf(error)}` };
   }
 
+  return readRuleText(text, file, commit);
+}
+
+/** One rule file's text, parsed as TOML and read as a rule document. */
+export function readRuleText(
+  text: string,
+  file: string,
+  commit: string | null,
+): RuleDocument | ReadFailure {
   let parsed: Record<string, unknown>;
   try {
     parsed = parse(text) as Record<string, unknown>;

@@ -1,6 +1,14 @@
 // Turns one YAML document of a Sigma rule file into a RuleDocument, or says why it cannot.
 
-import { isMap, isNode, isScalar, type Document, type LineCounter, type Pair } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isScalar,
+  visit,
+  type Document,
+  type LineCounter,
+  type Pair,
+} from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure } from '../source-read.js';
 import { attackTagsOf } from './attack-tags.js';
@@ -31,6 +39,7 @@ export function ruleDocumentOf(
   const line = lineAt(at, contents?.range?.[0] ?? 0);
   if (!isMap(contents)) return failure(line, 'the document is not a mapping of rule attributes');
 
+  keepNumbersAsWritten(yaml);
   let raw: Record<string, unknown>;
   try {
     raw = yaml.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
@@ -39,7 +48,14 @@ export function ruleDocumentOf(
   }
 
   const upstreamId = scalarText(raw.id);
-  if (upstreamId === null || upstreamId === '') return failure(line, 'the rule has no id');
+  if (upstreamId === null || upstreamId.trim() === '') return failure(line, 'the rule has no id');
+
+  // The specification requires a title; a rule listed without one could not be told apart.
+  const title = scalarText(raw.title);
+  if (title === null && isCollection(raw.title)) {
+    return failure(line, 'the rule title is a list or mapping, not text');
+  }
+  if (title === null || title.trim() === '') return failure(line, 'the rule has no title');
 
   const logicKey = LOGIC_KEYS.find((key) => raw[key] !== undefined && raw[key] !== null);
   const logicPair = contents.items.find((pair) => keyName(pair) === logicKey);
@@ -56,7 +72,7 @@ export function ruleDocumentOf(
     line,
     queryLine: lineAt(at, keyStart(logicPair) ?? 0),
     url: at.commit ? `https://github.com/SigmaHQ/sigma/blob/${at.commit}/${at.file}` : null,
-    title: scalarText(raw.title) ?? '',
+    title,
     description: scalarText(raw.description) ?? '',
     authors: authorsOf(raw.author),
     status,
@@ -74,6 +90,27 @@ export function ruleDocumentOf(
     raw,
     dataSources: [],
   };
+}
+
+/**
+ * Numbers JavaScript cannot hold as written — `.inf`, `.nan`, `1e400`, integers past 2^53 —
+ * keep the text written, as strings: read as numbers they would become Infinity (null in JSON)
+ * or lose digits, and match something else than the rule says.
+ */
+function keepNumbersAsWritten(yaml: Document.Parsed): void {
+  visit(yaml, {
+    Scalar(_key, node) {
+      const value = node.value;
+      if (typeof value !== 'number' || node.source === undefined) return;
+      const exact =
+        Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+      if (!exact) node.value = node.source;
+    },
+  });
+}
+
+function isCollection(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !(value instanceof Date);
 }
 
 function keyName(pair: Pair): string | null {

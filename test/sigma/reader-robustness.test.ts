@@ -1,0 +1,64 @@
+// What the Sigma reader does with rule files that break its expectations: missing titles, blank
+// ids, numbers JavaScript cannot hold, text that is not UTF-8, symbolic links.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { notation } from './expr-notation.js';
+import { lowerRule, readDocuments, readFailures, ruleWithDetection } from './rule-text.js';
+
+const DETECTION = 'detection:\n    s:\n        A: 1\n    condition: s\n';
+
+function reasons(text: string): string[] {
+  return readFailures(text).map(({ line, reason }) => `${line} ${reason}`);
+}
+
+describe('required metadata', () => {
+  test('a rule without a title is a failure, not a rule titled ""', () => {
+    assert.deepEqual(reasons(`id: x\n${DETECTION}`), ['1 the rule has no title']);
+    assert.deepEqual(readDocuments(`id: x\n${DETECTION}`), []);
+  });
+
+  test('a blank title is a failure', () => {
+    assert.deepEqual(reasons(`title: '  '\nid: x\n${DETECTION}`), ['1 the rule has no title']);
+  });
+
+  test('a title written as a list is a failure that says so', () => {
+    assert.deepEqual(reasons(`title:\n    - a\n    - b\nid: x\n${DETECTION}`), [
+      '1 the rule title is a list or mapping, not text',
+    ]);
+  });
+
+  test('a title written as a number is read as its text', () => {
+    assert.equal(readDocuments(`title: 42\nid: x\n${DETECTION}`)[0]?.title, '42');
+  });
+
+  test('an id of blanks is a failure, as in the Elastic reader', () => {
+    assert.deepEqual(reasons(`title: T\nid: "   "\n${DETECTION}`), ['1 the rule has no id']);
+  });
+});
+
+describe('numbers JavaScript cannot hold', () => {
+  test('infinite and overflowing values keep the text written', () => {
+    const rule = lowerRule(
+      ruleWithDetection(`
+        s:
+            A: .inf
+            B: 1e400
+            C: -.inf
+            D: .nan
+            E: 123456789012345678901
+        condition: s`),
+    );
+    const detection = rule.pipeline.find((stage) => stage.command === 'detection');
+    assert.equal(
+      notation(detection!.predicate!),
+      'and(A eq ".inf", B eq "1e400", C eq "-.inf", D eq ".nan", E eq "123456789012345678901")',
+    );
+  });
+
+  test('numbers that fit stay numbers', () => {
+    const [doc] = readDocuments(`title: T\nid: x\n${DETECTION.replace('A: 1', 'A: 4688')}`);
+    const detection = doc.raw.detection as { s: { A: unknown } };
+    assert.equal(detection.s.A, 4688);
+  });
+});
