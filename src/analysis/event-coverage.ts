@@ -66,7 +66,9 @@ export function eventCoverage(rule: Rule): EventCoverage[] {
   }
   const channelsRead = [...new Set(selections.flatMap((s) => [...(s.channels ?? [])]))];
   const events = selections.flatMap((selection) => resolve(selection, channelsRead));
-  if (rule.source !== 'elastic') events.push(...rule.dataSources.flatMap(splunkDataSourceEvents));
+  if (rule.source !== 'elastic') {
+    for (const event of rule.dataSources.flatMap(splunkDataSourceEvents)) events.push(event);
+  }
   return present(events);
 }
 
@@ -160,7 +162,11 @@ function splunkSourceSelection(predicate: Predicate): Selection[] {
     if (!prefix) continue;
     const channel = text.slice(prefix.length);
     if (!prefixMatch) channels.push(channel);
-    else channels.push(...knownChannels().filter((c) => c.toLowerCase().startsWith(channel)));
+    else {
+      for (const known of knownChannels()) {
+        if (known.toLowerCase().startsWith(channel)) channels.push(known);
+      }
+    }
   }
   return channelSelection(channels);
 }
@@ -360,7 +366,7 @@ function splunkDataSourcePartEvents(words: string[]): EventRef[] {
   while (end > 0) {
     const found = words[end - 1].split(',').flatMap(eventIdOf);
     if (found.length === 0) break;
-    ids.push(...found);
+    for (const id of found) ids.push(id);
     end--;
   }
   if (ids.length === 0) return [];

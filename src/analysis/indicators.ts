@@ -75,7 +75,7 @@ function matchedPredicates(rule: Rule): { predicate: Predicate; negated: boolean
   const matched: { predicate: Predicate; negated: boolean }[] = [];
   for (const stage of rule.pipeline) {
     if (stage.predicate && MATCHING_EFFECTS.has(stage.effect)) {
-      matched.push(...predicatesOf(stage.predicate));
+      for (const found of predicatesOf(stage.predicate)) matched.push(found);
     }
   }
   if (!rule.eventFilter) return matched;

@@ -24,7 +24,7 @@ function casesOf(formula: Formula, bound: number): Literal[][] | null {
       for (const arg of formula.args) {
         const argCases = casesOf(arg, bound);
         if (!argCases || cases.length + argCases.length > bound) return null;
-        cases.push(...argCases);
+        for (const argCase of argCases) cases.push(argCase);
       }
       return cases;
     }

@@ -98,7 +98,7 @@ function mergeLiterals(args: Formula[], negated: boolean): Formula[] {
       previous.values.add(value);
       previous.literal.values.push(value);
     }
-    previous.literal.predicates.push(...arg.literal.predicates);
+    for (const predicate of arg.literal.predicates) previous.literal.predicates.push(predicate);
   }
   return merged;
 }

@@ -27,7 +27,7 @@ export function casesImply(cases: Literal[][], formula: Formula): ConditionMappi
   for (const conjunction of cases) {
     const shown = conjunctionImplies(conjunction, formula, budget);
     if (!shown) return null;
-    mapping.push(...shown);
+    for (const step of shown) mapping.push(step);
   }
   return mapping;
 }
@@ -60,7 +60,7 @@ function conjunctionImplies(
       for (const arg of formula.args) {
         const shown = conjunctionImplies(conjunction, arg, budget);
         if (!shown) return null;
-        mapping.push(...shown);
+        for (const step of shown) mapping.push(step);
       }
       return mapping;
     }

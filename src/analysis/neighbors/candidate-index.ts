@@ -112,8 +112,9 @@ export class CandidateIndex {
     for (const op of IMPLIED_TEXT_OPS[literal.op]) {
       for (const [letterCase, text] of cases) {
         const group = `${prefix}${op}\u0000${letterCase}\u0000`;
-        if (op === 'eq') found.push(...(this.byKey.get(group + text) ?? []));
-        else found.push(...(this.texts.get(group)?.reachedBy(text) ?? []));
+        const reached =
+          op === 'eq' ? this.byKey.get(group + text) : this.texts.get(group)?.reachedBy(text);
+        for (const scope of reached ?? []) found.push(scope);
       }
     }
     return found;
@@ -208,7 +209,7 @@ function anchorsOf(
       for (const arg of formula.args) {
         const anchors = anchorsOf(scope, arg, frequency);
         if (!anchors) return null;
-        union.literals.push(...anchors.literals);
+        for (const literal of anchors.literals) union.literals.push(literal);
         union.cost += anchors.cost;
       }
       return union;

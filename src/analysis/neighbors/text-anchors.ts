@@ -36,7 +36,9 @@ export class TextAnchors<T> {
   /** Items of every anchor `value` satisfies under the operator: contains, starts or ends with. */
   reachedBy(value: string): T[] {
     const found: T[] = [];
-    const take = (anchor: string) => found.push(...this.byText.get(anchor)!);
+    const take = (anchor: string) => {
+      for (const item of this.byText.get(anchor)!) found.push(item);
+    };
 
     for (const anchor of this.short) {
       if (this.holds(value, anchor)) take(anchor);

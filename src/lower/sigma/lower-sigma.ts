@@ -105,7 +105,8 @@ function detectionStages(
   const stages = [logsource, detection];
   const timeframe = timeframeOf(doc.raw.detection);
   for (const aggregation of block.aggregations) {
-    stages.push(...aggregationStages(aggregation, timeframe, stages.length + 1, reportFor));
+    const aggregated = aggregationStages(aggregation, timeframe, stages.length + 1, reportFor);
+    for (const stage of aggregated) stages.push(stage);
   }
   if (timeframe !== null && block.aggregations.length === 0) {
     stages.push(timeframeStage(timeframe, stages.length + 1, reportFor(stages.length + 1)));
