@@ -2,8 +2,9 @@
 // that is not UTF-8, symbolic links.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { readRuleText } from '../../src/sources/elastic/read-elastic.js';
+import { after, describe, it } from 'node:test';
+import { readElasticRepository, readRuleText } from '../../src/sources/elastic/read-elastic.js';
+import { TemporaryRepository } from './temporary-repository.js';
 
 const FILE = 'rules/test/rule.toml';
 
@@ -39,5 +40,36 @@ describe('required metadata', () => {
 
   it('a named rule is read', () => {
     assert.equal(readReason(ruleToml('name = "N"')), 'read');
+  });
+});
+
+describe('text encodings', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  const rule = ruleToml('name = "N"', 'type = "query"', 'language = "kuery"', 'query = "a : 1"');
+  const latin1 = Buffer.from(rule.replace('name = "N"', 'name = "caf\u00e9"'), 'latin1');
+  const bigEndian = Buffer.from(rule, 'utf16le').swap16();
+  repository.write('rules/a_utf16.toml', Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]));
+  repository.write('rules/b_latin1.toml', latin1);
+  repository.write('rules/c_nul.toml', `${rule}# \u0000\n`);
+  repository.write('rules/d_utf8.toml', rule.replace('name = "N"', 'name = "caf\u00e9"'));
+  const read = readElasticRepository(repository.root);
+
+  it('UTF-16, invalid UTF-8 and NUL bytes are failures that name the encoding problem', () => {
+    assert.deepEqual(
+      read.failures.map(({ file, line, reason }) => `${file}:${line} ${reason}`),
+      [
+        'rules/a_utf16.toml:1 file is not UTF-8 text (UTF-16 byte order mark)',
+        'rules/b_latin1.toml:6 file is not UTF-8 text (invalid byte sequence)',
+        'rules/c_nul.toml:10 file is not UTF-8 text (NUL byte)',
+      ],
+    );
+  });
+
+  it('UTF-8 text reads as usual', () => {
+    assert.deepEqual(read.documents.map((doc) => `${doc.file} ${doc.title}`), [
+      'rules/d_utf8.toml caf\u00e9',
+    ]);
+    assert.equal(read.files, 4);
   });
 });

@@ -2,7 +2,9 @@
 // ids, numbers JavaScript cannot hold, text that is not UTF-8, symbolic links.
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import { readSigmaRepository } from '../../src/sources/sigma/read-sigma.js';
+import { TemporaryRepository } from '../elastic/temporary-repository.js';
 import { notation } from './expr-notation.js';
 import { lowerRule, readDocuments, readFailures, ruleWithDetection } from './rule-text.js';
 
@@ -60,5 +62,37 @@ describe('numbers JavaScript cannot hold', () => {
     const [doc] = readDocuments(`title: T\nid: x\n${DETECTION.replace('A: 1', 'A: 4688')}`);
     const detection = doc.raw.detection as { s: { A: unknown } };
     assert.equal(detection.s.A, 4688);
+  });
+});
+
+describe('text encodings', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  const rule = `title: T\nid: x\nlogsource:\n    product: windows\n${DETECTION}`;
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rule, 'utf16le')]);
+  const invalid = Buffer.concat([Buffer.from('title: T\nid: x\n# caf'), Buffer.from([0xe9, 0x0a])]);
+  repository.write('rules/a_utf16.yml', utf16);
+  repository.write('rules/b_utf16_without_mark.yml', Buffer.from(rule, 'utf16le'));
+  repository.write('rules/c_latin1.yml', Buffer.concat([invalid, Buffer.from(DETECTION)]));
+  repository.write('rules/d_utf8_with_mark.yml', `\ufeff${rule.replace('id: x', 'id: y')}`);
+  const read = readSigmaRepository(repository.root);
+
+  test('UTF-16, NUL bytes and invalid UTF-8 are failures that name the encoding problem', () => {
+    assert.deepEqual(
+      read.failures.map(({ file, line, reason }) => `${file}:${line} ${reason}`),
+      [
+        'rules/a_utf16.yml:1 file is not UTF-8 text (UTF-16 byte order mark)',
+        'rules/b_utf16_without_mark.yml:1 file is not UTF-8 text (NUL byte)',
+        'rules/c_latin1.yml:3 file is not UTF-8 text (invalid byte sequence)',
+      ],
+    );
+  });
+
+  test('a UTF-8 file with a byte order mark reads as usual', () => {
+    assert.deepEqual(
+      read.documents.map((doc) => `${doc.file} ${doc.upstreamId} ${doc.title}`),
+      ['rules/d_utf8_with_mark.yml y T'],
+    );
+    assert.equal(read.files, 4);
   });
 });

@@ -1,13 +1,14 @@
 // Reads an Elastic detection-rules repository: one rule per TOML file under `rules/` and
 // `rules_building_block/`.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import type { ElasticContext } from './elastic-context.js';
 import { ruleDocumentOf } from './elastic-rule-document.js';
+import { readRuleFileText } from '../sigma/rule-file-text.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 
 /** Folders holding rules. `hunting/` holds hunting queries, read separately. */
@@ -46,14 +47,9 @@ function readRuleFile(
   file: string,
   commit: string | null,
 ): RuleDocument | ReadFailure {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    return { source: 'elastic', file, line: 1, reason: `cannot read file: ${messageOf(error)}` };
-  }
-
-  return readRuleText(text, file, commit);
+  const read = readRuleFileText(path.join(root, file));
+  if ('reason' in read) return { source: 'elastic', file, line: read.line, reason: read.reason };
+  return readRuleText(read.text, file, commit);
 }
 
 /** One rule file's text, parsed as TOML and read as a rule document. */

@@ -1,11 +1,11 @@
 // Reads a Sigma repository (SigmaHQ layout): every YAML document of every rule file becomes a
 // rule document or a read failure with file, line and reason.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
+import { readRuleFileText } from './rule-file-text.js';
 import { listRuleFiles } from './rule-files.js';
 import { ruleDocumentOf } from './rule-document.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
@@ -45,13 +45,9 @@ export function readRuleFile(
   file: string,
   commit: string | null,
 ): (RuleDocument | ReadFailure)[] {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    return [{ source: 'sigma', file, line: 1, reason: (error as Error).message }];
-  }
-  return readRuleText(text, file, commit);
+  const read = readRuleFileText(path.join(root, file));
+  if ('reason' in read) return [{ source: 'sigma', file, line: read.line, reason: read.reason }];
+  return readRuleText(read.text, file, commit);
 }
 
 /** Empty documents (a trailing `---`) hold no rule; a file with nothing else is a failure. */
