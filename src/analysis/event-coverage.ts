@@ -44,6 +44,17 @@ const ANYTHING: Selection = {
 /** Beyond this many alternatives they are merged into one, which may list more events. */
 const MAX_ALTERNATIVES = 64;
 
+/**
+ * Most pairs of alternatives one rule may combine; past it each side of an AND is merged into
+ * one first, so a rule with thousands of ANDed alternatives costs a bounded time.
+ */
+const PAIR_BUDGET = 100_000;
+
+/** What is left of a rule's pair budget. */
+interface Work {
+  pairs: number;
+}
+
 const EVENT_CODE_FIELDS = new Set(['eventcode', 'eventid', 'event.code', 'winlog.event_id']);
 /** Not `SourceName`: in Defender events it names the detection source, not the provider. */
 const PROVIDER_FIELDS = new Set(['event.provider', 'winlog.provider_name', 'provider_name']);
@@ -60,9 +71,10 @@ const SPLUNK_EVENT_LOG_PREFIXES = ['xmlwineventlog:', 'wineventlog:', 'syslog:']
  * (`ps_script` → PowerShell 4104).
  */
 export function eventCoverage(rule: Rule): EventCoverage[] {
-  let selections = selectionsOf(ruleFilter(rule), false);
+  const work: Work = { pairs: PAIR_BUDGET };
+  let selections = selectionsOf(ruleFilter(rule), false, work);
   if (rule.source === 'elastic') {
-    selections = conjoin(selections, indexSelections(rule.dataSources));
+    selections = conjoin(selections, indexSelections(rule.dataSources), work);
   }
   const channelsRead = [...new Set(selections.flatMap((s) => [...(s.channels ?? [])]))];
   const events = selections.flatMap((selection) => resolve(selection, channelsRead));
@@ -87,17 +99,24 @@ function ruleFilter(rule: Rule): Expr | null {
 }
 
 /** Negated predicates select nothing, so under a NOT every branch is unconstrained. */
-function selectionsOf(expr: Expr | null, negated: boolean): Selection[] {
+function selectionsOf(expr: Expr | null, negated: boolean, work: Work): Selection[] {
   if (!expr) return [ANYTHING];
   switch (expr.kind) {
     case 'not':
-      return selectionsOf(expr.arg, !negated);
+      return selectionsOf(expr.arg, !negated, work);
     case 'and':
     case 'or': {
-      const parts = expr.args.map((arg) => selectionsOf(arg, negated));
       const conjunctive = (expr.kind === 'and') !== negated;
-      if (conjunctive) return parts.reduce(conjoin, [ANYTHING]);
-      return bounded(parts.flat());
+      if (conjunctive) {
+        let selections = [ANYTHING];
+        for (const arg of expr.args) {
+          selections = conjoin(selections, selectionsOf(arg, negated, work), work);
+        }
+        return selections;
+      }
+      const alternatives = new Alternatives();
+      for (const arg of expr.args) alternatives.addAll(selectionsOf(arg, negated, work));
+      return alternatives.selections();
     }
     case 'predicate':
       return negated ? [ANYTHING] : selectionsOfPredicate(expr.predicate);
@@ -175,8 +194,13 @@ function splunkSourceSelection(predicate: Predicate): Selection[] {
 function sigmaLogSourceSelection(field: string, values: string[]): Selection[] {
   if (values.length === 0) return [ANYTHING];
   switch (field) {
-    case 'logsource.product':
-      return values.map((product) => ({ ...ANYTHING, platform: platformOf(product) }));
+    case 'logsource.product': {
+      const alternatives = new Alternatives();
+      for (const product of values) {
+        alternatives.add({ ...ANYTHING, platform: platformOf(product) });
+      }
+      return alternatives.selections();
+    }
     case 'logsource.service':
       return channelSelection(values.flatMap(channelsOfSigmaService));
     case 'logsource.category': {
@@ -201,13 +225,15 @@ function platformOf(product: string): Platform | 'other' {
  */
 function indexSelections(patterns: string[]): Selection[] {
   if (patterns.length === 0) return [ANYTHING];
-  return patterns.flatMap((pattern) => {
+  const alternatives = new Alternatives();
+  for (const pattern of patterns) {
     const channels = elasticIndexes()
       .filter(([index]) => globMatches(pattern.trim().toLowerCase(), index))
       .flatMap(([, indexChannels]) => indexChannels);
-    if (channels.length === 0) return [{ ...ANYTHING, platform: 'other' as const }];
-    return channelSelection(channels);
-  });
+    if (channels.length === 0) alternatives.add({ ...ANYTHING, platform: 'other' });
+    else alternatives.addAll(channelSelection(channels));
+  }
+  return alternatives.selections();
 }
 
 /** `*` matches any run of characters, everything else itself; no regex is built from rule text. */
@@ -234,19 +260,30 @@ function globMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
-/** The AND of two ORs of selections: every pair that does not contradict itself. */
-function conjoin(left: Selection[], right: Selection[]): Selection[] {
-  const out: Selection[] = [];
+/**
+ * The AND of two ORs of selections: every pair that does not contradict itself. Past the
+ * rule's pair budget each side is merged into one selection first.
+ */
+function conjoin(left: Selection[], right: Selection[], work: Work): Selection[] {
+  if (left.length * right.length > work.pairs) {
+    left = [left.reduce(merge)];
+    right = [right.reduce(merge)];
+  }
+  work.pairs -= left.length * right.length;
+
+  const alternatives = new Alternatives();
   for (const a of left) {
     for (const b of right) {
       const both = conjoinPair(a, b);
-      if (both) out.push(both);
+      if (both) alternatives.add(both);
     }
   }
-  return bounded(out);
+  return alternatives.selections();
 }
 
 function conjoinPair(a: Selection, b: Selection): Selection | null {
+  if (a === ANYTHING) return b;
+  if (b === ANYTHING) return a;
   const providers = intersect(a.providers, b.providers, (x) => x.toLowerCase());
   const channels = intersectChannels(a.channels, b.channels);
   const ids = intersect(a.ids, b.ids, (x) => x);
@@ -260,7 +297,8 @@ function conjoinPair(a: Selection, b: Selection): Selection | null {
 function intersectEvents(a: EventRef[] | null, b: EventRef[] | null): EventRef[] | null {
   if (!a) return b;
   if (!b) return a;
-  return a.filter((e) => b.some((f) => sameEvent(e, f)));
+  const keys = new Set(b.map(eventKey));
+  return a.filter((e) => keys.has(eventKey(e)));
 }
 
 function intersect<T>(a: Set<T> | null, b: Set<T> | null, key: (x: T) => unknown): Set<T> | null {
@@ -279,27 +317,65 @@ function intersectChannels(a: Set<string> | null, b: Set<string> | null): Set<st
   return new Set([...a].filter((c) => b.has(c)));
 }
 
-function sameEvent(a: EventRef, b: EventRef): boolean {
-  return a.eventId === b.eventId && a.provider.toLowerCase() === b.provider.toLowerCase();
+function eventKey(event: EventRef): string {
+  return `${event.provider.toLowerCase()}#${event.eventId}`;
 }
 
 // LIMITATION: a rule with more than 64 ways of matching has them merged into one — its event
 // list may then pair providers and ids that only occur in different branches.
-function bounded(selections: Selection[]): Selection[] {
-  if (selections.length <= MAX_ALTERNATIVES) return selections;
-  const unite = <T>(sets: (Set<T> | null)[]) =>
-    sets.some((s) => s === null) ? null : new Set(sets.flatMap((s) => [...(s as Set<T>)]));
-  const platforms = new Set(selections.map((s) => s.platform));
-  const events = selections.map((s) => s.events);
-  return [
-    {
-      providers: unite(selections.map((s) => s.providers)),
-      channels: unite(selections.map((s) => s.channels)),
-      platform: platforms.size === 1 ? selections[0].platform : null,
-      ids: unite(selections.map((s) => s.ids)),
-      events: events.some((e) => e === null) ? null : (events.flat() as EventRef[]),
-    },
-  ];
+/**
+ * The alternatives of an OR as they are found: equal ones kept once, and past the bound all
+ * merged into one as they arrive, so no list longer than the bound is ever built.
+ */
+class Alternatives {
+  private readonly byKey = new Map<string, Selection>();
+  private merged: Selection | null = null;
+
+  add(selection: Selection): void {
+    if (this.merged) {
+      this.merged = merge(this.merged, selection);
+      return;
+    }
+    this.byKey.set(selectionKey(selection), selection);
+    if (this.byKey.size <= MAX_ALTERNATIVES) return;
+    this.merged = [...this.byKey.values()].reduce(merge);
+    this.byKey.clear();
+  }
+
+  addAll(selections: Selection[]): void {
+    for (const selection of selections) this.add(selection);
+  }
+
+  selections(): Selection[] {
+    return this.merged ? [this.merged] : [...this.byKey.values()];
+  }
+}
+
+/** One selection standing for both: each constraint the union of the two, if both have it. */
+function merge(a: Selection, b: Selection): Selection {
+  if (a === b) return a;
+  const unite = <T>(x: Set<T> | null, y: Set<T> | null) => (x && y ? new Set([...x, ...y]) : null);
+  let events: EventRef[] | null = null;
+  if (a.events && b.events) {
+    const keys = new Set(a.events.map(eventKey));
+    events = [...a.events, ...b.events.filter((event) => !keys.has(eventKey(event)))];
+  }
+  return {
+    providers: unite(a.providers, b.providers),
+    channels: unite(a.channels, b.channels),
+    platform: a.platform === b.platform ? a.platform : null,
+    ids: unite(a.ids, b.ids),
+    events,
+  };
+}
+
+/** Equal selections have equal keys: sets and events in sorted order. */
+function selectionKey(selection: Selection): string {
+  const sorted = (set: Set<string | number> | null) =>
+    set ? [...set].map(String).sort().join(',') : '*';
+  const events = selection.events ? selection.events.map(eventKey).sort().join(',') : '*';
+  const { providers, channels, platform, ids } = selection;
+  return [sorted(providers), sorted(channels), platform ?? '*', sorted(ids), events].join('|');
 }
 
 /** The events one selection stands for; `channelsRead` are every channel the rule reads. */
