@@ -67,6 +67,7 @@ export function buildCatalog(
 
     for (const failure of read.failures) failures.push(failure);
     for (const rule of stored) rules.push(rule);
+    if (read.files === 0) warnings.push(`no ${source} rule files found under ${root}`);
     for (const problem of kind.contextProblems(read.context)) {
       warnings.push(`${source} ${problem.file}:${problem.line}: ${problem.reason}`);
     }

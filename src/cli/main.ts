@@ -24,7 +24,8 @@ try {
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode;
+  // Help and version exit 0; every other complaint about the command line is a usage error.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof UsageError || isUserFacing(error)) {
     process.stderr.write(`ruledex: ${(error as Error).message}\n`);
     return 2;
