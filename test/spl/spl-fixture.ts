@@ -12,7 +12,12 @@ export interface MacroFixture {
 }
 
 export function contextWith(macros: MacroFixture[] = []): SplunkContext {
-  const context: SplunkContext = { macros: new Map(), dataSources: new Map(), problems: [] };
+  const context: SplunkContext = {
+    macros: new Map(),
+    unreadableMacros: new Map(),
+    dataSources: new Map(),
+    problems: [],
+  };
   for (const macro of macros) {
     const args = macro.arguments ?? [];
     context.macros.set(macroKey(macro.name, args.length), {
@@ -49,7 +54,7 @@ export function documentOf(query: string, queryLine = 5): RuleDocument {
     deprecated: false,
     language: 'spl',
     query,
-    raw: {},
+    raw: { name: 'Fixture' },
     dataSources: [],
   };
 }

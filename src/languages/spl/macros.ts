@@ -15,8 +15,22 @@ export interface MacroDefinition {
   definedIn: string;
 }
 
-/** Finds a macro by name and number of arguments. */
-export type MacroLookup = (name: string, arity: number) => MacroDefinition | undefined;
+/** A macro file that exists but could not be read. */
+export interface UnreadableMacro {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** The macros a search can call. */
+export interface MacroLibrary {
+  /** The definition with this name and number of arguments. */
+  find(name: string, arity: number): MacroDefinition | undefined;
+  /** Every definition with this name, whatever its number of arguments, fewest first. */
+  overloads(name: string): MacroDefinition[];
+  /** Why the file holding this macro could not be read, when it could not. */
+  unreadable(name: string): UnreadableMacro | undefined;
+}
 
 export const BUILTIN = 'builtin';
 
@@ -27,14 +41,20 @@ export interface MacroSegment {
   end: number;
   /** The call in the query as written. */
   call: Span;
-  origin: MacroOrigin;
+  /** Where the macro comes from; absent when no macro of that name is known at all. */
+  origin?: MacroOrigin;
   /** True when the call text was kept: tuning hooks, built-in stages, calls that failed. */
   kept: boolean;
   /** Nesting depth: 0 for calls written in the query itself. */
   depth: number;
 }
 
-export type MacroIssueCode = 'spl.undefined-macro' | 'spl.macro-cycle' | 'spl.macro-arity';
+export type MacroIssueCode =
+  | 'spl.undefined-macro'
+  | 'spl.unreadable-macro'
+  | 'spl.macro-cycle'
+  | 'spl.macro-arity'
+  | 'spl.macro-expansion-too-large';
 
 export interface MacroIssue {
   code: MacroIssueCode;
@@ -47,9 +67,18 @@ export interface Expansion {
   text: string;
   segments: MacroSegment[];
   issues: MacroIssue[];
+  /**
+   * True when expanding went past the size limits: the text is then incomplete and the
+   * search cannot be read as Splunk would run it.
+   */
+  tooLarge: boolean;
 }
 
 const MAX_DEPTH = 32;
+/** Text that the macros of one search may add, summed over every expansion. */
+export const MAX_EXPANDED_CHARACTERS = 256 * 1024;
+/** Macro calls one search may expand; real searches expand a few dozen at most. */
+export const MAX_EXPANSIONS = 2_000;
 
 /** Whether a macro is a tuning hook: the `<name>_filter` macro every detection ends with. */
 export function isTuningHook(name: string): boolean {
@@ -61,10 +90,36 @@ export function isBuiltinStage(call: Pick<MacroCall, 'name' | 'args'>): boolean 
   return call.name === 'get_asset' && call.args.length === 1;
 }
 
-export function expandMacros(query: string, lookup: MacroLookup): Expansion {
-  const issues: MacroIssue[] = [];
-  const expanded = expandText(query, lookup, [], 0, issues, null);
-  return { text: expanded.text, segments: expanded.segments, issues };
+export function expandMacros(query: string, library: MacroLibrary): Expansion {
+  const expander = new Expander(library);
+  const expanded = expander.expand(query, [], 0, null);
+  return {
+    text: expanded.text,
+    segments: expanded.segments,
+    issues: expander.issues,
+    tooLarge: expander.tooLarge,
+  };
+}
+
+/**
+ * The body of a macro with its `$arg$` placeholders replaced by the call's arguments, or null
+ * when it would be longer than `limit` characters.
+ */
+export function macroBody(
+  definition: MacroDefinition,
+  args: string[],
+  limit = MAX_EXPANDED_CHARACTERS,
+): string | null {
+  let body = definition.definition;
+  for (let index = 0; index < definition.arguments.length; index += 1) {
+    const placeholder = `$${definition.arguments[index]}$`;
+    const pieces = body.split(placeholder);
+    const value = args[index] ?? '';
+    const length = body.length + (pieces.length - 1) * (value.length - placeholder.length);
+    if (length > limit) return null;
+    body = pieces.join(value);
+  }
+  return body.length > limit ? null : body;
 }
 
 interface Expanded {
@@ -72,146 +127,196 @@ interface Expanded {
   segments: MacroSegment[];
 }
 
-/**
- * Expands the calls in `text`. At depth 0 offsets in `text` are offsets in the query; deeper,
- * every segment maps back to `outerCall`, the call written in the query.
- */
-function expandText(
-  text: string,
-  lookup: MacroLookup,
-  stack: string[],
-  depth: number,
-  issues: MacroIssue[],
-  outerCall: Span | null,
-): Expanded {
-  let out = '';
-  const segments: MacroSegment[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      const end = quotedEnd(text, i).end;
-      out += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '\\') {
-      out += text.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== '`') {
-      out += c;
-      i += 1;
-      continue;
-    }
-    if (isCommentStart(text, i)) {
-      const end = commentEnd(text, i);
-      out += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    const end = macroEnd(text, i);
-    if (end < 0) {
-      out += text.slice(i);
-      break;
-    }
+class Expander {
+  readonly issues: MacroIssue[] = [];
+  tooLarge = false;
+  private characters = 0;
+  private expansions = 0;
 
-    const callSpan = outerCall ?? { start: i, end };
-    const written = text.slice(i, end);
-    const call = readMacroCall(text, { start: i, end });
-    const start = out.length;
-    const keep = (origin: MacroOrigin): void => {
-      out += written;
-      segments.push({ start, end: out.length, call: callSpan, origin, kept: true, depth });
-    };
-    if (!call) {
-      issues.push({
-        code: 'spl.undefined-macro',
-        message: `${written} is not a macro call`,
-        span: callSpan,
-      });
-      keep({ macro: written, args: [], definedIn: BUILTIN });
-      i = end;
-      continue;
-    }
+  constructor(private readonly library: MacroLibrary) {}
 
-    const definition = lookup(call.name, call.args.length);
-    const origin: MacroOrigin = {
-      macro: call.name,
-      args: call.args,
-      definedIn: definition?.definedIn ?? BUILTIN,
-    };
-    const replacement = replacementOf(call, definition, stack, depth, issues, callSpan, lookup);
-    if (replacement === null) keep(origin);
-    else {
+  /**
+   * Expands the calls in `text`. At depth 0 offsets in `text` are offsets in the query;
+   * deeper, every segment maps back to `outerCall`, the call written in the query.
+   */
+  expand(text: string, stack: string[], depth: number, outerCall: Span | null): Expanded {
+    let out = '';
+    const segments: MacroSegment[] = [];
+    let i = 0;
+    while (i < text.length && !this.tooLarge) {
+      const c = text[i];
+      if (c === '"') {
+        const end = quotedEnd(text, i).end;
+        out += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      if (c === '\\') {
+        out += text.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (c !== '`') {
+        out += c;
+        i += 1;
+        continue;
+      }
+      if (isCommentStart(text, i)) {
+        const end = commentEnd(text, i);
+        out += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      const end = macroEnd(text, i);
+      if (end < 0) {
+        out += text.slice(i);
+        break;
+      }
+
+      const callSpan = outerCall ?? { start: i, end };
+      const written = text.slice(i, end);
+      const call = readMacroCall(text, { start: i, end });
+      const start = out.length;
+      const keep = (origin: MacroOrigin | undefined): void => {
+        out += written;
+        const segment: MacroSegment = { start, end: out.length, call: callSpan, kept: true, depth };
+        if (origin) segment.origin = origin;
+        segments.push(segment);
+      };
+      i = end;
+      if (!call) {
+        this.issues.push({
+          code: 'spl.undefined-macro',
+          message: `${written} is not a macro call`,
+          span: callSpan,
+        });
+        keep(undefined);
+        continue;
+      }
+
+      const resolved = this.resolve(call, stack, depth, callSpan);
+      if (resolved.body === null) {
+        keep(resolved.origin);
+        continue;
+      }
       const key = `${call.name}/${call.args.length}`;
-      const inner = expandText(replacement, lookup, [...stack, key], depth + 1, issues, callSpan);
+      const inner = this.expand(resolved.body, [...stack, key], depth + 1, callSpan);
       out += inner.text;
-      segments.push({ start, end: out.length, call: callSpan, origin, kept: false, depth });
-      for (const segment of inner.segments) {
-        segments.push({ ...segment, start: segment.start + start, end: segment.end + start });
+      const segment: MacroSegment = { start, end: out.length, call: callSpan, kept: false, depth };
+      if (resolved.origin) segment.origin = resolved.origin;
+      segments.push(segment);
+      for (const nested of inner.segments) {
+        segments.push({ ...nested, start: nested.start + start, end: nested.end + start });
       }
     }
-    i = end;
+    return { text: out, segments };
   }
-  return { text: out, segments };
-}
 
-/** The text a call expands to, or null when the call stays as written. */
-function replacementOf(
-  call: MacroCall,
-  definition: MacroDefinition | undefined,
-  stack: string[],
-  depth: number,
-  issues: MacroIssue[],
-  callSpan: Span,
-  lookup: MacroLookup,
-): string | null {
-  if (isTuningHook(call.name)) return null;
-  if (!definition && isBuiltinStage(call)) return null;
-  if (!definition && call.name === 'drop_dm_object_name' && call.args.length === 1) {
-    return `rename ${unquoted(call.args[0])}.* AS *`;
+  /** The text a call expands to (null when the call stays as written) and its origin. */
+  private resolve(
+    call: MacroCall,
+    stack: string[],
+    depth: number,
+    callSpan: Span,
+  ): { body: string | null; origin: MacroOrigin | undefined } {
+    const definition = this.library.find(call.name, call.args.length);
+    const origin = (definedIn: string): MacroOrigin => ({
+      macro: call.name,
+      args: call.args,
+      definedIn,
+    });
+    if (isTuningHook(call.name)) {
+      return { body: null, origin: origin(definition?.definedIn ?? BUILTIN) };
+    }
+    if (!definition && isBuiltinStage(call)) return { body: null, origin: origin(BUILTIN) };
+    if (!definition && call.name === 'drop_dm_object_name' && call.args.length === 1) {
+      const body = this.charged(call, callSpan, `rename ${unquoted(call.args[0])}.* AS *`);
+      return { body, origin: origin(BUILTIN) };
+    }
+    if (!definition) {
+      const missing = this.missingMacro(call, callSpan);
+      return { body: null, origin: missing === undefined ? undefined : origin(missing) };
+    }
+
+    const key = `${call.name}/${call.args.length}`;
+    if (stack.includes(key) || depth >= MAX_DEPTH) {
+      const chain = [...stack, key].map((k) => k.split('/')[0]).join(' → ');
+      this.issues.push({
+        code: 'spl.macro-cycle',
+        message: `macro \`${call.name}\` expands into itself: ${chain}`,
+        span: callSpan,
+      });
+      return { body: null, origin: origin(definition.definedIn) };
+    }
+
+    const limit = MAX_EXPANDED_CHARACTERS - this.characters;
+    const body = this.charged(call, callSpan, macroBody(definition, call.args, limit));
+    return { body, origin: origin(definition.definedIn) };
   }
-  if (!definition) {
-    issues.push(undefinedIssue(call, callSpan, lookup));
-    return null;
-  }
-  const key = `${call.name}/${call.args.length}`;
-  if (stack.includes(key) || depth >= MAX_DEPTH) {
-    const chain = [...stack, key].map((k) => k.split('/')[0]).join(' → ');
-    issues.push({
-      code: 'spl.macro-cycle',
-      message: `macro \`${call.name}\` expands into itself: ${chain}`,
-      span: callSpan,
+
+  /** Counts an expansion against the limits; null (and the search too large) past them. */
+  private charged(call: MacroCall, span: Span, body: string | null): string | null {
+    this.expansions += 1;
+    const within = body !== null && this.expansions <= MAX_EXPANSIONS &&
+      this.characters + body.length <= MAX_EXPANDED_CHARACTERS;
+    if (within) {
+      this.characters += body.length;
+      return body;
+    }
+    this.tooLarge = true;
+    this.issues.push({
+      code: 'spl.macro-expansion-too-large',
+      message:
+        `expanding macro \`${call.name}\` goes past the limit of ${MAX_EXPANSIONS} macro ` +
+        `calls or ${MAX_EXPANDED_CHARACTERS / 1024} KiB of expanded text for one search`,
+      span,
     });
     return null;
   }
-  let body = definition.definition;
-  definition.arguments.forEach((name, index) => {
-    body = body.split(`$${name}$`).join(call.args[index]);
-  });
-  return body;
+
+  /**
+   * Reports a call with no definition of its arity and returns the file the name is found in
+   * (an unreadable file, or a definition with another arity), if any.
+   */
+  private missingMacro(call: MacroCall, span: Span): string | undefined {
+    const arity = call.args.length;
+    const written = `${call.name}${arity === 0 ? '' : `(${arity})`}`;
+    const unreadable = this.library.unreadable(call.name);
+    if (unreadable) {
+      this.issues.push({
+        code: 'spl.unreadable-macro',
+        message:
+          `macro \`${written}\` is in ${unreadable.file}, but that file could not be read ` +
+          `(line ${unreadable.line}: ${unreadable.reason})`,
+        span,
+      });
+      return unreadable.file;
+    }
+
+    const overloads = this.library.overloads(call.name);
+    if (overloads.length > 0) {
+      const defined = overloads.map((d) => `${argumentCount(d.arguments.length)} (${d.definedIn})`);
+      this.issues.push({
+        code: 'spl.macro-arity',
+        message:
+          `macro \`${call.name}\` is called with ${argumentCount(arity)} but is defined only ` +
+          `with ${defined.join(' or ')}`,
+        span,
+      });
+      return overloads[0].definedIn;
+    }
+
+    this.issues.push({
+      code: 'spl.undefined-macro',
+      message: `macro \`${written}\` is not defined`,
+      span,
+    });
+    return undefined;
+  }
 }
 
-function undefinedIssue(call: MacroCall, span: Span, lookup: MacroLookup): MacroIssue {
-  for (let arity = 0; arity <= 8; arity += 1) {
-    if (arity === call.args.length) continue;
-    if (!lookup(call.name, arity)) continue;
-    return {
-      code: 'spl.macro-arity',
-      message:
-        `macro \`${call.name}\` is defined with ${arity} argument(s), ` +
-        `called with ${call.args.length}`,
-      span,
-    };
-  }
-  const arity = call.args.length === 0 ? '' : `(${call.args.length})`;
-  return {
-    code: 'spl.undefined-macro',
-    message: `macro \`${call.name}${arity}\` is not defined`,
-    span,
-  };
+function argumentCount(count: number): string {
+  return count === 1 ? '1 argument' : `${count} arguments`;
 }
 
 function unquoted(arg: string): string {

@@ -12,42 +12,72 @@ import {
 } from '../../ir/index.js';
 import { isKnownCommand } from '../../languages/spl/commands.js';
 import {
-  BUILTIN,
   expandMacros,
   isBuiltinStage,
   isTuningHook,
+  type MacroLibrary,
 } from '../../languages/spl/macros.js';
 import { parsePipeline } from '../../languages/spl/pipeline-parser.js';
 import type { CommandNode, MacroCall, SearchNode } from '../../languages/spl/syntax.js';
+import { detectionMetadata } from '../../sources/splunk/detection-metadata.js';
 import type { SplunkContext } from '../../sources/splunk/splunk-context.js';
-import { macroKey } from '../../sources/splunk/splunk-context.js';
 import type { LoweredQuery } from '../lowered-query.js';
 import { AGGREGATING, effectOf, FILTERING } from './command-effects.js';
 import { ExpansionMap } from './expansion-map.js';
 import { lowerEvalCondition } from './lower-eval-condition.js';
 import { lowerSearchExpression } from './lower-search-expression.js';
 import { LoweringScope } from './lowering-scope.js';
+import { macroLibraryOf } from './macro-library.js';
 import { describeArguments } from './stage-arguments.js';
+import { tuningHookStage, type HookPosition } from './tuning-hook.js';
 
 export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuery {
-  const expansion = expandMacros(
-    doc.query,
-    (name, arity) => context.macros.get(macroKey(name, arity)),
-  );
+  const library = macroLibraryOf(context);
+  const expansion = expandMacros(doc.query, library);
   const map = new ExpansionMap(doc.query, expansion, doc.queryLine);
   const scope = new LoweringScope(doc, expansion.text, map);
 
+  reportMetadata(doc, scope);
   for (const issue of expansion.issues) {
     const line = map.lineOfOriginal(issue.span.start);
     scope.diagnostics.push(
       { severity: 'error', code: issue.code, message: issue.message, file: doc.file, line },
     );
   }
+  if (expansion.tooLarge) {
+    return { pipeline: [unexpandedSearch(doc)], diagnostics: scope.diagnostics };
+  }
 
   const pipeline = parsePipeline(expansion.text);
-  const lowering = new PipelineLowering(scope);
+  const lowering = new PipelineLowering(scope, library);
   for (const command of pipeline.commands) lowering.lower(command);
   return { pipeline: lowering.stages, diagnostics: scope.diagnostics };
+}
+
+/** Metadata fields the reader left out for their type, as warnings on the rule's first line. */
+function reportMetadata(doc: RuleDocument, scope: LoweringScope): void {
+  for (const problem of detectionMetadata(doc.raw).problems) {
+    scope.diagnostics.push({
+      severity: 'warning',
+      code: 'splunk.metadata',
+      message: problem.reason,
+      file: doc.file,
+      line: doc.line,
+    });
+  }
+}
+
+/** A search whose macros expand past the limits: one opaque stage holding the query as written. */
+function unexpandedSearch(doc: RuleDocument): Stage {
+  return {
+    index: 1,
+    command: 'search',
+    text: doc.query,
+    effect: 'filter',
+    args: {},
+    span: { start: 0, end: doc.query.length },
+    opaque: true,
+  };
 }
 
 class PipelineLowering {
@@ -56,7 +86,10 @@ class PipelineLowering {
   /** Fields a `fillnull` filled since the last aggregation. */
   private filled: string[] | 'all' = [];
 
-  constructor(private readonly scope: LoweringScope) {}
+  constructor(
+    private readonly scope: LoweringScope,
+    private readonly library: MacroLibrary,
+  ) {}
 
   lower(command: CommandNode): void {
     this.scope.stage = this.stages.length + 1;
@@ -124,7 +157,7 @@ class PipelineLowering {
       this.push(command, this.filterEffect(), { predicate });
     }
     for (const hook of hooks) {
-      if (hook.kind === 'macro') this.pushHook(hook.call, hook.span);
+      if (hook.kind === 'macro') this.pushHook(hook.call, hook.span, 'term');
     }
   }
 
@@ -161,7 +194,7 @@ class PipelineLowering {
 
   private lowerMacroStage(command: CommandNode, call: MacroCall): void {
     if (isTuningHook(call.name)) {
-      this.pushHook(call, command.span);
+      this.pushHook(call, command.span, 'stage');
       return;
     }
     if (isBuiltinStage(call)) {
@@ -171,21 +204,9 @@ class PipelineLowering {
     this.opaqueStage(command, `macro \`${call.name}\` did not expand`);
   }
 
-  private pushHook(call: MacroCall, span: Span): void {
-    const origin = this.scope.map.originOf(span) ?? {
-      macro: call.name,
-      args: call.args,
-      definedIn: BUILTIN,
-    };
-    this.stages.push({
-      index: this.stages.length + 1,
-      command: `\`${call.name}\``,
-      text: this.scope.slice(span),
-      effect: 'tuning-hook',
-      args: { macro: call.name },
-      span: this.scope.map.originalSpan(span),
-      origin,
-    });
+  private pushHook(call: MacroCall, span: Span, position: HookPosition): void {
+    this.scope.stage = this.stages.length + 1;
+    this.stages.push(tuningHookStage(call, span, position, this.scope, this.library));
   }
 
   private lowerUnknown(command: CommandNode): void {

@@ -4,15 +4,22 @@
 import type {
   Diagnostic,
   Expr,
+  MacroOrigin,
   Predicate,
   RuleDocument,
   Severity,
   Span,
 } from '../../ir/index.js';
-import type { ExpansionMap } from './expansion-map.js';
+
+/** How offsets in the lowered text map back to the query as written (see ExpansionMap). */
+export interface SpanMap {
+  originalSpan(span: Span): Span;
+  /** 1-based line in the rule file of an offset in the lowered text. */
+  lineOf(offset: number): number;
+  originOf(span: Span): MacroOrigin | undefined;
+}
 
 export class LoweringScope {
-  readonly diagnostics: Diagnostic[] = [];
   /** Index of the stage being lowered, for diagnostics. */
   stage: number | undefined;
 
@@ -20,8 +27,16 @@ export class LoweringScope {
     readonly doc: RuleDocument,
     /** The search after macro expansion; every span below points into it. */
     readonly text: string,
-    readonly map: ExpansionMap,
+    readonly map: SpanMap,
+    readonly diagnostics: Diagnostic[] = [],
   ) {}
+
+  /** A scope for other text (a macro definition) reporting into the same diagnostics. */
+  within(text: string, map: SpanMap): LoweringScope {
+    const scope = new LoweringScope(this.doc, text, map, this.diagnostics);
+    scope.stage = this.stage;
+    return scope;
+  }
 
   report(severity: Severity, code: string, message: string, span: Span): void {
     const diagnostic: Diagnostic = {

@@ -2,75 +2,114 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isScalar } from 'yaml';
 import { yamlFilesUnder } from './repository-files.js';
-import { macroKey, type SplunkContext } from './splunk-context.js';
+import { macroKey, type ContextProblem, type SplunkContext } from './splunk-context.js';
+import { isYamlProblem, kindOf, readYamlMapping, type YamlProblem } from './yaml-mapping.js';
 
 export function readSplunkContext(root: string): SplunkContext {
-  const context: SplunkContext = { macros: new Map(), dataSources: new Map(), problems: [] };
-
-  for (const file of yamlFilesUnder(root, 'macros', false)) {
-    const fields = readMapping(root, file, context);
-    if (!fields) continue;
-    const name = textOf(fields.name);
-    const definition = fields.definition == null ? '' : String(fields.definition);
-    if (!name) {
-      context.problems.push({ file, line: 1, reason: 'macro without a name' });
-      continue;
-    }
-    const args = Array.isArray(fields.arguments) ? fields.arguments.map(String) : [];
-    context.macros.set(macroKey(name, args.length), {
-      name,
-      arguments: args,
-      definition,
-      definedIn: file,
-    });
-  }
-
+  const context: SplunkContext = {
+    macros: new Map(),
+    unreadableMacros: new Map(),
+    dataSources: new Map(),
+    problems: [],
+  };
+  for (const file of yamlFilesUnder(root, 'macros', false)) readMacro(root, file, context);
   for (const file of yamlFilesUnder(root, 'data_sources', false)) {
-    const fields = readMapping(root, file, context);
-    const name = fields && textOf(fields.name);
-    if (!fields || !name) continue;
-    context.dataSources.set(name, {
-      name,
-      source: textOf(fields.source),
-      sourcetype: textOf(fields.sourcetype),
-      definedIn: file,
-    });
+    readDataSource(root, file, context);
   }
   return context;
 }
 
-function readMapping(
+function readMacro(root: string, file: string, context: SplunkContext): void {
+  const unreadable = (problem: ContextProblem, name: string | null): void => {
+    context.problems.push(problem);
+    context.unreadableMacros.set(name ?? path.basename(file, '.yml'), problem);
+  };
+
+  const read = readFields(root, file);
+  if ('reason' in read) {
+    unreadable({ file, line: read.line, reason: read.reason }, nameInBrokenFile(read));
+    return;
+  }
+  const { fields } = read;
+
+  if (typeof fields.name !== 'string' || fields.name.trim() === '') {
+    const reason = fields.name == null
+      ? 'macro without a name'
+      : `the macro name must be text, not ${kindOf(fields.name)}`;
+    unreadable({ file, line: 1, reason }, null);
+    return;
+  }
+  const name = fields.name.trim();
+  const definition = fields.definition ?? '';
+  if (typeof definition !== 'string') {
+    const reason = `the definition of \`${name}\` must be text, not ${kindOf(definition)}`;
+    unreadable({ file, line: 1, reason }, name);
+    return;
+  }
+  const args = fields.arguments ?? [];
+  if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) {
+    const reason = `the arguments of \`${name}\` must be a list of names`;
+    unreadable({ file, line: 1, reason }, name);
+    return;
+  }
+
+  context.macros.set(macroKey(name, args.length), {
+    name,
+    arguments: args,
+    definition,
+    definedIn: file,
+  });
+}
+
+function readDataSource(root: string, file: string, context: SplunkContext): void {
+  const read = readFields(root, file);
+  if ('reason' in read) {
+    context.problems.push({ file, line: read.line, reason: read.reason });
+    return;
+  }
+  const { fields } = read;
+  const name = textOf(fields.name);
+  if (!name) {
+    context.problems.push({ file, line: 1, reason: 'data source without a name' });
+    return;
+  }
+  context.dataSources.set(name, {
+    name,
+    source: textOf(fields.source),
+    sourcetype: textOf(fields.sourcetype),
+    definedIn: file,
+  });
+}
+
+/** The file's mapping, or where and why it could not be read; never throws. */
+function readFields(
   root: string,
   file: string,
-  context: SplunkContext,
-): Record<string, unknown> | null {
+): { fields: Record<string, unknown> } | YamlProblem {
   let text: string;
   try {
     text = readFileSync(path.join(root, file), 'utf8');
   } catch (error) {
-    context.problems.push({ file, line: 1, reason: `unreadable: ${(error as Error).message}` });
+    return { line: 1, reason: `unreadable: ${(error as Error).message}`, doc: null };
+  }
+  const read = readYamlMapping(text);
+  return isYamlProblem(read) ? read : { fields: read.fields };
+}
+
+/** The `name` of a macro file that failed to read, when that much of it could be parsed. */
+function nameInBrokenFile(problem: YamlProblem): string | null {
+  if (!problem.doc) return null;
+  try {
+    const node = problem.doc.get('name', true);
+    const name = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : '';
+    return name === '' ? null : name;
+  } catch {
     return null;
   }
-  // LIMITATION: the YAML 1.2 parser rejects quoted scalars continued at column 0, which
-  // PyYAML accepts (macros/base64decode.yml) — such a macro is reported here and its callers
-  // get an undefined-macro diagnostic.
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const reason = `invalid YAML: ${doc.errors[0].message}`;
-    context.problems.push({ file, line: 1, reason });
-    return null;
-  }
-  const value: unknown = doc.toJS();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    context.problems.push({ file, line: 1, reason: 'not a YAML mapping' });
-    return null;
-  }
-  return value as Record<string, unknown>;
 }
 
 function textOf(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return String(value);
+  return typeof value === 'string' && value.length > 0 ? value : null;
 }

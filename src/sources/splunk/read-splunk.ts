@@ -2,13 +2,15 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { isNode, isScalar, isSeq, Scalar, type Document, type LineCounter } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import { readSplunkContext } from './read-splunk-context.js';
 import { yamlFilesUnder } from './repository-files.js';
 import type { SplunkContext } from './splunk-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
+import { detectionMetadata } from './detection-metadata.js';
+import { isYamlProblem, kindOf, readYamlMapping } from './yaml-mapping.js';
 
 export function readSplunkRepository(
   root: string,
@@ -21,7 +23,7 @@ export function readSplunkRepository(
   const failures: ReadFailure[] = [];
 
   for (const file of files) {
-    const result = readDetection(absoluteRoot, file, commit);
+    const result = readDetectionSafely(absoluteRoot, file, commit);
     if ('reason' in result) failures.push(result);
     else documents.push(result);
     onFile?.(file);
@@ -36,6 +38,20 @@ export function readSplunkRepository(
     failures,
     context: readSplunkContext(absoluteRoot),
   };
+}
+
+/** Any file content becomes a document or a failure: no exception escapes the reader. */
+function readDetectionSafely(
+  root: string,
+  file: string,
+  commit: string | null,
+): RuleDocument | ReadFailure {
+  try {
+    return readDetection(root, file, commit);
+  } catch (error) {
+    const reason = `the detection could not be read: ${(error as Error).message}`;
+    return { source: 'splunk', file, line: 1, reason };
+  }
 }
 
 function readDetection(
@@ -57,55 +73,84 @@ function readDetection(
     return failure(1, `unreadable: ${(error as Error).message}`);
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0];
-    return failure(lineCounter.linePos(error.pos[0]).line, `invalid YAML: ${error.message}`);
+  const read = readYamlMapping(text);
+  if (isYamlProblem(read)) {
+    const reason = read.reason === 'not a YAML mapping'
+      ? 'the detection is not a YAML mapping'
+      : read.reason;
+    return failure(read.line, reason);
   }
-  const raw: unknown = doc.toJS();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return failure(1, 'the detection is not a YAML mapping');
-  }
-  const fields = raw as Record<string, unknown>;
+  const { doc, fields, lines } = read;
 
-  const id = textOf(fields.id);
-  if (!id) return failure(1, 'the detection has no `id`');
-  const searchNode = doc.get('search', true);
-  const query = textOf(fields.search);
-  if (!query || !isScalar(searchNode)) return failure(1, 'the detection has no `search`');
+  const id = identifyingText(doc, lines, 'id');
+  if (typeof id !== 'string') return failure(id.line, id.reason);
+  const name = identifyingText(doc, lines, 'name');
+  if (typeof name !== 'string' && name.present) return failure(name.line, name.reason);
+  const query = identifyingText(doc, lines, 'search');
+  if (typeof query !== 'string') return failure(query.line, query.reason);
+  const searchNode = doc.get('search', true) as Scalar;
 
-  const tags = mappingOf(fields.tags);
-  const deprecated = file.startsWith('detections/deprecated/') || fields.status === 'deprecated';
+  const { metadata } = detectionMetadata(fields);
+  const deprecated = file.startsWith('detections/deprecated/') || metadata.status === 'deprecated';
   return {
     source: 'splunk',
     upstreamId: id,
     file,
     line: 1,
-    queryLine: queryLineOf(searchNode, lineCounter),
+    queryLine: queryLineOf(searchNode, lines),
     url: commit ? `https://github.com/splunk/security_content/blob/${commit}/${file}` : null,
-    title: textOf(fields.name) ?? id,
-    description: textOf(fields.description) ?? '',
-    authors: (textOf(fields.author) ?? '')
-      .split(',')
-      .map((author) => author.trim())
-      .filter((author) => author.length > 0),
-    status: textOf(fields.status),
+    title: metadata.title ?? id,
+    description: metadata.description,
+    authors: metadata.authors,
+    status: metadata.status,
     level: null,
-    type: textOf(fields.type),
-    created: textOf(fields.date),
+    type: metadata.type,
+    created: metadata.created,
     modified: null,
-    references: listOf(fields.references),
-    falsePositives: listOf(fields.known_false_positives),
-    tags: tagsOf(tags),
-    techniques: listOf(tags.mitre_attack_id),
+    references: metadata.references,
+    falsePositives: metadata.falsePositives,
+    tags: metadata.tags,
+    techniques: metadata.techniques,
     tactics: [],
     deprecated,
     language: 'spl',
     query,
     raw: fields,
-    dataSources: listOf(fields.data_source),
+    dataSources: metadata.dataSources,
   };
+}
+
+interface MissingText {
+  line: number;
+  reason: string;
+  /** Whether the key is there with a value of the wrong type (rather than absent or empty). */
+  present: boolean;
+}
+
+/**
+ * A field that identifies the detection (`id`, `name`, `search`) as written: it must be a
+ * string scalar, because a number (`0x1F`), a list or a mapping would be rendered as
+ * something else than the file says.
+ */
+function identifyingText(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  key: string,
+): string | MissingText {
+  const node = doc.get(key, true);
+  const line = isNode(node) && node.range ? lines.linePos(node.range[0]).line : 1;
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
+    return { line: 1, reason: `the detection has no \`${key}\``, present: false };
+  }
+  if (!isScalar(node) || typeof node.value !== 'string') {
+    const found = isScalar(node) ? kindOf(node.value) : isSeq(node) ? 'a list' : 'a mapping';
+    const reason = `the detection's \`${key}\` must be text, not ${found}`;
+    return { line, reason, present: true };
+  }
+  if (node.value.trim() === '') {
+    return { line, reason: `the detection has no \`${key}\``, present: false };
+  }
+  return node.value;
 }
 
 /** Line where the search text starts: block scalars (`|`, `>-`) start on the next line. */
@@ -114,31 +159,4 @@ function queryLineOf(node: Scalar, lineCounter: LineCounter): number {
   const line = lineCounter.linePos(start).line;
   const isBlock = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
   return isBlock ? line + 1 : line;
-}
-
-/** Analytic stories as they are, plus the asset type and security domain as `key:value`. */
-function tagsOf(tags: Record<string, unknown>): string[] {
-  const found = listOf(tags.analytic_story);
-  for (const key of ['asset_type', 'security_domain']) {
-    const value = textOf(tags[key]);
-    if (value) found.push(`${key}:${value}`);
-  }
-  return found;
-}
-
-function mappingOf(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
-  return value as Record<string, unknown>;
-}
-
-function listOf(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.filter((item) => item !== null && item !== undefined).map(String);
-}
-
-function textOf(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  return text.length > 0 ? text : null;
 }

@@ -17,12 +17,26 @@ export interface SplunkDataSource {
   definedIn: string;
 }
 
+/** A context file that could not be read, or a part of one that was left out. */
+export interface ContextProblem {
+  /** Repository-relative file. */
+  file: string;
+  /** 1-based line (1 when the problem concerns the whole file). */
+  line: number;
+  reason: string;
+}
+
 export interface SplunkContext {
   /** Keyed by macro key: `name` for macros without arguments, `name(N)` with N arguments. */
   macros: Map<string, SplunkMacro>;
+  /**
+   * Macro files that could not be read, by the macro name they hold (or, when not even the
+   * name can be read, the file name without `.yml`): calls to them say why they failed.
+   */
+  unreadableMacros: Map<string, ContextProblem>;
   dataSources: Map<string, SplunkDataSource>;
   /** Context files that could not be read; they are not rule files and do not count as such. */
-  problems: { file: string; line: number; reason: string }[];
+  problems: ContextProblem[];
 }
 
 /** How Splunk names a macro by arity: `name` without arguments, `name(N)` with N arguments. */

@@ -1,0 +1,65 @@
+// Parses one Splunk content file as a YAML mapping without ever throwing: syntax errors,
+// alias bombs and documents that are not mappings come back as a line and a reason.
+
+import { LineCounter, parseDocument, type Document } from 'yaml';
+
+/** Aliases a file may resolve: enough for hand-written anchors, too few for an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface YamlMapping {
+  doc: Document.Parsed;
+  fields: Record<string, unknown>;
+  lines: LineCounter;
+}
+
+export interface YamlProblem {
+  /** 1-based line of the problem (1 when it concerns the whole file). */
+  line: number;
+  reason: string;
+  /** The document as far as it was parsed, for reading a name from a broken file. */
+  doc: Document.Parsed | null;
+}
+
+export function readYamlMapping(text: string): YamlMapping | YamlProblem {
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    return { line: 1, reason: `invalid YAML: ${messageOf(error)}`, doc: null };
+  }
+
+  const error = doc.errors[0];
+  if (error) {
+    const line = lines.linePos(error.pos[0]).line;
+    return { line, reason: `invalid YAML: ${error.message}`, doc };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { line: 1, reason: `the YAML cannot be expanded: ${messageOf(error)}`, doc };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line: 1, reason: 'not a YAML mapping', doc };
+  }
+  return { doc, fields: value as Record<string, unknown>, lines };
+}
+
+export function isYamlProblem(read: YamlMapping | YamlProblem): read is YamlProblem {
+  return 'reason' in read;
+}
+
+/** How a value of the wrong type is named in messages: `a number`, `a list`, `a mapping`. */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
