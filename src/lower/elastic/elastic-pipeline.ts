@@ -26,7 +26,14 @@ export class ElasticPipeline {
   /** Keeps a query that could not be lowered as one opaque stage, with a warning saying why. */
   addOpaqueQuery(code: string, message: string, span?: Span): void {
     this.report('warning', code, message, this.nextIndex(), span);
-    const text = this.doc.query.trim();
+    this.addUnknownQuery();
+  }
+
+  /**
+   * Adds the rule's query as one opaque stage, for callers that reported why already. `text`
+   * stands in for a query that is not a string.
+   */
+  addUnknownQuery(text = this.doc.query.trim()): void {
     const whole = { start: 0, end: this.doc.query.length };
     this.add({ command: 'query', text, effect: 'filter', args: {}, opaque: true, span: whole });
   }

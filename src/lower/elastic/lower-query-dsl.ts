@@ -5,10 +5,21 @@ import { and, not, or, predicate, type Expr, type Op, type Scalar } from '../../
 import type { ElasticPipeline, NewStage } from './elastic-pipeline.js';
 import { fieldTypeOf } from './field-types.js';
 import { inlineToml } from './inline-toml.js';
-import { tableOf, tablesOf, type RuleTable } from './rule-table.js';
+import { tableOf, type RuleTable } from './rule-table.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
 const RANGE_OPS: Record<string, Op> = { gt: 'gt', gte: 'ge', lt: 'lt', lte: 'le' };
+
+/** Keys a bool query may hold; `boost` and `_name` change only scores and names. */
+const BOOL_KEYS: ReadonlySet<string> = new Set([
+  'must',
+  'filter',
+  'should',
+  'must_not',
+  'minimum_should_match',
+  'boost',
+  '_name',
+]);
 
 /** Where a query clause is lowered: problems are reported against the filters stage. */
 interface DslScope {
@@ -26,23 +37,43 @@ interface FieldClause {
 /** One stage holding the AND of the enabled filters; `meta.negate` negates a filter. */
 export function filtersStage(filters: unknown, pipeline: ElasticPipeline): NewStage {
   const scope = { pipeline, stage: pipeline.nextIndex() };
-  const parts: Expr[] = [];
-  for (const filter of tablesOf(filters)) {
-    const meta = tableOf(filter.meta);
-    if (meta.disabled === true) {
-      const message = 'a disabled filter is ignored';
-      pipeline.report('info', 'elastic.filter-disabled', message, scope.stage);
-      continue;
-    }
-    const query = Object.hasOwn(filter, 'query') ? tableOf(filter.query) : queryClauses(filter);
-    const lowered = lowerQueryDsl(query, scope);
-    parts.push(meta.negate === true ? not(lowered) : lowered);
+  const text = inlineToml('filters', filters);
+  if (!Array.isArray(filters)) {
+    opaque(filters, 'filters that are not a list', scope);
+    return { command: 'filters', text, effect: 'filter', args: { count: 0 }, opaque: true };
   }
 
-  const text = inlineToml('filters', filters);
+  const parts: Expr[] = [];
+  for (const filter of filters) {
+    const part = filterOf(filter, scope);
+    if (part !== null) parts.push(part);
+  }
+
   const args = { count: parts.length };
   if (parts.length === 0) return { command: 'filters', text, effect: 'filter', args };
   return { command: 'filters', text, effect: 'filter', args, predicate: and(parts) };
+}
+
+/** One filter's condition; null for a disabled filter. Unreadable settings make it opaque. */
+function filterOf(filter: unknown, scope: DslScope): Expr | null {
+  if (!isTable(filter)) return opaque(filter, 'a filter that is not a table', scope);
+  const meta = filter.meta ?? {};
+  if (!isTable(meta)) return opaque(filter, 'a filter whose meta is not a table', scope);
+  if (!isFlag(meta.disabled) || !isFlag(meta.negate)) {
+    return opaque(filter, 'a filter whose disabled or negate is not true or false', scope);
+  }
+  if (meta.disabled === true) {
+    const message = 'a disabled filter is ignored';
+    scope.pipeline.report('info', 'elastic.filter-disabled', message, scope.stage);
+    return null;
+  }
+
+  if (Object.hasOwn(filter, 'query') && !isTable(filter.query)) {
+    return opaque(filter, 'a filter whose query is not a table', scope);
+  }
+  const query = Object.hasOwn(filter, 'query') ? tableOf(filter.query) : queryClauses(filter);
+  const lowered = lowerQueryDsl(query, scope);
+  return meta.negate === true ? not(lowered) : lowered;
 }
 
 /** Older filters put the query clause (e.g. `exists`) beside `meta` instead of under `query`. */
@@ -55,7 +86,8 @@ function lowerQueryDsl(query: RuleTable, scope: DslScope): Expr {
   const entries = Object.entries(query);
   if (entries.length !== 1) return opaque(query, 'a query with several clauses', scope);
   const [kind, body] = entries[0];
-  const clause = tableOf(body);
+  if (!isTable(body)) return opaque(query, `'${kind}' whose body is not a table`, scope);
+  const clause = body;
 
   if (kind === 'bool') return lowerBool(clause, scope);
   if (kind === 'exists') {
@@ -89,11 +121,18 @@ function lowerBool(bool: RuleTable, scope: DslScope): Expr {
   if (bool.minimum_should_match !== undefined) {
     return opaque({ bool }, 'bool with minimum_should_match', scope);
   }
+  const unknown = Object.keys(bool).find((key) => !BOOL_KEYS.has(key));
+  if (unknown !== undefined) return opaque({ bool }, `bool with '${unknown}'`, scope);
+
   const clauses = (name: string): Expr[] => {
     const value = bool[name];
     if (value === undefined) return [];
-    const list = Array.isArray(value) ? tablesOf(value) : [tableOf(value)];
-    return list.map((clause) => lowerQueryDsl(clause, scope));
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    return list.map((clause) =>
+      isTable(clause)
+        ? lowerQueryDsl(clause, scope)
+        : opaque(clause, `a ${name} clause that is not a table`, scope),
+    );
   };
   const required = [...clauses('must'), ...clauses('filter')];
   const excluded = clauses('must_not').map(not);
@@ -108,6 +147,9 @@ function lowerWildcard({ field, setting, query }: FieldClause, scope: DslScope):
   const options = tableOf(setting);
   const value = typeof setting === 'string' ? setting : (options.value ?? options.wildcard);
   if (typeof value !== 'string') return opaque(query, 'wildcard without a pattern', scope);
+  if (!isFlag(options.case_insensitive)) {
+    return opaque(query, 'wildcard whose case_insensitive is not true or false', scope);
+  }
   const match = matchOf(patternOf(value, { single: true, escapes: true }));
   return make(field, match.op, match.values, options.case_insensitive !== true, query);
 }
@@ -116,6 +158,9 @@ function lowerTerm({ field, setting, query }: FieldClause, scope: DslScope): Exp
   const options = tableOf(setting);
   const value = isScalar(setting) ? setting : options.value;
   if (!isScalar(value)) return opaque(query, 'term without a value', scope);
+  if (!isFlag(options.case_insensitive)) {
+    return opaque(query, 'term whose case_insensitive is not true or false', scope);
+  }
   return make(field, 'eq', [value], options.case_insensitive !== true, query);
 }
 
@@ -148,10 +193,19 @@ function make(field: string, op: Op, values: Scalar[], caseSensitive: boolean, q
   return predicate({ field, op, values, caseSensitive, text: JSON.stringify(query) });
 }
 
-function opaque(query: RuleTable, what: string, scope: DslScope): Expr {
+function opaque(query: unknown, what: string, scope: DslScope): Expr {
   const reason = `${what} is not lowered`;
   scope.pipeline.report('warning', 'elastic.query-dsl', `filter: ${reason}`, scope.stage);
-  return { kind: 'opaque', text: JSON.stringify(query), reason };
+  return { kind: 'opaque', text: JSON.stringify(query) ?? String(query), reason };
+}
+
+/** An optional true/false setting: absent, or a boolean. */
+function isFlag(value: unknown): boolean {
+  return value === undefined || typeof value === 'boolean';
+}
+
+function isTable(value: unknown): value is RuleTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isScalar(value: unknown): value is Scalar {
