@@ -122,7 +122,10 @@ describe('hostile Splunk files', () => {
     });
     const { lowered } = documentOf('decode_call.yml');
     const first = lowered.diagnostics[0];
-    assert.deepEqual([first.severity, first.code, first.line], ['error', 'spl.unreadable-macro', 3]);
+    assert.deepEqual(
+      [first.severity, first.code, first.line],
+      ['error', 'spl.unreadable-macro', 3],
+    );
     assert.equal(
       first.message,
       'macro `decode_text(1)` is in macros/decode_text.yml, but that file could not be read ' +

@@ -34,6 +34,29 @@ describe('macro expansion', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-arity', 'spl.opaque-predicate']);
   });
 
+  it('a call with the wrong arity names the arities defined and points at their file', () => {
+    const macros = [
+      { name: 'proc', definition: 'p=$n$', arguments: ['n'] },
+      { name: 'proc', definition: 'p=$n$ q=$m$ r=$o$', arguments: ['n', 'm', 'o'] },
+    ];
+    const { pipeline, diagnostics } = lower('x=1 | `proc(a, b)`', macros);
+    assert.equal(
+      diagnostics[0].message,
+      'macro `proc` is called with 2 arguments but is defined only with ' +
+        '1 argument (macros/proc.yml) or 3 arguments (macros/proc.yml)',
+    );
+    assert.deepEqual(
+      pipeline[1].origin,
+      { macro: 'proc', args: ['a', 'b'], definedIn: 'macros/proc.yml' },
+    );
+  });
+
+  it('an undefined macro carries no origin file', () => {
+    const { pipeline } = lower('x=1 | `nowhere`');
+    assert.equal(pipeline[1].opaque, true);
+    assert.equal(pipeline[1].origin, undefined);
+  });
+
   it('expands macros inside macros, keeping the outermost call as the origin', () => {
     const macros = [
       { name: 'outer', definition: '`inner` sourcetype=s' },
@@ -65,15 +88,86 @@ describe('macro expansion', () => {
     assert.equal(diagnostics[0].severity, 'error');
   });
 
-  it('a *_filter macro is a tuning-hook stage, defined or not', () => {
+  it('a *_filter macro is a tuning-hook stage, undefined or defined as `search *`', () => {
     const defined = [{ name: 'my_rule_filter', definition: 'search *' }];
-    for (const macros of [[], defined]) {
+    const empty = [{ name: 'my_rule_filter', definition: '' }];
+    for (const macros of [[], defined, empty]) {
       const { pipeline, diagnostics } = lower('x=1 | `my_rule_filter`', macros);
       assert.equal(pipeline[1].effect, 'tuning-hook');
       assert.equal(pipeline[1].predicate, undefined);
       assert.equal(pipeline[1].origin?.macro, 'my_rule_filter');
       assert.deepEqual(diagnostics, []);
     }
+  });
+
+  it('a tuning hook defined with a search condition keeps it as the hook stage predicate', () => {
+    const macros = [
+      { name: 'svc_account', definition: 'user=svc_*' },
+      { name: 'my_rule_filter', definition: 'search NOT `svc_account` host!=lab' },
+    ];
+    const { pipeline, diagnostics } = lower('x=1\n| `my_rule_filter`', macros);
+    assert.equal(pipeline[1].effect, 'tuning-hook');
+    assert.equal(
+      shape(pipeline[1].predicate),
+      'and(not(user startswith~ "svc_"), host ne~ "lab")',
+    );
+    const first = pipeline[1].predicate?.kind === 'and' ? pipeline[1].predicate.args[0] : null;
+    const negated = first?.kind === 'not' ? first.arg : null;
+    const atom = negated?.kind === 'predicate' ? negated.predicate : null;
+    assert.deepEqual(
+      atom?.origin,
+      { macro: 'my_rule_filter', args: [], definedIn: 'macros/my_rule_filter.yml' },
+    );
+    assert.deepEqual(atom?.span, { start: 6, end: 22 });
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.line, d.stage]), [
+      ['info', 'spl.tuning-hook-defined', 6, 2],
+    ]);
+  });
+
+  it('a tuning hook defined with commands other than a condition is reported', () => {
+    const macros = [
+      { name: 'my_rule_filter', definition: 'lookup allow user OUTPUT ok | search ok!=1' },
+    ];
+    const { pipeline, diagnostics } = lower('x=1 | `my_rule_filter`', macros);
+    assert.equal(pipeline[1].effect, 'tuning-hook');
+    assert.equal(pipeline[1].predicate, undefined);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.message]), [[
+      'warning',
+      'spl.tuning-hook-defined',
+      'tuning hook `my_rule_filter` is defined in macros/my_rule_filter.yml with more than one ' +
+        'command: lookup allow user OUTPUT ok | search ok!=1; what it does is not modelled',
+    ]]);
+  });
+
+  it('stops a macro that doubles at every level, within the size limit and quickly', () => {
+    const macros = Array.from({ length: 41 }, (_, level) => ({
+      name: `exp${level}`,
+      definition: level === 40 ? 'a=1' : `(\`exp${level + 1}\` OR \`exp${level + 1}\`)`,
+    }));
+    const started = performance.now();
+    const { pipeline, diagnostics } = lower('`exp0` | stats count', macros);
+    assert.ok(performance.now() - started < 500);
+    assert.deepEqual(pipeline.map((s) => [s.command, s.effect, s.opaque, s.text]), [
+      ['search', 'filter', true, '`exp0` | stats count'],
+    ]);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code]), [
+      ['error', 'spl.macro-too-deep'],
+      ['error', 'spl.macro-expansion-too-large'],
+    ]);
+  });
+
+  it('stops a macro whose argument doubles at every level', () => {
+    const macros = Array.from({ length: 41 }, (_, level) => ({
+      name: `d${level}`,
+      arguments: ['x'],
+      definition: level === 40 ? 'v=$x$' : `\`d${level + 1}($x$ $x$)\``,
+    }));
+    const started = performance.now();
+    const { pipeline, diagnostics } = lower('`d0(seed)`', macros);
+    assert.ok(performance.now() - started < 500);
+    assert.equal(pipeline.length, 1);
+    assert.equal(pipeline[0].opaque, true);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-expansion-too-large']);
   });
 
   it('a tuning hook written among search terms becomes its own stage after the search', () => {

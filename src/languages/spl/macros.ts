@@ -53,6 +53,7 @@ export type MacroIssueCode =
   | 'spl.undefined-macro'
   | 'spl.unreadable-macro'
   | 'spl.macro-cycle'
+  | 'spl.macro-too-deep'
   | 'spl.macro-arity'
   | 'spl.macro-expansion-too-large';
 
@@ -185,7 +186,7 @@ class Expander {
       };
       i = end;
       if (!call) {
-        this.issues.push({
+        this.report({
           code: 'spl.undefined-macro',
           message: `${written} is not a macro call`,
           span: callSpan,
@@ -210,6 +211,13 @@ class Expander {
       }
     }
     return { text: out, segments };
+  }
+
+  /** Records an issue once: a call repeated by an expansion would repeat it many times. */
+  private report(issue: MacroIssue): void {
+    const known = this.issues.some((other) => other.code === issue.code &&
+      other.message === issue.message && other.span.start === issue.span.start);
+    if (!known) this.issues.push(issue);
   }
 
   /** The text a call expands to (null when the call stays as written) and its origin. */
@@ -239,13 +247,15 @@ class Expander {
     }
 
     const key = `${call.name}/${call.args.length}`;
-    if (stack.includes(key) || depth >= MAX_DEPTH) {
-      const chain = [...stack, key].map((k) => k.split('/')[0]).join(' → ');
-      this.issues.push({
-        code: 'spl.macro-cycle',
-        message: `macro \`${call.name}\` expands into itself: ${chain}`,
-        span: callSpan,
-      });
+    const chain = [...stack, key].map((k) => k.split('/')[0]).join(' → ');
+    if (stack.includes(key)) {
+      const message = `macro \`${call.name}\` expands into itself: ${chain}`;
+      this.report({ code: 'spl.macro-cycle', message, span: callSpan });
+      return { body: null, origin: origin(definition.definedIn) };
+    }
+    if (depth >= MAX_DEPTH) {
+      const message = `macros nest more than ${MAX_DEPTH} deep: ${chain}`;
+      this.report({ code: 'spl.macro-too-deep', message, span: callSpan });
       return { body: null, origin: origin(definition.definedIn) };
     }
 
@@ -264,7 +274,7 @@ class Expander {
       return body;
     }
     this.tooLarge = true;
-    this.issues.push({
+    this.report({
       code: 'spl.macro-expansion-too-large',
       message:
         `expanding macro \`${call.name}\` goes past the limit of ${MAX_EXPANSIONS} macro ` +
@@ -283,7 +293,7 @@ class Expander {
     const written = `${call.name}${arity === 0 ? '' : `(${arity})`}`;
     const unreadable = this.library.unreadable(call.name);
     if (unreadable) {
-      this.issues.push({
+      this.report({
         code: 'spl.unreadable-macro',
         message:
           `macro \`${written}\` is in ${unreadable.file}, but that file could not be read ` +
@@ -296,7 +306,7 @@ class Expander {
     const overloads = this.library.overloads(call.name);
     if (overloads.length > 0) {
       const defined = overloads.map((d) => `${argumentCount(d.arguments.length)} (${d.definedIn})`);
-      this.issues.push({
+      this.report({
         code: 'spl.macro-arity',
         message:
           `macro \`${call.name}\` is called with ${argumentCount(arity)} but is defined only ` +
@@ -306,7 +316,7 @@ class Expander {
       return overloads[0].definedIn;
     }
 
-    this.issues.push({
+    this.report({
       code: 'spl.undefined-macro',
       message: `macro \`${written}\` is not defined`,
       span,
