@@ -81,6 +81,38 @@ describe('search expressions', () => {
     );
   });
 
+  it('TERM(x) is one raw-text term, its predicate text naming the directive', () => {
+    const { pipeline, diagnostics } = lower('process=sudo TERM(10.0.0.1) TERM(segfault)');
+    assert.equal(
+      shape(pipeline[0].predicate),
+      'and(process eq~ "sudo", _raw contains~ "10.0.0.1", _raw contains~ "segfault")',
+    );
+    const atoms = pipeline[0].predicate?.kind === 'and' ? pipeline[0].predicate.args : [];
+    const texts = atoms.map((atom) => (atom.kind === 'predicate' ? atom.predicate.text : ''));
+    assert.deepEqual(texts, ['process=sudo', 'TERM(10.0.0.1)', 'TERM(segfault)']);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('CASE(x) is a case-sensitive raw-text term', () => {
+    assert.equal(
+      filterOf('CASE(Error) NOT CASE("Access Denied")'),
+      'and(_raw contains "Error", not(_raw contains "Access Denied"))',
+    );
+  });
+
+  it('TERM and CASE forms that are not modelled stay opaque with a diagnostic', () => {
+    const { pipeline, diagnostics } = lower('user=CASE(Admin) TERM(a b) TERM()');
+    assert.equal(
+      shape(pipeline[0].predicate),
+      'and(opaque(user=CASE(Admin)), opaque(TERM(a b)), opaque(TERM()))',
+    );
+    assert.deepEqual(diagnostics.map((d) => d.message), [
+      '`CASE(…)` as a field value is not modelled: user=CASE(Admin)',
+      '`TERM(…)` must hold exactly one term: TERM(a b)',
+      '`TERM(…)` must hold exactly one term: TERM()',
+    ]);
+  });
+
   it('earliest and latest bound the event time', () => {
     assert.equal(
       filterOf('earliest=-24h latest=now x=1'),

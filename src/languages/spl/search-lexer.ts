@@ -9,11 +9,19 @@ import {
   isCommentStart,
   isSpace,
   macroEnd,
+  skipBlank,
 } from './scanner.js';
-import type { MacroCall, ParseIssue, SearchComparator, SearchValue } from './syntax.js';
+import type {
+  MacroCall,
+  ParseIssue,
+  SearchComparator,
+  SearchDirective,
+  SearchValue,
+} from './syntax.js';
 
 export type SearchToken =
   | { kind: 'value'; value: SearchValue; word: string | null; span: Span }
+  | { kind: 'directive'; directive: SearchDirective; value: SearchValue | null; span: Span }
   | { kind: 'comparator'; comparator: SearchComparator; span: Span }
   | { kind: 'lparen' | 'rparen' | 'comma'; span: Span }
   | { kind: 'subsearch'; inner: Span; span: Span }
@@ -83,12 +91,48 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
         continue;
       }
     }
+    const directive = lexDirective(text, i, end, issues);
+    if (directive) {
+      tokens.push(directive);
+      i = directive.span.end;
+      afterComparator = false;
+      continue;
+    }
     const value = lexValue(text, i, end, afterComparator ? VALUE_STOPS : FIELD_STOPS, issues);
     tokens.push(value);
     i = value.span.end;
     afterComparator = false;
   }
   return tokens;
+}
+
+const DIRECTIVES: SearchDirective[] = ['TERM', 'CASE'];
+
+/**
+ * `TERM(x)` or `CASE(x)` written at `start` (upper case, `(` right after the word), with the
+ * one term inside; null when no directive starts there.
+ * LIMITATION: only the upper-case spellings are directives — `term(x)` is read as the term
+ * `term` and a group `(x)`.
+ */
+function lexDirective(
+  text: string,
+  start: number,
+  end: number,
+  issues: ParseIssue[],
+): Extract<SearchToken, { kind: 'directive' }> | null {
+  const directive = DIRECTIVES.find((word) => text.startsWith(`${word}(`, start));
+  if (!directive) return null;
+  const open = start + directive.length;
+  const close = closingBracket(text, open);
+  if (close < 0 || close >= end) return null;
+
+  const span = { start, end: close + 1 };
+  const first = skipBlank(text, open + 1, close);
+  if (first >= close) return { kind: 'directive', directive, value: null, span };
+  const inner = lexValue(text, first, close, VALUE_STOPS, issues);
+  const alone = inner.kind === 'value' && skipBlank(text, inner.span.end, close) >= close;
+  const value = alone && inner.kind === 'value' ? inner.value : null;
+  return { kind: 'directive', directive, value, span };
 }
 
 function comparatorAt(text: string, i: number, end: number): string | null {

@@ -113,6 +113,8 @@ class SearchParser {
       }
       case 'value':
         return this.parseValueStart(token);
+      case 'directive':
+        return { ...token, field: null };
     }
   }
 
@@ -123,6 +125,10 @@ class SearchParser {
     if (following?.kind === 'comparator') {
       this.position += 1;
       const value = this.peek();
+      if (value?.kind === 'directive') {
+        this.position += 1;
+        return { ...value, field, span: cover(token.span, value.span) };
+      }
       if (value?.kind !== 'value') {
         this.issues.push(
           {

@@ -41,6 +41,9 @@ export interface SearchValue {
 
 export type SearchComparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
+/** Search directives that change how the term in their parentheses matches. */
+export type SearchDirective = 'TERM' | 'CASE';
+
 export type SearchNode =
   | { kind: 'and'; args: SearchNode[]; span: Span }
   | { kind: 'or'; args: SearchNode[]; span: Span }
@@ -55,6 +58,16 @@ export type SearchNode =
     }
   | { kind: 'in'; field: string; fieldSpan: Span; values: SearchValue[]; span: Span }
   | { kind: 'term'; value: SearchValue; span: Span }
+  | {
+      kind: 'directive';
+      /** `TERM(x)`: x as one indexed term; `CASE(x)`: x matched case-sensitively. */
+      directive: SearchDirective;
+      /** The term inside; null when the parentheses hold anything but one term. */
+      value: SearchValue | null;
+      /** The field when written as a comparison value (`field=CASE(x)`). */
+      field: string | null;
+      span: Span;
+    }
   | { kind: 'macro'; call: MacroCall; span: Span }
   | { kind: 'subsearch'; pipeline: Pipeline; span: Span };
 

@@ -23,7 +23,9 @@ export function lowerSearchExpression(node: SearchNode, scope: LoweringScope): E
     case 'in':
       return lowerIn(node.field, node.values, node.span, scope);
     case 'term':
-      return lowerTerm(node.value, scope);
+      return lowerTerm(node.value, node.span, false, scope);
+    case 'directive':
+      return lowerDirective(node, scope);
     case 'macro':
       if (isTuningHook(node.call.name)) {
         return scope.opaque(node.span, 'a tuning hook nested inside a search expression');
@@ -97,12 +99,36 @@ function lowerIn(field: string, values: SearchValue[], span: Span, scope: Loweri
 }
 
 /**
- * A bare term matches raw event text.
- * LIMITATION: Splunk matches bare terms against indexed segments, not substrings — a term is
- * shown as `_raw contains term`, which also covers events where it is part of a longer word.
+ * `TERM(x)` matches x as one indexed term, breakers included; `CASE(x)` matches the term x
+ * case-sensitively. Both are raw-text terms; the predicate text keeps the directive.
+ * LIMITATION: `field=TERM(x)` and `field=CASE(x)` are not modelled — they are opaque
+ * predicates with a warning.
  */
-function lowerTerm(value: SearchValue, scope: LoweringScope): Expr {
-  const span = value.span;
+function lowerDirective(
+  node: Extract<SearchNode, { kind: 'directive' }>,
+  scope: LoweringScope,
+): Expr {
+  if (node.field !== null) {
+    return scope.opaque(node.span, `\`${node.directive}(…)\` as a field value is not modelled`);
+  }
+  if (!node.value) {
+    return scope.opaque(node.span, `\`${node.directive}(…)\` must hold exactly one term`);
+  }
+  return lowerTerm(node.value, node.span, node.directive === 'CASE', scope);
+}
+
+/**
+ * A bare term matches raw event text.
+ * LIMITATION: Splunk matches bare terms (and `TERM(x)`) against indexed segments, not
+ * substrings — a term is shown as `_raw contains term`, which also covers events where it is
+ * part of a longer word.
+ */
+function lowerTerm(
+  value: SearchValue,
+  span: Span,
+  caseSensitive: boolean,
+  scope: LoweringScope,
+): Expr {
   if (value.pattern === '*') {
     return scope.predicate(
       { field: RAW_FIELD, op: 'exists', values: [], caseSensitive: false },
@@ -114,7 +140,7 @@ function lowerTerm(value: SearchValue, scope: LoweringScope): Expr {
     ? { op: 'wildcard' as const, value: `*${trimmed}*` }
     : { op: 'contains' as const, value: literalOfPattern(trimmed) };
   return scope.predicate(
-    { field: RAW_FIELD, op: shape.op, values: [shape.value], caseSensitive: false },
+    { field: RAW_FIELD, op: shape.op, values: [shape.value], caseSensitive },
     span,
   );
 }
