@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { lowerSpl } from '../../src/lower/spl/lower-spl.js';
 import { readSplunkRepository } from '../../src/sources/splunk/read-splunk.js';
+import { lower } from './spl-fixture.js';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -132,5 +133,23 @@ describe('hostile Splunk files', () => {
         '(line 7: invalid YAML: Missing closing \'quote)',
     );
     assert.equal(lowered.pipeline[1].origin?.definedIn, 'macros/decode_text.yml');
+  });
+});
+
+describe('hostile Splunk searches', () => {
+  it('a search nested thousands of levels deep is one opaque stage with an error', () => {
+    const query = `x=1 ${'('.repeat(30000)}a${')'.repeat(30000)} | stats count`;
+    const { pipeline, diagnostics } = lower(query);
+    assert.deepEqual(pipeline.map((s) => [s.command, s.opaque, s.text]), [['search', true, query]]);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.line]), [
+      ['error', 'spl.too-deep', 5],
+    ]);
+  });
+
+  it('unclosed TERM( directives are read in linear time', () => {
+    const started = performance.now();
+    const { pipeline } = lower(`x=1 ${'TERM(a '.repeat(40000)}`);
+    assert.equal(pipeline[0].command, 'search');
+    assert.ok(performance.now() - started < 3000);
   });
 });

@@ -61,6 +61,27 @@ export function closingBracket(text: string, at: number): number {
 }
 
 /**
+ * The closing `)` of every `(` in `text[start, end)`, found in one pass (skipping strings,
+ * comments and macro calls as closingBracket does); unclosed ones are absent.
+ */
+export function closingParens(text: string, start: number, end: number): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  let i = start;
+  while (i < end) {
+    const next = skipQuotedPart(text, i);
+    if (next > i) {
+      i = next;
+      continue;
+    }
+    if (text[i] === '(') open.push(i);
+    if (text[i] === ')' && open.length > 0) closes.set(open.pop() as number, i);
+    i += 1;
+  }
+  return closes;
+}
+
+/**
  * When a string, comment or macro call starts at `at`, the offset past it; otherwise `at`.
  * What these enclose is never structure (pipes, brackets) of the surrounding text.
  */

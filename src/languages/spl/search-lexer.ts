@@ -5,6 +5,7 @@ import type { Span } from '../../ir/index.js';
 import { readMacroCall } from './macro-call.js';
 import {
   closingBracket,
+  closingParens,
   commentEnd,
   isCommentStart,
   isSpace,
@@ -36,6 +37,8 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
   const tokens: SearchToken[] = [];
   let i = start;
   let afterComparator = false;
+  // Where each `(` closes, computed at the first directive: one pass, however many there are.
+  const parens: ParenIndex = { closes: null, text, start, end };
   while (i < end) {
     const c = text[i];
     if (isSpace(c)) {
@@ -91,7 +94,7 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
         continue;
       }
     }
-    const directive = lexDirective(text, i, end, issues);
+    const directive = lexDirective(text, i, parens, issues);
     if (directive) {
       tokens.push(directive);
       i = directive.span.end;
@@ -108,6 +111,13 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
 
 const DIRECTIVES: SearchDirective[] = ['TERM', 'CASE'];
 
+interface ParenIndex {
+  closes: Map<number, number> | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
 /**
  * `TERM(x)` or `CASE(x)` written at `start` (upper case, `(` right after the word), with the
  * one term inside; null when no directive starts there.
@@ -117,14 +127,15 @@ const DIRECTIVES: SearchDirective[] = ['TERM', 'CASE'];
 function lexDirective(
   text: string,
   start: number,
-  end: number,
+  parens: ParenIndex,
   issues: ParseIssue[],
 ): Extract<SearchToken, { kind: 'directive' }> | null {
   const directive = DIRECTIVES.find((word) => text.startsWith(`${word}(`, start));
   if (!directive) return null;
   const open = start + directive.length;
-  const close = closingBracket(text, open);
-  if (close < 0 || close >= end) return null;
+  parens.closes ??= closingParens(parens.text, parens.start, parens.end);
+  const close = parens.closes.get(open);
+  if (close === undefined) return null;
 
   const span = { start, end: close + 1 };
   const first = skipBlank(text, open + 1, close);

@@ -48,10 +48,23 @@ export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuer
     return { pipeline: [unexpandedSearch(doc)], diagnostics: scope.diagnostics };
   }
 
-  const pipeline = parsePipeline(expansion.text);
-  const lowering = new PipelineLowering(scope, library);
-  for (const command of pipeline.commands) lowering.lower(command);
-  return { pipeline: lowering.stages, diagnostics: scope.diagnostics };
+  const reported = scope.diagnostics.length;
+  try {
+    const pipeline = parsePipeline(expansion.text);
+    const lowering = new PipelineLowering(scope, library);
+    for (const command of pipeline.commands) lowering.lower(command);
+    return { pipeline: lowering.stages, diagnostics: scope.diagnostics };
+  } catch (error) {
+    // The parsers recurse once per nesting level: thousands of nested brackets or NOTs
+    // exhaust the stack, which is the input's fault and must not stop the build.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `the search nests too deeply to be read: ${error.message}`;
+    const diagnostics = scope.diagnostics.slice(0, reported);
+    diagnostics.push(
+      { severity: 'error', code: 'spl.too-deep', message, file: doc.file, line: doc.queryLine },
+    );
+    return { pipeline: [unexpandedSearch(doc)], diagnostics };
+  }
 }
 
 /** Metadata fields the reader left out for their type, as warnings on the rule's first line. */
@@ -67,7 +80,7 @@ function reportMetadata(doc: RuleDocument, scope: LoweringScope): void {
   }
 }
 
-/** A search whose macros expand past the limits: one opaque stage holding the query as written. */
+/** A search that cannot be lowered: one opaque stage holding the query as written. */
 function unexpandedSearch(doc: RuleDocument): Stage {
   return {
     index: 1,

@@ -14,11 +14,23 @@ export function readSplunkContext(root: string): SplunkContext {
     dataSources: new Map(),
     problems: [],
   };
-  for (const file of yamlFilesUnder(root, 'macros', false)) readMacro(root, file, context);
+  for (const file of yamlFilesUnder(root, 'macros', false)) {
+    readSafely(file, context, () => readMacro(root, file, context));
+  }
   for (const file of yamlFilesUnder(root, 'data_sources', false)) {
-    readDataSource(root, file, context);
+    readSafely(file, context, () => readDataSource(root, file, context));
   }
   return context;
+}
+
+/** Any file content ends as context or a problem: no exception escapes the reader. */
+function readSafely(file: string, context: SplunkContext, read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    const reason = `the file could not be read: ${(error as Error).message}`;
+    context.problems.push({ file, line: 1, reason });
+  }
 }
 
 function readMacro(root: string, file: string, context: SplunkContext): void {
