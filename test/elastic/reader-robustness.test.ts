@@ -73,3 +73,34 @@ describe('text encodings', () => {
     assert.equal(read.files, 4);
   });
 });
+
+describe('symbolic links', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  const rule = (id: string) => ruleToml('name = "N"').replace('"r-1"', `"${id}"`);
+  repository.write('rules/windows/real.toml', rule('real'));
+  repository.write('shared/target.toml', rule('linked-file'));
+  repository.write('../outside.toml', rule('outside'));
+  repository.link('rules/linux/linked.toml', '../../shared/target.toml');
+  repository.link('rules/linux/outside.toml', '../../../outside.toml');
+  repository.link('rules/linux/loop', '../..');
+  repository.link('rules_building_block', 'rules/windows');
+  const read = readElasticRepository(repository.root);
+
+  it('follows links inside the repository and reports the others as failures', () => {
+    assert.deepEqual(
+      read.documents.map((doc) => `${doc.file} ${doc.upstreamId}`),
+      ['rules/linux/linked.toml linked-file', 'rules/windows/real.toml real'],
+    );
+    assert.deepEqual(
+      read.failures.map(({ file, reason }) => `${file} ${reason}`),
+      [
+        'rules/linux/loop a symbolic link loops back to the repository root',
+        'rules/linux/outside.toml a symbolic link leads outside the repository',
+        'rules_building_block a symbolic link leads to rules/windows, which is read already',
+      ],
+    );
+    assert.equal(read.files, 5);
+    assert.equal(read.documents.length + read.failures.length, read.files);
+  });
+});

@@ -96,3 +96,56 @@ describe('text encodings', () => {
     assert.equal(read.files, 4);
   });
 });
+
+describe('symbolic links', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  const rule = (id: string) => `title: Rule ${id}\nid: ${id}\n${DETECTION}`;
+  repository.write('rules/a/real.yml', rule('real'));
+  repository.write('shared/target.yml', rule('linked-file'));
+  repository.write('shared/folder/inner.yml', rule('linked-folder'));
+  repository.write('../outside.yml', rule('outside'));
+  repository.write('../outside-folder/x.yml', rule('outside-folder'));
+  repository.write('../note.md', 'not a rule');
+  repository.link('rules/b/linked.yml', '../../shared/target.yml');
+  repository.link('rules/b/outside.yml', '../../../outside.yml');
+  repository.link('rules/b/dangling.yml', '../missing.yml');
+  repository.link('rules/b/note.md', '../../../note.md');
+  repository.link('rules/c/up', '..');
+  repository.link('rules/d', '../shared/folder');
+  repository.link('rules/e/again.yml', '../a/real.yml');
+  repository.link('rules/f', '../../outside-folder');
+  repository.write('more/m.yml', rule('linked-top-folder'));
+  repository.link('rules-more', 'more');
+  const read = readSigmaRepository(repository.root);
+
+  test('links that stay inside the repository are followed and read as their own path', () => {
+    assert.deepEqual(
+      read.documents.map((doc) => `${doc.file} ${doc.upstreamId}`),
+      [
+        'rules/a/real.yml real',
+        'rules/b/linked.yml linked-file',
+        'rules/d/inner.yml linked-folder',
+        'rules-more/m.yml linked-top-folder',
+      ],
+    );
+  });
+
+  test('links outside, to nothing, looping or repeating a read file are failures', () => {
+    assert.deepEqual(
+      read.failures.map(({ file, reason }) => `${file} ${reason}`),
+      [
+        'rules/b/dangling.yml a symbolic link leads nowhere: its target does not exist',
+        'rules/b/outside.yml a symbolic link leads outside the repository',
+        'rules/c/up a symbolic link loops back to rules',
+        'rules/e/again.yml a symbolic link leads to rules/a/real.yml, which is read already',
+        'rules/f a symbolic link leads outside the repository',
+      ],
+    );
+  });
+
+  test('every file read is a rule or a failure', () => {
+    assert.equal(read.files, 9);
+    assert.equal(read.documents.length + read.failures.length, read.files);
+  });
+});

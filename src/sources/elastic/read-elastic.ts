@@ -1,7 +1,6 @@
 // Reads an Elastic detection-rules repository: one rule per TOML file under `rules/` and
 // `rules_building_block/`.
 
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import type { RuleDocument } from '../../ir/index.js';
@@ -9,10 +8,15 @@ import type { ReadFailure, SourceRead } from '../source-read.js';
 import type { ElasticContext } from './elastic-context.js';
 import { ruleDocumentOf } from './elastic-rule-document.js';
 import { readRuleFileText } from '../sigma/rule-file-text.js';
+import { walkRuleFiles, type RuleFileKind } from '../sigma/rule-file-walk.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 
 /** Folders holding rules. `hunting/` holds hunting queries, read separately. */
 const RULE_FOLDERS = ['rules', 'rules_building_block'];
+const RULE_FILES: RuleFileKind = {
+  source: 'elastic',
+  isRuleFile: (name) => name.endsWith('.toml'),
+};
 
 export function readElasticRepository(
   root: string,
@@ -23,19 +27,22 @@ export function readElasticRepository(
   const documents: RuleDocument[] = [];
   const failures: ReadFailure[] = [];
 
-  const files = RULE_FOLDERS.flatMap((folder) => tomlFilesUnder(absoluteRoot, folder));
+  const walk = walkRuleFiles(absoluteRoot, RULE_FOLDERS, RULE_FILES);
+  const files = walk.files.sort();
   for (const file of files) {
     onFile?.(file);
     const result = readRuleFile(absoluteRoot, file, commit);
     if ('upstreamId' in result) documents.push(result);
     else failures.push(result);
   }
+  failures.push(...walk.failures);
 
   return {
     source: 'elastic',
     root: absoluteRoot,
     commit,
-    files: files.length,
+    // A link that could not be followed counts as a rule file that failed.
+    files: files.length + walk.failures.length,
     documents,
     failures,
     context: { commit },
@@ -66,19 +73,6 @@ export function readRuleText(
     return { source: 'elastic', file, line, reason: `invalid TOML: ${messageOf(error)}` };
   }
   return ruleDocumentOf({ file, text, parsed, commit });
-}
-
-/** Repository-relative paths (with `/`) of every `.toml` file under `folder`, sorted. */
-function tomlFilesUnder(root: string, folder: string): string[] {
-  const start = path.join(root, folder);
-  if (!existsSync(start)) return [];
-
-  const entries = readdirSync(start, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.toml'))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .map((file) => file.split(path.sep).join('/'));
-  return files.sort();
 }
 
 /** The first line of an error's message: TOML errors append a code excerpt we do not want. */

@@ -20,7 +20,7 @@ export function readSigmaRepository(
   const documents: RuleDocument[] = [];
   const failures: ReadFailure[] = [];
 
-  const files = listRuleFiles(absoluteRoot);
+  const { files, failures: unfollowed } = listRuleFiles(absoluteRoot);
   for (const file of files) {
     for (const result of readRuleFile(absoluteRoot, file, commit)) {
       if ('reason' in result) failures.push(result);
@@ -28,12 +28,14 @@ export function readSigmaRepository(
     }
     onFile?.(file);
   }
+  failures.push(...unfollowed);
 
   return {
     source: 'sigma',
     root: absoluteRoot,
     commit,
-    files: files.length,
+    // A link that could not be followed counts as a rule file that failed.
+    files: files.length + unfollowed.length,
     documents,
     failures,
     context: sigmaContextOf(documents),
