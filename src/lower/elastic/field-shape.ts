@@ -30,6 +30,8 @@ export function listOf(item: FieldShape): FieldShape {
   return { kind: 'list', item };
 }
 
+// LIMITATION: the warnings point at the rule's first line, not at the field's — the message
+// names the field and its value, so the reader finds it by name.
 /**
  * Reports a warning for each place `value` (the field at `path`, '' for the rule table itself)
  * differs from `shape`; true when it fits.

@@ -155,6 +155,9 @@ function scalarText(value: unknown): string | null {
   return null;
 }
 
+// LIMITATION: a tag, reference or author that is a list or mapping, and a description, status or
+// level that is not a scalar, is left out without a diagnostic — a rule document has no place
+// for reader diagnostics, so the rule's page shows the metadata that could be read.
 function stringList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return items.map(scalarText).filter((item): item is string => item !== null);

@@ -1,5 +1,5 @@
 // Reads a rule file as UTF-8 text, or says why it is not: rule formats are UTF-8, and a file in
-// another encoding would otherwise be read as garbled text without anyone noticing.
+// another encoding would otherwise be read garbled without anyone noticing. Elastic uses it too.
 
 import { readFileSync } from 'node:fs';
 

@@ -1,5 +1,5 @@
-// Lists the rule files under a repository's rule folders, following symbolic links that stay
-// inside the repository. A link that cannot be followed is a read failure, never skipped silently.
+// Lists the rule files under a repository's rule folders (Sigma's and Elastic's), following links
+// that stay inside the repository. A link that cannot be followed is a failure, never skipped.
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
