@@ -152,6 +152,13 @@ describe('other rule fields', () => {
     assert.deepEqual(lowered.diagnostics.map((d) => d.code), ['elastic.field-type']);
   });
 
+  it('a rule without a type says so', () => {
+    const { type: _type, ...withoutType } = KQL;
+    assert.deepEqual(warnings(withoutType), [
+      'warning elastic.unknown-rule-type the rule has no type',
+    ]);
+  });
+
   it('a machine-learning job id that is not a string is named', () => {
     const rule = { type: 'machine_learning', machine_learning_job_id: [1], anomaly_threshold: 50 };
     assert.deepEqual(warnings(rule), [

@@ -188,5 +188,6 @@ function addRuleTypeStage(pipeline: ElasticPipeline, rule: RuleTable): void {
     addCheckedStage(pipeline, stageOf(rule), '', rule, RULE_TYPE_FIELDS[type]);
     return;
   }
-  pipeline.report('warning', 'elastic.unknown-rule-type', `rule type '${type}' is not modelled`);
+  const message = type === '' ? 'the rule has no type' : `rule type '${type}' is not modelled`;
+  pipeline.report('warning', 'elastic.unknown-rule-type', message);
 }
