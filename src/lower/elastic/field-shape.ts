@@ -11,7 +11,6 @@ export type FieldShape =
   /** A whole number of at least 1: thresholds, counts, durations. */
   | { kind: 'count' }
   | { kind: 'number' }
-  | { kind: 'boolean' }
   | { kind: 'list'; item: FieldShape }
   | { kind: 'table'; fields: Readonly<Record<string, FieldShape>>; required: readonly string[] };
 
@@ -19,7 +18,6 @@ export const STRING: FieldShape = { kind: 'string' };
 export const STRINGS: FieldShape = { kind: 'strings' };
 export const COUNT: FieldShape = { kind: 'count' };
 export const NUMBER: FieldShape = { kind: 'number' };
-export const BOOLEAN: FieldShape = { kind: 'boolean' };
 
 /** Keys not named in `fields` may hold anything: rule tables carry settings ruledex ignores. */
 export function table(fields: Record<string, FieldShape>, required: string[] = []): FieldShape {
@@ -49,7 +47,7 @@ export function checkShape(
 }
 
 /** Each place where `value` differs from `shape`, as a message naming the field. */
-export function shapeProblems(path: string, value: unknown, shape: FieldShape): string[] {
+function shapeProblems(path: string, value: unknown, shape: FieldShape): string[] {
   switch (shape.kind) {
     case 'string':
       return typeof value === 'string' ? [] : [mismatch(path, value, shape)];
@@ -61,8 +59,6 @@ export function shapeProblems(path: string, value: unknown, shape: FieldShape): 
       return isCount(value) ? [] : [mismatch(path, value, shape)];
     case 'number':
       return Number.isFinite(value) ? [] : [mismatch(path, value, shape)];
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : [mismatch(path, value, shape)];
     case 'list':
       if (!Array.isArray(value)) return [mismatch(path, value, shape)];
       return value.flatMap((item, index) => shapeProblems(`${path}[${index}]`, item, shape.item));
@@ -100,8 +96,6 @@ function expected(shape: FieldShape): string {
       return 'a whole number of at least 1';
     case 'number':
       return 'a number';
-    case 'boolean':
-      return 'true or false';
     case 'list':
       return 'a list';
     case 'table':

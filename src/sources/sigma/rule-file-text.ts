@@ -22,7 +22,7 @@ export function readRuleFileText(absolutePath: string): RuleFileText {
   return ruleTextOf(bytes);
 }
 
-export function ruleTextOf(bytes: Uint8Array): RuleFileText {
+function ruleTextOf(bytes: Uint8Array): RuleFileText {
   if (hasUtf16ByteOrderMark(bytes)) {
     return { line: 1, reason: `${NOT_UTF8} (UTF-16 byte order mark)` };
   }
