@@ -7,8 +7,8 @@ import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import type { ElasticContext } from './elastic-context.js';
 import { ruleDocumentOf } from './elastic-rule-document.js';
-import { readRuleFileText } from '../sigma/rule-file-text.js';
-import { walkRuleFiles, type RuleFileKind } from '../sigma/rule-file-walk.js';
+import { readRuleFileText } from '../rule-file-text.js';
+import { walkRuleFiles, type RuleFileKind } from '../rule-file-walk.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 
 /** Folders holding rules. `hunting/` holds hunting queries, read separately. */

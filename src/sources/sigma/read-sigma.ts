@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
-import { readRuleFileText } from './rule-file-text.js';
+import { readRuleFileText } from '../rule-file-text.js';
 import { listRuleFiles } from './rule-files.js';
 import { ruleDocumentOf } from './rule-document.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';

@@ -2,7 +2,7 @@
 // and under `deprecated/`, in a stable order, following links that stay inside the repository.
 
 import { readdirSync } from 'node:fs';
-import { walkRuleFiles, type RuleFileWalk } from './rule-file-walk.js';
+import { walkRuleFiles, type RuleFileWalk } from '../rule-file-walk.js';
 
 function isRuleFolder(name: string): boolean {
   return name.startsWith('rules') || name === 'deprecated';

@@ -3,8 +3,8 @@
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { SourceName } from '../../ir/index.js';
-import type { ReadFailure } from '../source-read.js';
+import type { SourceName } from '../ir/index.js';
+import type { ReadFailure } from './source-read.js';
 
 export interface RuleFileKind {
   source: SourceName;
