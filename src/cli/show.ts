@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import type { AnalyzedRule, CorpusCount, Expr, Neighbor, SourceName } from '../ir/index.js';
 import { CatalogError } from '../store/catalog-error.js';
-import { openCatalog, type RuleListing } from '../store/catalog.js';
+import { openCatalog, type Catalog, type RuleListing } from '../store/catalog.js';
 import { apiError } from '../web/api/api-error.js';
 import { LANGUAGE_NAMES } from '../web/language-names.js';
 import { caseText, fieldText, predicateText, scalarText } from '../web/predicate-text.js';
@@ -53,23 +53,31 @@ export function showRule(ref: string, options: ShowOptions): ShowOutcome {
   }
 
   try {
-    const resolution = catalog.resolve(ref);
-    if (resolution.kind === 'unknown') {
-      const message = `no rule ${ref} in ${options.db}`;
-      return failure(options, EXIT_NO_SINGLE_RULE, apiError('not-found', message));
-    }
-    if (resolution.kind === 'ambiguous') {
-      const message = `${ref} is the upstream id of several rules; give a catalog id`;
-      const error = apiError('ambiguous', message, resolution.candidates);
-      return failure(options, EXIT_NO_SINGLE_RULE, error, candidateLines(resolution.candidates));
-    }
-    const stdout = options.json
-      ? `${JSON.stringify(ruleJson(resolution.rule), null, 2)}\n`
-      : ruleText(resolution.rule);
-    return { stdout, stderr: '', status: 0 };
+    return ruleOutcome(catalog, ref, options);
+  } catch (error) {
+    // Damage the open could not see shows up while the rule is read.
+    if (!(error instanceof CatalogError)) throw error;
+    return failure(options, EXIT_BAD_CATALOG, apiError('internal', error.message));
   } finally {
     catalog.close();
   }
+}
+
+function ruleOutcome(catalog: Catalog, ref: string, options: ShowOptions): ShowOutcome {
+  const resolution = catalog.resolve(ref);
+  if (resolution.kind === 'unknown') {
+    const message = `no rule ${ref} in ${options.db}`;
+    return failure(options, EXIT_NO_SINGLE_RULE, apiError('not-found', message));
+  }
+  if (resolution.kind === 'ambiguous') {
+    const message = `${ref} is the upstream id of several rules; give a catalog id`;
+    const error = apiError('ambiguous', message, resolution.candidates);
+    return failure(options, EXIT_NO_SINGLE_RULE, error, candidateLines(resolution.candidates));
+  }
+  const stdout = options.json
+    ? `${JSON.stringify(ruleJson(resolution.rule), null, 2)}\n`
+    : ruleText(resolution.rule);
+  return { stdout, stderr: '', status: 0 };
 }
 
 function failure(

@@ -1,4 +1,5 @@
-// The error a catalog file raises when it cannot be opened: missing, not a catalog, or too old.
+// The error a catalog file raises when it cannot be opened (missing, not a catalog, too old,
+// damaged) or when a read finds it damaged.
 
 export class CatalogError extends Error {
   /** Shown to the user as a message, without a stack trace. */

@@ -89,7 +89,15 @@ const LISTING_COLUMNS = `r.id, r.upstream_id, r.source, r.title, r.status, r.lev
   r.deprecated, r.fully_parsed`;
 const LISTING_ORDER = 'r.title COLLATE NOCASE, r.id';
 
-export function openCatalog(path: string): Catalog {
+export interface OpenOptions {
+  /**
+   * Run SQLite's quick_check before serving anything, so a file with damaged pages is refused
+   * at open rather than failing later request by request (about 0.35 s on a 110 MB catalog).
+   */
+  verify?: boolean;
+}
+
+export function openCatalog(path: string, options: OpenOptions = {}): Catalog {
   if (!fs.existsSync(path)) throw new CatalogError(path, `no catalog at ${path}: file not found`);
 
   let db: Database.Database;
@@ -100,6 +108,7 @@ export function openCatalog(path: string): Catalog {
   }
   try {
     checkFormat(db, path);
+    if (options.verify) checkPages(db, path);
   } catch (error) {
     db.close();
     throw error;
@@ -128,6 +137,24 @@ function checkFormat(db: Database.Database, path: string): void {
   }
 }
 
+/** Whether every page of the file is well-formed, as far as SQLite's quick_check can tell. */
+function checkPages(db: Database.Database, path: string): void {
+  let problems: string[];
+  try {
+    const rows = db.pragma('quick_check(3)') as { quick_check: string }[];
+    problems = rows.map((row) => row.quick_check);
+  } catch (error) {
+    // Damage in the pages the check itself needs is reported as an error, not as rows.
+    problems = [messageOf(error)];
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new CatalogError(
+    path,
+    `${path} is damaged (SQLite quick_check: ${oneLine(problems.join('; '))}): ` +
+      'rebuild it with `ruledex build`',
+  );
+}
+
 class SqliteCatalog implements Catalog {
   private readonly byId: Database.Statement;
   private readonly byUpstreamId: Database.Statement;
@@ -143,110 +170,140 @@ class SqliteCatalog implements Catalog {
   }
 
   rule(id: string): AnalyzedRule | null {
-    const row = this.byId.get(id) as { entry: string } | undefined;
-    return row ? decodeEntry(row.entry) : null;
+    return this.reading(() => {
+      const row = this.byId.get(id) as { entry: string } | undefined;
+      return row ? decodeEntry(row.entry) : null;
+    });
   }
 
   resolve(ref: string): Resolution {
-    const exact = this.rule(ref);
-    if (exact) return { kind: 'found', rule: exact };
+    return this.reading(() => {
+      const exact = this.rule(ref);
+      if (exact) return { kind: 'found', rule: exact };
 
-    const candidates = (this.byUpstreamId.all(ref) as ListingRow[]).map(listingOf);
-    if (candidates.length === 0) return { kind: 'unknown' };
-    if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-    const rule = this.rule(candidates[0].id);
-    return rule ? { kind: 'found', rule } : { kind: 'unknown' };
+      const candidates = (this.byUpstreamId.all(ref) as ListingRow[]).map(listingOf);
+      if (candidates.length === 0) return { kind: 'unknown' };
+      if (candidates.length > 1) return { kind: 'ambiguous', candidates };
+      const rule = this.rule(candidates[0].id);
+      return rule ? { kind: 'found', rule } : { kind: 'unknown' };
+    });
   }
 
   list(request: PageRequest & { source?: SourceName }): Page<RuleListing> {
-    const where = request.source === undefined ? '' : 'WHERE r.source = @source';
-    const params: Record<string, unknown> =
-      request.source === undefined ? {} : { source: request.source };
-    const total = this.count(`SELECT count(*) AS n FROM rules r ${where}`, params);
-    const rows = this.db
-      .prepare(
-        `SELECT ${LISTING_COLUMNS} FROM rules r ${where}
-         ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, ...window(request) }) as ListingRow[];
-    return pageOf(rows, request, total);
+    return this.reading(() => {
+      const where = request.source === undefined ? '' : 'WHERE r.source = @source';
+      const params: Record<string, unknown> =
+        request.source === undefined ? {} : { source: request.source };
+      const total = this.count(`SELECT count(*) AS n FROM rules r ${where}`, params);
+      const rows = this.db
+        .prepare(
+          `SELECT ${LISTING_COLUMNS} FROM rules r ${where}
+           ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, ...window(request) }) as ListingRow[];
+      return pageOf(rows, request, total);
+    });
   }
 
   search(text: string, request: PageRequest): Page<RuleListing> {
-    const match = ftsQuery(text);
-    if (match === null) return pageOf([], request, 0);
+    return this.reading(() => {
+      const match = ftsQuery(text);
+      if (match === null) return pageOf([], request, 0);
 
-    const matching = 'SELECT count(*) AS n FROM rule_search WHERE rule_search MATCH @match';
-    const total = this.count(matching, { match });
-    // Title hits weigh most, then description, then query text.
-    const rows = this.db
-      .prepare(
-        `SELECT ${LISTING_COLUMNS} FROM rule_search s JOIN rules r ON r.seq = s.rowid
-         WHERE rule_search MATCH @match
-         ORDER BY bm25(rule_search, 10.0, 4.0, 1.0), r.id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ match, ...window(request) }) as ListingRow[];
-    return pageOf(rows, request, total);
+      const matching = 'SELECT count(*) AS n FROM rule_search WHERE rule_search MATCH @match';
+      const total = this.count(matching, { match });
+      // Title hits weigh most, then description, then query text.
+      const rows = this.db
+        .prepare(
+          `SELECT ${LISTING_COLUMNS} FROM rule_search s JOIN rules r ON r.seq = s.rowid
+           WHERE rule_search MATCH @match
+           ORDER BY bm25(rule_search, 10.0, 4.0, 1.0), r.id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ match, ...window(request) }) as ListingRow[];
+      return pageOf(rows, request, total);
+    });
   }
 
   rulesWithIndicator(key: IndicatorKey, request: PageRequest): Page<RuleListing> {
-    const params = { field: key.canonicalField, op: key.op, value: JSON.stringify(key.value) };
-    const matching = `SELECT DISTINCT rule_seq FROM indicators
-      WHERE canonical_field = @field AND op = @op AND value = @value`;
-    const total = this.count(`SELECT count(*) AS n FROM (${matching})`, params);
-    const rows = this.db
-      .prepare(
-        `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.seq IN (${matching})
-         ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, ...window(request) }) as ListingRow[];
-    return pageOf(rows, request, total);
+    return this.reading(() => {
+      const params = { field: key.canonicalField, op: key.op, value: JSON.stringify(key.value) };
+      const matching = `SELECT DISTINCT rule_seq FROM indicators
+        WHERE canonical_field = @field AND op = @op AND value = @value`;
+      const total = this.count(`SELECT count(*) AS n FROM (${matching})`, params);
+      const rows = this.db
+        .prepare(
+          `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.seq IN (${matching})
+           ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, ...window(request) }) as ListingRow[];
+      return pageOf(rows, request, total);
+    });
   }
 
   summary(): BuildSummary {
-    const build = this.db.prepare('SELECT rules, seconds FROM build_summary').get() as
-      | { rules: number; seconds: number }
-      | undefined;
-    const rows = this.db
-      .prepare(
-        `SELECT source, files, documents, rules, failed, with_diagnostics, fully_parsed
-         FROM source_summaries ORDER BY source`,
-      )
-      .all() as (Omit<SourceSummary, 'withDiagnostics' | 'fullyParsed'> & {
-      source: SourceName;
-      with_diagnostics: number;
-      fully_parsed: number;
-    })[];
+    return this.reading(() => {
+      const build = this.db.prepare('SELECT rules, seconds FROM build_summary').get() as
+        | { rules: number; seconds: number }
+        | undefined;
+      const rows = this.db
+        .prepare(
+          `SELECT source, files, documents, rules, failed, with_diagnostics, fully_parsed
+           FROM source_summaries ORDER BY source`,
+        )
+        .all() as (Omit<SourceSummary, 'withDiagnostics' | 'fullyParsed'> & {
+        source: SourceName;
+        with_diagnostics: number;
+        fully_parsed: number;
+      })[];
 
-    const sources: BuildSummary['sources'] = {};
-    for (const r of rows) {
-      sources[r.source] = {
-        files: r.files,
-        documents: r.documents,
-        rules: r.rules,
-        failed: r.failed,
-        withDiagnostics: r.with_diagnostics,
-        fullyParsed: r.fully_parsed,
-      };
-    }
-    return { sources, rules: build?.rules ?? 0, seconds: build?.seconds ?? 0 };
+      const sources: BuildSummary['sources'] = {};
+      for (const r of rows) {
+        sources[r.source] = {
+          files: r.files,
+          documents: r.documents,
+          rules: r.rules,
+          failed: r.failed,
+          withDiagnostics: r.with_diagnostics,
+          fullyParsed: r.fully_parsed,
+        };
+      }
+      return { sources, rules: build?.rules ?? 0, seconds: build?.seconds ?? 0 };
+    });
   }
 
   sources(): CatalogSource[] {
-    const rows = this.db
-      .prepare('SELECT source, root, commit_id FROM sources ORDER BY rowid')
-      .all() as { source: SourceName; root: string; commit_id: string | null }[];
-    return rows.map((r) => ({ source: r.source, root: r.root, commit: r.commit_id }));
+    return this.reading(() => {
+      const rows = this.db
+        .prepare('SELECT source, root, commit_id FROM sources ORDER BY rowid')
+        .all() as { source: SourceName; root: string; commit_id: string | null }[];
+      return rows.map((r) => ({ source: r.source, root: r.root, commit: r.commit_id }));
+    });
   }
 
   failures(): ReadFailure[] {
-    return this.db
-      .prepare('SELECT source, file, line, reason FROM failures ORDER BY source, file, line')
-      .all() as ReadFailure[];
+    const sql = 'SELECT source, file, line, reason FROM failures ORDER BY source, file, line';
+    return this.reading(() => this.db.prepare(sql).all() as ReadFailure[]);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Runs a read, turning SQLite's errors (damaged pages found only now) and unreadable stored
+   * JSON into a CatalogError that names the file, for one clear line instead of a stack trace.
+   */
+  private reading<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError) && !(error instanceof SyntaxError)) throw error;
+      throw new CatalogError(
+        this.path,
+        `cannot read catalog ${this.path}: ${oneLine(messageOf(error))} ` +
+          '(the file is damaged: rebuild it with `ruledex build`)',
+      );
+    }
   }
 
   private count(sql: string, params: Record<string, unknown>): number {
@@ -281,6 +338,11 @@ function listingOf(row: ListingRow): RuleListing {
     deprecated: row.deprecated === 1,
     fullyParsed: row.fully_parsed === 1,
   };
+}
+
+/** SQLite messages are one line; the check's list of problems is joined into one. */
+function oneLine(text: string): string {
+  return text.replaceAll('\n', ' ');
 }
 
 function messageOf(error: unknown): string {

@@ -18,7 +18,9 @@ interface SearchTerm {
  * when nothing in it can be searched (only punctuation, or blank).
  */
 export function ftsQuery(text: string): string | null {
-  const terms = termsOf(withoutControls(text)).filter((t) => isSearchable(t.text)).slice(0, MAX_SEARCH_TERMS);
+  const terms = termsOf(withoutControls(text))
+    .filter((t) => isSearchable(t.text))
+    .slice(0, MAX_SEARCH_TERMS);
   if (terms.length === 0) return null;
   return terms.map(quoted).join(' ');
 }

@@ -49,7 +49,9 @@ export function createApp(catalog: Catalog): Hono {
       return c.html(messagePage('Bad request', error.message).markup, 400);
     }
 
-    console.error(`ruledex serve: ${c.req.method} ${c.req.path} failed:`, error);
+    // One line for the operator; the client learns nothing about internals.
+    const why = error instanceof Error ? error.message : String(error);
+    console.error(`ruledex serve: ${c.req.method} ${c.req.path} failed: ${why.split('\n')[0]}`);
     const message = 'The server could not answer this request.';
     if (inApi) return c.json(apiError('internal', message), 500);
     return c.html(messagePage('Server error', message).markup, 500);

@@ -23,12 +23,13 @@ export interface RunningServer {
 }
 
 /**
- * Opens the catalog (CatalogError when it cannot) and resolves once the server listens.
+ * Opens and checks the catalog (CatalogError when it cannot, or when its pages are damaged) and
+ * resolves once the server listens.
  * LIMITATION: the server keeps the catalog file it opened — after a rebuild replaces the file,
  * pages show the old catalog until the server is restarted.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const catalog = openCatalog(options.db);
+  const catalog = openCatalog(options.db, { verify: true });
   const host = options.host ?? DEFAULT_HOST;
   const server = createAdaptorServer({ fetch: createApp(catalog).fetch }) as Server;
 

@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { CatalogError } from '../../src/store/catalog-error.js';
 import { ListenError, startServer } from '../../src/web/start-server.js';
 import { temporaryFolder, writeFixtureCatalog } from '../store/fixtures/catalog-file.js';
+import { damageRulesTable } from '../store/fixtures/damaged-catalog.js';
 
 const folder = temporaryFolder();
 const db = writeFixtureCatalog(folder);
@@ -40,6 +41,17 @@ test('serving a missing catalog fails before listening, naming the file', async 
     assert.equal(error.message, `no catalog at ${missing}: file not found`);
     return true;
   });
+});
+
+test('serving a damaged catalog fails before listening, saying it is damaged', async () => {
+  const damaged = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'damaged-')));
+  damageRulesTable(damaged);
+  const outcome = await startServer({ db: damaged, port: 0 }).catch((error: unknown) => error);
+  if (!(outcome instanceof Error)) await outcome.close();
+  assert.ok(outcome instanceof CatalogError, String(outcome));
+  const start = `${damaged} is damaged (SQLite quick_check: `;
+  assert.ok(outcome.message.startsWith(start), outcome.message);
+  assert.ok(outcome.message.endsWith('): rebuild it with `ruledex build`'), outcome.message);
 });
 
 test('a port in use is reported as such', async () => {

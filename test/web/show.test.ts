@@ -7,6 +7,7 @@ import { showRule } from '../../src/cli/show.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
 import { ruleJson } from '../../src/web/rule-json.js';
 import { temporaryFolder, writeFixtureCatalog } from '../store/fixtures/catalog-file.js';
+import { damageRulesTable } from '../store/fixtures/damaged-catalog.js';
 import {
   fixtureSummary,
   REFERENCE_SHAPED_ID,
@@ -85,6 +86,26 @@ test('a missing catalog exits 2 naming the file', () => {
   assert.equal(outcome.status, 2);
   assert.equal(outcome.stderr, `ruledex show: no catalog at ${missing}: file not found\n`);
   assert.deepEqual(schemaErrors('error', JSON.parse(outcome.stdout)), []);
+});
+
+test('a damaged catalog exits 2 with one line naming the file, and the error JSON', () => {
+  const damaged = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'damaged-')));
+  damageRulesTable(damaged);
+  const expected =
+    `ruledex show: cannot read catalog ${damaged}: database disk image is malformed ` +
+    '(the file is damaged: rebuild it with `ruledex build`)\n';
+
+  assert.deepEqual(showRule(REFERENCE_SHAPED_ID, { db: damaged }), {
+    stdout: '',
+    stderr: expected,
+    status: 2,
+  });
+  const json = showRule(REFERENCE_SHAPED_ID, { db: damaged, json: true });
+  assert.equal(json.status, 2);
+  assert.equal(json.stderr, expected);
+  const printed = JSON.parse(json.stdout) as { error: { code: string } };
+  assert.deepEqual(schemaErrors('error', printed), []);
+  assert.equal(printed.error.code, 'internal');
 });
 
 test('the text rendering has every section, in page order', () => {
