@@ -38,7 +38,7 @@ describe('Elastic rule stages', () => {
     );
   });
 
-  it('groups a threshold rule by its fields', () => {
+  it('groups a threshold rule by its fields, then keeps groups reaching the counts', () => {
     const { pipeline } = lowerRule({
       ...KQL_RULE,
       type: 'threshold',
@@ -51,6 +51,8 @@ describe('Elastic rule stages', () => {
     assert.deepEqual(stages(pipeline).slice(2), [
       '3 threshold aggregate ' +
         '{"field":["source.ip"],"value":25,"cardinality":[{"field":"user.name","value":5}]}',
+      '4 threshold condition filter-aggregated {} | ' +
+        'and(count() ge cased 25, cardinality(user.name) ge cased 5)',
     ]);
     assert.deepEqual(pipeline[2].groupBy, { fields: ['source.ip'], filled: [] });
     assert.equal(

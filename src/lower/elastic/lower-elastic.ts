@@ -26,6 +26,7 @@ import {
   exceptionsStage,
   machineLearningStage,
   newTermsStage,
+  thresholdConditionStage,
   thresholdStage,
   threatMatchStage,
 } from './rule-type-stages.js';
@@ -186,6 +187,8 @@ function addRuleTypeStage(pipeline: ElasticPipeline, rule: RuleTable): void {
   const stageOf = Object.hasOwn(RULE_TYPE_STAGES, type) ? RULE_TYPE_STAGES[type] : undefined;
   if (stageOf !== undefined) {
     addCheckedStage(pipeline, stageOf(rule), '', rule, RULE_TYPE_FIELDS[type]);
+    const condition = type === 'threshold' ? thresholdConditionStage(rule) : null;
+    if (condition) pipeline.add(condition);
     return;
   }
   const message = type === '' ? 'the rule has no type' : `rule type '${type}' is not modelled`;

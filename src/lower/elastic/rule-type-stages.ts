@@ -1,7 +1,7 @@
 // Stages for what an Elastic rule type adds around its query: thresholds, new terms, indicator
 // matches, machine-learning jobs, alert suppression and exception lists.
 
-import type { Stage } from '../../ir/index.js';
+import { and, type Expr, type Stage } from '../../ir/index.js';
 import type { NewStage } from './elastic-pipeline.js';
 import { inlineToml } from './inline-toml.js';
 import { stringsOf, tableOf, tablesOf, type RuleTable } from './rule-table.js';
@@ -21,6 +21,39 @@ export function thresholdStage(rule: RuleTable): NewStage {
     args: { field: fields, value: threshold.value ?? null, cardinality },
     // Events missing a threshold field fall out of the terms aggregation.
     groupBy: { fields, filled: [] },
+  };
+}
+
+/**
+ * What a threshold rule requires of each group: at least `value` events, and at least the given
+ * number of distinct values of each cardinality field. Conditions on aggregated rows, on the
+ * pseudo fields `count()` and `cardinality(<field>)`.
+ */
+export function thresholdConditionStage(rule: RuleTable): NewStage | null {
+  const threshold = tableOf(rule.threshold);
+  const conditions: Expr[] = [];
+  if (typeof threshold.value === 'number') {
+    conditions.push(atLeast('count()', threshold.value, `count() >= ${threshold.value}`));
+  }
+  for (const entry of tablesOf(threshold.cardinality)) {
+    if (typeof entry.field !== 'string' || typeof entry.value !== 'number') continue;
+    const field = `cardinality(${entry.field})`;
+    conditions.push(atLeast(field, entry.value, `${field} >= ${entry.value}`));
+  }
+  if (conditions.length === 0) return null;
+  return {
+    command: 'threshold condition',
+    text: conditions.map((c) => (c.kind === 'predicate' ? c.predicate.text : '')).join(' AND '),
+    effect: 'filter-aggregated',
+    args: {},
+    predicate: and(conditions),
+  };
+}
+
+function atLeast(field: string, value: number, text: string): Expr {
+  return {
+    kind: 'predicate',
+    predicate: { field, op: 'ge', values: [value], caseSensitive: true, text },
   };
 }
 
