@@ -170,6 +170,32 @@ describe('macro expansion', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-expansion-too-large']);
   });
 
+  it('tuning hooks expand from the search\'s budget, so many hooks cannot multiply it', () => {
+    const macros = [
+      ...Array.from({ length: 41 }, (_, level) => ({
+        name: `exp${level}`,
+        definition: level === 40 ? 'a=1' : `(\`exp${level + 1}\` OR \`exp${level + 1}\`)`,
+      })),
+      { name: 'big_filter', definition: 'search `exp0`' },
+    ];
+    const started = performance.now();
+    const { pipeline, diagnostics } = lower(`x=1 ${'| `big_filter` '.repeat(50)}`, macros);
+    assert.ok(performance.now() - started < 1000);
+    assert.equal(pipeline.filter((stage) => stage.effect === 'tuning-hook').length, 50);
+    assert.ok(pipeline.every((stage) => stage.predicate === undefined || stage.index === 1));
+    const notModelled = diagnostics.filter((d) => d.message.includes('past the expansion limits'));
+    assert.equal(notModelled.length, 50);
+  });
+
+  it('a tuning hook defined among search terms adds its condition to the hook stage', () => {
+    const macros = [{ name: 'my_rule_filter', definition: 'NOT user=svc' }];
+    const { pipeline } = lower('x=1 `my_rule_filter`', macros);
+    assert.deepEqual(pipeline.map((s) => [s.effect, shape(s.predicate)]), [
+      ['filter', 'x eq~ 1'],
+      ['tuning-hook', 'not(user eq~ "svc")'],
+    ]);
+  });
+
   it('a tuning hook written among search terms becomes its own stage after the search', () => {
     const { pipeline } = lower('x=1 `my_rule_filter` | stats count');
     assert.deepEqual(pipeline.map((s) => s.effect), ['filter', 'tuning-hook', 'aggregate']);

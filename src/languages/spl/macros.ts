@@ -91,8 +91,35 @@ export function isBuiltinStage(call: Pick<MacroCall, 'name' | 'args'>): boolean 
   return call.name === 'get_asset' && call.args.length === 1;
 }
 
-export function expandMacros(query: string, library: MacroLibrary): Expansion {
-  const expander = new Expander(library);
+/**
+ * What the macro expansions of one search may still add. The search's tuning hooks expand
+ * their definitions from the same budget, so no rule can multiply the limits.
+ */
+export class ExpansionBudget {
+  private characters = 0;
+  private expansions = 0;
+
+  /** Characters still allowed. */
+  get remaining(): number {
+    return MAX_EXPANDED_CHARACTERS - this.characters;
+  }
+
+  /** Counts one expansion adding `body` (null: already too long); false past the limits. */
+  charge(body: string | null): boolean {
+    this.expansions += 1;
+    const within = body !== null && this.expansions <= MAX_EXPANSIONS &&
+      body.length <= this.remaining;
+    if (within) this.characters += body.length;
+    return within;
+  }
+}
+
+export function expandMacros(
+  query: string,
+  library: MacroLibrary,
+  budget = new ExpansionBudget(),
+): Expansion {
+  const expander = new Expander(library, budget);
   const expanded = expander.expand(query, [], 0, null);
   return {
     text: expanded.text,
@@ -131,10 +158,10 @@ interface Expanded {
 class Expander {
   readonly issues: MacroIssue[] = [];
   tooLarge = false;
-  private characters = 0;
-  private expansions = 0;
-
-  constructor(private readonly library: MacroLibrary) {}
+  constructor(
+    private readonly library: MacroLibrary,
+    private readonly budget: ExpansionBudget,
+  ) {}
 
   /**
    * Expands the calls in `text`. At depth 0 offsets in `text` are offsets in the query;
@@ -158,8 +185,9 @@ class Expander {
         continue;
       }
       if (c !== '`') {
-        out += c;
-        i += 1;
+        const plain = plainEnd(text, i);
+        out += text.slice(i, plain);
+        i = plain;
         continue;
       }
       if (isCommentStart(text, i)) {
@@ -259,20 +287,14 @@ class Expander {
       return { body: null, origin: origin(definition.definedIn) };
     }
 
-    const limit = MAX_EXPANDED_CHARACTERS - this.characters;
+    const limit = this.budget.remaining;
     const body = this.charged(call, callSpan, macroBody(definition, call.args, limit));
     return { body, origin: origin(definition.definedIn) };
   }
 
   /** Counts an expansion against the limits; null (and the search too large) past them. */
   private charged(call: MacroCall, span: Span, body: string | null): string | null {
-    this.expansions += 1;
-    const within = body !== null && this.expansions <= MAX_EXPANSIONS &&
-      this.characters + body.length <= MAX_EXPANDED_CHARACTERS;
-    if (within) {
-      this.characters += body.length;
-      return body;
-    }
+    if (this.budget.charge(body)) return body;
     this.tooLarge = true;
     this.report({
       code: 'spl.macro-expansion-too-large',
@@ -323,6 +345,13 @@ class Expander {
     });
     return undefined;
   }
+}
+
+/** End of the run of text from `at` holding no quote, backslash or backtick. */
+function plainEnd(text: string, at: number): number {
+  let i = at + 1;
+  while (i < text.length && text[i] !== '"' && text[i] !== '\\' && text[i] !== '`') i += 1;
+  return i;
 }
 
 function argumentCount(count: number): string {

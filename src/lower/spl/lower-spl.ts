@@ -12,10 +12,10 @@ import {
 } from '../../ir/index.js';
 import { isKnownCommand } from '../../languages/spl/commands.js';
 import {
+  ExpansionBudget,
   expandMacros,
   isBuiltinStage,
   isTuningHook,
-  type MacroLibrary,
 } from '../../languages/spl/macros.js';
 import { parsePipeline } from '../../languages/spl/pipeline-parser.js';
 import type { CommandNode, MacroCall, SearchNode } from '../../languages/spl/syntax.js';
@@ -27,13 +27,13 @@ import { ExpansionMap } from './expansion-map.js';
 import { lowerEvalCondition } from './lower-eval-condition.js';
 import { lowerSearchExpression } from './lower-search-expression.js';
 import { LoweringScope } from './lowering-scope.js';
-import { macroLibraryOf } from './macro-library.js';
+import { macroLibraryOf, type SearchMacros } from './macro-library.js';
 import { describeArguments } from './stage-arguments.js';
 import { tuningHookStage, type HookPosition } from './tuning-hook.js';
 
 export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuery {
-  const library = macroLibraryOf(context);
-  const expansion = expandMacros(doc.query, library);
+  const macros: SearchMacros = { library: macroLibraryOf(context), budget: new ExpansionBudget() };
+  const expansion = expandMacros(doc.query, macros.library, macros.budget);
   const map = new ExpansionMap(doc.query, expansion, doc.queryLine);
   const scope = new LoweringScope(doc, expansion.text, map);
 
@@ -51,7 +51,7 @@ export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuer
   const reported = scope.diagnostics.length;
   try {
     const pipeline = parsePipeline(expansion.text);
-    const lowering = new PipelineLowering(scope, library);
+    const lowering = new PipelineLowering(scope, macros);
     for (const command of pipeline.commands) lowering.lower(command);
     return { pipeline: lowering.stages, diagnostics: scope.diagnostics };
   } catch (error) {
@@ -101,7 +101,7 @@ class PipelineLowering {
 
   constructor(
     private readonly scope: LoweringScope,
-    private readonly library: MacroLibrary,
+    private readonly macros: SearchMacros,
   ) {}
 
   lower(command: CommandNode): void {
@@ -219,7 +219,7 @@ class PipelineLowering {
 
   private pushHook(call: MacroCall, span: Span, position: HookPosition): void {
     this.scope.stage = this.stages.length + 1;
-    this.stages.push(tuningHookStage(call, span, position, this.scope, this.library));
+    this.stages.push(tuningHookStage(call, span, position, this.scope, this.macros));
   }
 
   private lowerUnknown(command: CommandNode): void {

@@ -1,8 +1,18 @@
 // The macros of a Splunk repository as the expansion looks them up: by name and arity, every
 // arity of a name, and the macro files that could not be read.
 
-import type { MacroDefinition, MacroLibrary } from '../../languages/spl/macros.js';
+import type {
+  ExpansionBudget,
+  MacroDefinition,
+  MacroLibrary,
+} from '../../languages/spl/macros.js';
 import { macroKey, type SplunkContext } from '../../sources/splunk/splunk-context.js';
+
+/** The macros one search is lowered with, and what their expansions may still add. */
+export interface SearchMacros {
+  library: MacroLibrary;
+  budget: ExpansionBudget;
+}
 
 /** Built once per context: every rule of a repository shares the same macros. */
 const libraries = new WeakMap<SplunkContext, MacroLibrary>();

@@ -8,13 +8,15 @@ import {
   expandMacros,
   macroBody,
   type MacroDefinition,
-  type MacroLibrary,
 } from '../../languages/spl/macros.js';
 import { parsePipeline } from '../../languages/spl/pipeline-parser.js';
 import type { MacroCall, SearchNode } from '../../languages/spl/syntax.js';
 import { lowerEvalCondition } from './lower-eval-condition.js';
 import { lowerSearchExpression } from './lower-search-expression.js';
 import type { LoweringScope, SpanMap } from './lowering-scope.js';
+import type { SearchMacros } from './macro-library.js';
+
+const PAST_LIMITS = 'a definition past the expansion limits of the search';
 
 /** Where the hook call is written: as a stage of its own (`| `x_filter``) or among terms. */
 export type HookPosition = 'stage' | 'term';
@@ -25,7 +27,7 @@ export function tuningHookStage(
   span: Span,
   position: HookPosition,
   scope: LoweringScope,
-  library: MacroLibrary,
+  macros: SearchMacros,
 ): Stage {
   const origin = scope.map.originOf(span) ?? {
     macro: call.name,
@@ -42,19 +44,19 @@ export function tuningHookStage(
     origin,
   };
 
-  const definition = library.find(call.name, call.args.length);
+  const definition = macros.library.find(call.name, call.args.length);
   if (!definition) return stage;
-  const predicate = definedCondition(definition, call, { span, position, origin, scope, library });
+  const place = { span, position, origin, scope, ...macros };
+  const predicate = definedCondition(definition, call, place);
   if (predicate) stage.predicate = predicate;
   return stage;
 }
 
-interface HookPlace {
+interface HookPlace extends SearchMacros {
   span: Span;
   position: HookPosition;
   origin: MacroOrigin;
   scope: LoweringScope;
-  library: MacroLibrary;
 }
 
 /** The condition a defined hook applies; null when its definition is empty or not one. */
@@ -72,14 +74,15 @@ function definedCondition(
     return null;
   };
 
-  const body = macroBody(definition, call.args);
-  if (body === null) return notModelled('a definition too large to expand');
+  const { budget } = place;
+  const body = macroBody(definition, call.args, budget.remaining);
+  if (!budget.charge(body) || body === null) return notModelled(PAST_LIMITS);
   if (body.trim() === '') return null;
-  const expansion = expandMacros(body, place.library);
+  const expansion = expandMacros(body, place.library, budget);
   for (const issue of expansion.issues) {
     scope.report('warning', issue.code, `in tuning hook \`${call.name}\`: ${issue.message}`, span);
   }
-  if (expansion.tooLarge) return notModelled('a definition too large to expand');
+  if (expansion.tooLarge) return notModelled(PAST_LIMITS);
 
   // As a stage the definition follows a `|`; among terms it continues the search.
   const text = place.position === 'stage' ? `|${expansion.text}` : expansion.text;
