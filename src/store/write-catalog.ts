@@ -1,5 +1,6 @@
 // Writes a whole catalog into a new SQLite file beside the target and renames it over the old
-// one only once complete, so an interrupted build leaves the previous catalog intact.
+// one only once complete, so an interrupted build leaves the previous catalog intact; what
+// killed builds left beside it is removed first.
 
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -7,6 +8,11 @@ import type { AnalyzedRule, BuildSummary, CatalogSource, SourceSummary } from '.
 import type { ReadFailure } from '../sources/source-read.js';
 import { encodeEntry } from './catalog-entry.js';
 import { CATALOG_FORMAT, SCHEMA_VERSION, createIndexes, createTables } from './schema.js';
+import {
+  removeStaleTemporaries,
+  removeTemporary,
+  temporaryFileFor,
+} from './temporary-catalog.js';
 
 export interface CatalogContent {
   rules: AnalyzedRule[];
@@ -16,8 +22,9 @@ export interface CatalogContent {
 }
 
 export function writeCatalog(path: string, content: CatalogContent): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  fs.rmSync(temporary, { force: true });
+  removeStaleTemporaries(path);
+  const temporary = temporaryFileFor(path);
+  removeTemporary(temporary);
 
   try {
     const db = new Database(temporary);
@@ -33,7 +40,7 @@ export function writeCatalog(path: string, content: CatalogContent): void {
     flushToDisk(temporary);
     fs.renameSync(temporary, path);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    removeTemporary(temporary);
     throw error;
   }
 }

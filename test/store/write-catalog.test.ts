@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -125,4 +127,49 @@ test('each indicator value is a row keyed by canonical field, op and JSON value'
       value: '4104',
     },
   ]);
+});
+
+/** The pid of a process that has already exited. */
+function exitedPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+}
+
+test('a write removes temporary files that dead builds left beside the catalog', () => {
+  const dir = fs.mkdtempSync(path.join(folder, 'stale-'));
+  const dead = exitedPid();
+  const left = [`catalog.db.tmp-${dead}`, `catalog.db.tmp-${dead}-journal`];
+  // Not ours to remove: a build still running (this test's own parent process), other names.
+  const kept = [`catalog.db.tmp-${process.ppid}`, 'catalog.db.tmp-notapid', `other.db.tmp-${dead}`];
+  for (const name of [...left, ...kept]) fs.writeFileSync(path.join(dir, name), 'partial');
+
+  writeFixtureCatalog(dir);
+
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['catalog.db', ...kept].sort());
+});
+
+test('a build killed while writing leaves the old catalog intact; the next write cleans up', async () => {
+  const dir = fs.mkdtempSync(path.join(folder, 'killed-'));
+  const file = writeFixtureCatalog(dir);
+  const before = fs.readFileSync(file);
+  const write = new URL('../../src/store/write-catalog.ts', import.meta.url).href;
+  const rules = new URL('./synthetic-rules.ts', import.meta.url).href;
+  const script = `
+    const { writeCatalog } = await import(${JSON.stringify(write)});
+    const { syntheticRules } = await import(${JSON.stringify(rules)});
+    const content = { failures: [], summary: { sources: {}, rules: 0, seconds: 0 }, sources: [] };
+    for (;;) writeCatalog(${JSON.stringify(file)}, { ...content, rules: syntheticRules(8000) });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+  const exited = once(child, 'exit');
+  const temporary = `${file}.tmp-${child.pid}`;
+  while (!fs.existsSync(temporary)) await new Promise((resolve) => setTimeout(resolve, 5));
+  child.kill('SIGTERM');
+  await exited;
+
+  assert.ok(fs.existsSync(temporary), 'the killed build had no chance to remove its file');
+  assert.deepEqual(fs.readFileSync(file), before);
+  writeFixtureCatalog(dir);
+  assert.deepEqual(fs.readdirSync(dir), ['catalog.db']);
 });
