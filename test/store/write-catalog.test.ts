@@ -150,7 +150,7 @@ test('a write removes temporary files that dead builds left beside the catalog',
   assert.deepEqual(fs.readdirSync(dir).sort(), ['catalog.db', ...kept].sort());
 });
 
-test('a build killed mid-write leaves the old catalog intact; the next write cleans up', async () => {
+test('a build killed mid-write keeps the old catalog; the next write cleans up', async () => {
   const dir = fs.mkdtempSync(path.join(folder, 'killed-'));
   const file = writeFixtureCatalog(dir);
   const before = fs.readFileSync(file);
