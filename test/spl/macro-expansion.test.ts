@@ -146,7 +146,7 @@ describe('macro expansion', () => {
     }));
     const started = performance.now();
     const { pipeline, diagnostics } = lower('`exp0` | stats count', macros);
-    assert.ok(performance.now() - started < 500);
+    assert.ok(performance.now() - started < 2000, 'unbounded, this takes hours');
     assert.deepEqual(pipeline.map((s) => [s.command, s.effect, s.opaque, s.text]), [
       ['search', 'filter', true, '`exp0` | stats count'],
     ]);
@@ -164,7 +164,7 @@ describe('macro expansion', () => {
     }));
     const started = performance.now();
     const { pipeline, diagnostics } = lower('`d0(seed)`', macros);
-    assert.ok(performance.now() - started < 500);
+    assert.ok(performance.now() - started < 2000, 'unbounded, this takes hours');
     assert.equal(pipeline.length, 1);
     assert.equal(pipeline[0].opaque, true);
     assert.deepEqual(diagnostics.map((d) => d.code), ['spl.macro-expansion-too-large']);
@@ -180,7 +180,7 @@ describe('macro expansion', () => {
     ];
     const started = performance.now();
     const { pipeline, diagnostics } = lower(`x=1 ${'| `big_filter` '.repeat(50)}`, macros);
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < 2000, 'unbounded, this takes hours');
     assert.equal(pipeline.filter((stage) => stage.effect === 'tuning-hook').length, 50);
     assert.ok(pipeline.every((stage) => stage.predicate === undefined || stage.index === 1));
     const notModelled = diagnostics.filter((d) => d.message.includes('past the expansion limits'));
