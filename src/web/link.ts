@@ -2,19 +2,28 @@
 // which are linked only when they are plain http(s) addresses.
 
 import type { SourceName } from '../ir/index.js';
+import { DEFAULT_PAGE_SIZE } from './request-bounds.js';
 
 export function rulePath(id: string): string {
   return `/rules/${encodeURIComponent(id)}`;
 }
 
-export function sourcePath(source: SourceName, page = 1): string {
-  const path = `/sources/${encodeURIComponent(source)}`;
-  return page === 1 ? path : `${path}?page=${page}`;
+export function sourcePath(source: SourceName, page = 1, pageSize = DEFAULT_PAGE_SIZE): string {
+  return withPaging(`/sources/${encodeURIComponent(source)}`, [], page, pageSize);
 }
 
-export function searchPath(text: string, page = 1): string {
-  const query = `q=${encodeURIComponent(text)}`;
-  return page === 1 ? `/search?${query}` : `/search?${query}&page=${page}`;
+export function searchPath(text: string, page = 1, pageSize = DEFAULT_PAGE_SIZE): string {
+  return withPaging('/search', [`q=${encodeURIComponent(text)}`], page, pageSize);
+}
+
+/** The path with its query: the given parameters, then page and pageSize unless defaults. */
+function withPaging(path: string, params: string[], page: number, pageSize: number): string {
+  const query = [
+    ...params,
+    page === 1 ? '' : `page=${page}`,
+    pageSize === DEFAULT_PAGE_SIZE ? '' : `pageSize=${pageSize}`,
+  ].filter((p) => p !== '');
+  return query.length === 0 ? path : `${path}?${query.join('&')}`;
 }
 
 /** The URL when it is safe to put in an href (http or https only), otherwise null. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { escapeHtml, html } from '../../src/web/html.js';
-import { externalHref, rulePath, searchPath } from '../../src/web/link.js';
+import { externalHref, rulePath, searchPath, sourcePath } from '../../src/web/link.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/web/request-bounds.js';
 
 test('escaping turns every markup character into an entity', () => {
   assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`),
@@ -34,7 +35,11 @@ test('only http and https addresses become links', () => {
   assert.equal(externalHref(null), null);
 });
 
-test('rule ids are encoded into paths, colons and slashes included', () => {
+test('paths encode rule ids and search text, and keep a page size other than the default', () => {
   assert.equal(rulePath('sigma:a/b c'), '/rules/sigma%3Aa%2Fb%20c');
   assert.equal(searchPath('a&b', 2), '/search?q=a%26b&page=2');
+  assert.equal(searchPath('a&b', 1, 10), '/search?q=a%26b&pageSize=10');
+  assert.equal(searchPath('a', 2, DEFAULT_PAGE_SIZE), '/search?q=a&page=2');
+  assert.equal(sourcePath('sigma', 3, 7), '/sources/sigma?page=3&pageSize=7');
+  assert.equal(sourcePath('sigma', 1, 7), '/sources/sigma?pageSize=7');
 });

@@ -41,7 +41,7 @@ test('a source listing links each rule by its encoded id and marks deprecated on
 test('a source listing is paged', async () => {
   const first = await get('/sources/sigma?pageSize=1');
   assert.ok(first.body.includes('Page 1 of 2'));
-  assert.ok(first.body.includes('href="/sources/sigma?page=2"'));
+  assert.ok(first.body.includes('href="/sources/sigma?page=2&amp;pageSize=1"'));
   const second = await get('/sources/sigma?page=2&pageSize=1');
   assert.ok(second.body.includes('Invoke-WmiMethod in a script block'));
   assert.ok(!second.body.includes('&lt;script&gt;'));
@@ -208,4 +208,16 @@ test('the search page takes a NUL byte as a word break, never a server error', a
     assert.equal(status, 200, q);
     assert.ok(!body.includes('\u0000'), q);
   }
+});
+
+test('the pager keeps the page size it was asked for', async () => {
+  const second = await get('/sources/sigma?page=2&pageSize=1');
+  assert.ok(second.body.includes('Page 2 of 2'));
+  assert.ok(second.body.includes('href="/sources/sigma?pageSize=1" rel="prev"'));
+
+  const search = await get('/search?q=wmi*&pageSize=1');
+  assert.ok(search.body.includes('Page 1 of 3'));
+  assert.ok(search.body.includes('href="/search?q=wmi*&amp;page=2&amp;pageSize=1" rel="next"'));
+  const next = await get('/search?q=wmi*&page=2&pageSize=1');
+  assert.ok(next.body.includes('Page 2 of 3'));
 });

@@ -18,7 +18,7 @@ export function listingPage(source: SourceName, page: Page<RuleListing>): Html {
 <h1>${name} rules</h1>
 <p class="muted">${page.total.toLocaleString('en-US')} rules, by title.</p>
 ${ruleTable(page.items)}
-${pager(page, (n) => sourcePath(source, n))}
+${pager(page, (n) => sourcePath(source, n, page.pageSize))}
 </section>`,
   });
 }

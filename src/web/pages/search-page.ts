@@ -20,7 +20,7 @@ ${text === ''
 must appear; put a phrase in double quotes; end a word with * to match its beginning.</p>`
   : html`<p class="muted">${page.total.toLocaleString('en-US')} rules, best matches first.</p>
 ${ruleTable(page.items)}
-${pager(page, (n) => searchPath(text, n))}`}
+${pager(page, (n) => searchPath(text, n, page.pageSize))}`}
 </section>`,
   });
 }
