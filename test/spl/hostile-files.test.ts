@@ -57,6 +57,10 @@ describe('hostile Splunk files', () => {
     assert.deepEqual(context.unreadableMacros.get('expand_forever'), problem);
   });
 
+  it('a detection that is a YAML list is a failure', () => {
+    assert.equal(failureOf('list_document.yml')?.reason, 'the detection is not a YAML mapping');
+  });
+
   it('an id that YAML reads as a number is a failure, not the number rendered as text', () => {
     assert.deepEqual(failureOf('hex_id.yml'), {
       source: 'splunk',

@@ -106,7 +106,7 @@ function readFields(
   } catch (error) {
     return { line: 1, reason: `unreadable: ${(error as Error).message}`, doc: null };
   }
-  const read = readYamlMapping(text);
+  const read = readYamlMapping(text, 'the file');
   return isYamlProblem(read) ? read : { fields: read.fields };
 }
 

@@ -73,13 +73,8 @@ function readDetection(
     return failure(1, `unreadable: ${(error as Error).message}`);
   }
 
-  const read = readYamlMapping(text);
-  if (isYamlProblem(read)) {
-    const reason = read.reason === 'not a YAML mapping'
-      ? 'the detection is not a YAML mapping'
-      : read.reason;
-    return failure(read.line, reason);
-  }
+  const read = readYamlMapping(text, 'the detection');
+  if (isYamlProblem(read)) return failure(read.line, read.reason);
   const { doc, fields, lines } = read;
 
   const id = identifyingText(doc, lines, 'id');

@@ -20,7 +20,8 @@ export interface YamlProblem {
   doc: Document.Parsed | null;
 }
 
-export function readYamlMapping(text: string): YamlMapping | YamlProblem {
+/** `what` names the file's content in messages: `the detection`, `the macro file`. */
+export function readYamlMapping(text: string, what: string): YamlMapping | YamlProblem {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -42,7 +43,7 @@ export function readYamlMapping(text: string): YamlMapping | YamlProblem {
     return { line: 1, reason: `the YAML cannot be expanded: ${messageOf(error)}`, doc };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { line: 1, reason: 'not a YAML mapping', doc };
+    return { line: 1, reason: `${what} is not a YAML mapping`, doc };
   }
   return { doc, fields: value as Record<string, unknown>, lines };
 }
