@@ -9,6 +9,7 @@ import { apiError } from '../web/api/api-error.js';
 import { LANGUAGE_NAMES } from '../web/language-names.js';
 import { caseText, fieldText, predicateText, scalarText } from '../web/predicate-text.js';
 import { ruleJson } from '../web/rule-json.js';
+import { ruleNameText } from '../web/rule-name.js';
 import { SOURCE_NAMES } from '../web/source-names.js';
 import { EFFECT_TEXT, macroCall } from '../web/stage-text.js';
 
@@ -104,7 +105,7 @@ export function ruleText(rule: AnalyzedRule): string {
 
   out.line(`Detection rules › ${sourceName}`);
   out.blank();
-  out.heading(rule.title, '=');
+  out.heading(ruleNameText(rule.title, rule.id), '=');
   if (rule.deprecated) out.line('DEPRECATED: the upstream repository marks this rule deprecated.');
   out.line(`${rule.authors.length > 1 ? 'Authors' : 'Author'}: ${listOrDash(rule.authors)}`);
   out.line(`Source: ${sourceName} · ${rule.file}:${rule.line}`);

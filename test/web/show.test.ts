@@ -151,6 +151,14 @@ test('control characters in rule text are shown escaped, never sent to the termi
   assert.ok(!stdout.includes('\u001b'));
 });
 
+test('an untitled rule is headed by its catalog id, marked untitled', () => {
+  const file = path.join(folder, 'untitled.db');
+  const untitled = rule({ source: 'sigma', upstreamId: 'blank', title: '' });
+  writeCatalog(file, { rules: [untitled], failures: [], summary: fixtureSummary(), sources: [] });
+  const { stdout } = showRule('sigma:blank', { db: file });
+  assert.ok(stdout.includes('\nsigma:blank (untitled)\n======================\n'), stdout);
+});
+
 test('the show command parses its arguments and sets the exit status', () => {
   const show = new URL('../../src/cli/show.ts', import.meta.url).href;
   const script = `

@@ -2,6 +2,7 @@
 
 import { html, type Html } from '../html.js';
 import { rulePath } from '../link.js';
+import { ruleName } from '../rule-name.js';
 import { SOURCE_NAMES } from '../source-names.js';
 import type { RuleListing } from '../../store/catalog.js';
 
@@ -12,7 +13,7 @@ export function ruleTable(rules: RuleListing[]): Html {
 <tbody>
 ${rules.map(
   (r) => html`<tr>
-  <td><a href="${rulePath(r.id)}">${r.title}</a>
+  <td><a href="${rulePath(r.id)}">${ruleName(r.title, r.id)}</a>
     ${r.deprecated && html` <span class="badge deprecated">deprecated</span>`}
     <br><code class="muted">${r.id}</code></td>
   <td>${SOURCE_NAMES[r.source] ?? r.source}</td>

@@ -3,6 +3,7 @@
 import type { AnalyzedRule, Neighbor } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { rulePath } from '../link.js';
+import { ruleName } from '../rule-name.js';
 import { SOURCE_NAMES } from '../source-names.js';
 
 export function neighborsSection(rule: AnalyzedRule): Html {
@@ -26,7 +27,7 @@ function neighborList(neighbors: Neighbor[], none: string): Html {
   if (neighbors.length === 0) return html`<p class="none">${none}</p>`;
   return html`<ul class="plain">
 ${neighbors.map(
-  (n) => html`<li><a href="${rulePath(n.id)}">${n.title}</a>
+  (n) => html`<li><a href="${rulePath(n.id)}">${ruleName(n.title, n.id)}</a>
 <span class="muted">(${SOURCE_NAMES[n.source] ?? n.source}, <code>${n.id}</code>)</span><br>
 ${n.reason}</li>`,
 )}

@@ -5,6 +5,7 @@ import type { AnalyzedRule } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { externalHref, sourcePath } from '../link.js';
+import { ruleName, ruleNameText } from '../rule-name.js';
 import { SOURCE_NAMES } from '../source-names.js';
 import { attackSection } from './attack-section.js';
 import { diagnosticsSection } from './diagnostics-section.js';
@@ -18,11 +19,11 @@ import { stagesSection } from './stages-section.js';
 export function rulePage(rule: AnalyzedRule): Html {
   const sourceName = SOURCE_NAMES[rule.source] ?? rule.source;
   return layout({
-    title: rule.title,
+    title: ruleNameText(rule.title, rule.id),
     body: html`<article class="rule">
 <nav class="breadcrumb"><a href="/">Detection rules</a> ›
   <a href="${sourcePath(rule.source)}">${sourceName}</a></nav>
-<h1>${rule.title}</h1>
+<h1>${ruleName(rule.title, rule.id)}</h1>
 ${rule.deprecated &&
 html`<p class="banner" role="note"><strong>Deprecated.</strong> The upstream repository marks
 this rule as deprecated; it is kept in the catalog for reference.</p>`}
