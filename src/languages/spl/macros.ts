@@ -136,7 +136,7 @@ export function expandMacros(
 export function macroBody(
   definition: MacroDefinition,
   args: string[],
-  limit = MAX_EXPANDED_CHARACTERS,
+  limit: number,
 ): string | null {
   let body = definition.definition;
   for (let index = 0; index < definition.arguments.length; index += 1) {
@@ -158,6 +158,7 @@ interface Expanded {
 class Expander {
   readonly issues: MacroIssue[] = [];
   tooLarge = false;
+
   constructor(
     private readonly library: MacroLibrary,
     private readonly budget: ExpansionBudget,

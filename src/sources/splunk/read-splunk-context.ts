@@ -47,7 +47,7 @@ function readMacro(root: string, file: string, context: SplunkContext): void {
   const { fields } = read;
 
   if (typeof fields.name !== 'string' || fields.name.trim() === '') {
-    const reason = fields.name == null
+    const reason = fields.name == null || typeof fields.name === 'string'
       ? 'macro without a name'
       : `the macro name must be text, not ${kindOf(fields.name)}`;
     unreadable({ file, line: 1, reason }, null);
