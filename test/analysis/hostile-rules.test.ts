@@ -6,9 +6,12 @@ import { before, describe, test } from 'node:test';
 import { withCorpusCounts } from '../../src/analysis/corpus-index.js';
 import { eventCoverage } from '../../src/analysis/event-coverage.js';
 import { indicatorsOf } from '../../src/analysis/indicators.js';
+import { disjunctsOf } from '../../src/analysis/implication/disjuncts.js';
+import { formulaOf } from '../../src/analysis/implication/formula.js';
 import { searchNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
-import type { Rule } from '../../src/ir/index.js';
+import type { Expr, Rule } from '../../src/ir/index.js';
 import { lowerRule } from '../sigma/rule-text.js';
+import { and, or, p } from './rule-fixture.js';
 
 /** More values than a call accepts as spread arguments. */
 const HUGE_LIST = 130_000;
@@ -27,7 +30,7 @@ function timed<T>(run: () => T): [T, number] {
 
 /** A process-creation rule whose one selection lists `count` command-line fragments. */
 function ruleWithFragments(count: number, id: string, suffix = ''): string {
-  const values = Array.from({ length: count }, (_, i) => `            - 'part${i}${suffix}'`);
+  const values = Array.from({ length: count }, (_, i) => `            - 'part${i}-${suffix}'`);
   return [
     'title: Many fragments',
     `id: 00000000-0000-4000-8000-${id}`,
@@ -86,5 +89,82 @@ describe('a rule with 130,000 values in one list', () => {
     assert.ok(broader.reason.includes("(+129997 more)"), broader.reason);
     assert.ok(broader.reason.length < 400, `${broader.reason.length} characters`);
     assert.ok(seconds < 10, `neighbors took ${seconds.toFixed(2)} s`);
+  });
+});
+
+describe('rules with 20,000 values in one list, one rule extending each value of the other', () => {
+  test('are compared within seconds; past the comparison budget nothing is claimed', () => {
+    const broader = lowerRule(ruleWithFragments(20_000, '000000000003'));
+    const narrower = lowerRule(ruleWithFragments(20_000, '000000000004', '.exe'));
+    const [search, seconds] = timed(() => searchNeighbors([broader, narrower]));
+    assert.equal(search.claims.length, 0);
+    assert.ok(seconds < 5, `neighbors took ${seconds.toFixed(2)} s`);
+  });
+});
+
+/** A rule requiring `x: 1` in each of `count` selections, and the `extra` selection if given. */
+function ruleWithRepeats(count: number, id: string, extra?: string): string {
+  const selections = Array.from({ length: count }, (_, i) => `    s${i}:\n        x: 1`);
+  return [
+    'title: Repeated selections',
+    `id: 00000000-0000-4000-8000-${id}`,
+    'logsource:',
+    '    product: windows',
+    'detection:',
+    ...selections,
+    ...(extra ? ['    extra:', `        ${extra}`] : []),
+    `    condition: all of s*${extra ? ' and extra' : ''}`,
+    'level: low',
+    '',
+  ].join('\n');
+}
+
+describe('a condition repeated in 15,000 selections', () => {
+  test('is named once in the reasons of both rules', () => {
+    const broader = lowerRule(ruleWithRepeats(15_000, '000000000005'));
+    const narrower = lowerRule(ruleWithRepeats(15_000, '000000000006', 'y: 2'));
+    const [search, seconds] = timed(() => searchNeighbors([broader, narrower]));
+    assert.deepEqual(search.neighbors.get(narrower.id)?.broader[0]?.reason,
+      "requires only x = 1 AND logsource.product = 'windows', which every event of this rule " +
+        'satisfies; it adds no aggregation or threshold');
+    assert.deepEqual(search.neighbors.get(broader.id)?.narrower[0]?.reason,
+      "every event it matches satisfies this rule's x = 1 AND logsource.product = 'windows'; " +
+        'it adds y = 2; this rule adds no aggregation or threshold');
+    assert.ok(seconds < 5, `neighbors took ${seconds.toFixed(2)} s`);
+  });
+});
+
+describe('normal forms of huge conditions', () => {
+  const context = {
+    dialect: 'sigma:detection',
+    fieldOf: (predicate: { field: string }) => predicate.field,
+    isVerbatim: () => false,
+    missingIsUnknown: false,
+  };
+  const casesOf = (expr: Expr) => disjunctsOf(formulaOf(expr, context), 64);
+  const conditions = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => p(`${prefix}${i}`, 'eq', i));
+
+  test('an AND of 100,000 conditions is one case of 100,000 literals, within a second', () => {
+    const [cases, seconds] = timed(() => casesOf(and(conditions(100_000, 'F'))));
+    assert.equal(cases?.length, 1);
+    assert.equal(cases?.[0].length, 100_000);
+    assert.ok(seconds < 1, `normal form took ${seconds.toFixed(2)} s`);
+  });
+
+  test('an AND of 40 two-way ORs has too many cases: none are built', () => {
+    const pairs = Array.from({ length: 40 }, (_, i) => or([p(`A${i}`, 'eq', 1), p(`B${i}`, 'eq', 1)]));
+    const [cases, seconds] = timed(() => casesOf(and(pairs)));
+    assert.equal(cases, null);
+    assert.ok(seconds < 1, `normal form took ${seconds.toFixed(2)} s`);
+  });
+
+  test('an OR of 100,000 ANDs has too many cases: none are built', () => {
+    const branches = Array.from({ length: 100_000 }, (_, i) =>
+      and([p(`A${i}`, 'eq', 1), p(`B${i}`, 'eq', 1)]),
+    );
+    const [cases, seconds] = timed(() => casesOf(or(branches)));
+    assert.equal(cases, null);
+    assert.ok(seconds < 1, `normal form took ${seconds.toFixed(2)} s`);
   });
 });

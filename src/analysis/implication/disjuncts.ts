@@ -29,13 +29,24 @@ function casesOf(formula: Formula, bound: number): Literal[][] | null {
       return cases;
     }
     case 'and': {
+      // The cases built here are this call's own arrays, so a one-case part is appended in
+      // place: a long AND costs its length, not its length squared.
       let cases: Literal[][] = [[]];
       for (const arg of formula.args) {
         const argCases = casesOf(arg, bound);
         if (!argCases || cases.length * argCases.length > bound) return null;
-        cases = cases.flatMap((left) => argCases.map((right) => [...left, ...right]));
+        if (argCases.length === 1) {
+          for (const conjunction of cases) appendTo(conjunction, argCases[0]);
+          continue;
+        }
+        cases = cases.flatMap((left) => argCases.map((right) => appendTo([...left], right)));
       }
       return cases;
     }
   }
+}
+
+function appendTo(conjunction: Literal[], literals: Literal[]): Literal[] {
+  for (const literal of literals) conjunction.push(literal);
+  return conjunction;
 }

@@ -1,7 +1,7 @@
 // Implication between conditions: each case of the narrower one must imply the broader one.
 
 import type { Formula } from './formula.js';
-import { literalImplies } from './literal-implication.js';
+import { literalImplies, type ComparisonBudget } from './literal-implication.js';
 import type { Literal } from './literal.js';
 
 /** One of the broader condition's literals and the narrower literal that implies it. */
@@ -16,13 +16,16 @@ export interface ConditionMapping {
  */
 export const IMPLICATION_STEPS = 20_000;
 
+/** How many value comparisons one comparison of two conditions may make (see `steps`). */
+export const IMPLICATION_COMPARISONS = 2_000_000;
+
 /**
  * Whether every event satisfying one of `cases` (a condition in disjunctive normal form)
  * satisfies `formula`. Returns how each literal of `formula` used in the proof is implied, or
  * null when implication is not shown — false or unknown; nothing is claimed either way.
  */
 export function casesImply(cases: Literal[][], formula: Formula): ConditionMapping[] | null {
-  const budget = { steps: IMPLICATION_STEPS };
+  const budget = { steps: IMPLICATION_STEPS, comparisons: IMPLICATION_COMPARISONS };
   const mapping: ConditionMapping[] = [];
   for (const conjunction of cases) {
     const shown = conjunctionImplies(conjunction, formula, budget);
@@ -32,7 +35,7 @@ export function casesImply(cases: Literal[][], formula: Formula): ConditionMappi
   return mapping;
 }
 
-interface Budget {
+interface Budget extends ComparisonBudget {
   steps: number;
 }
 
@@ -52,8 +55,13 @@ function conjunctionImplies(
     case 'unknown':
       return null;
     case 'literal': {
-      const impliedBy = conjunction.find((literal) => literalImplies(literal, formula.literal));
-      return impliedBy ? [{ condition: formula.literal, impliedBy }] : null;
+      for (const impliedBy of conjunction) {
+        if (budget.comparisons < 0) return null;
+        if (literalImplies(impliedBy, formula.literal, budget)) {
+          return [{ condition: formula.literal, impliedBy }];
+        }
+      }
+      return null;
     }
     case 'and': {
       const mapping: ConditionMapping[] = [];
@@ -103,10 +111,22 @@ function casesBySplitValue(
   return mapping;
 }
 
-function fieldsOf(formula: Formula, fields = new Set<string>()): Set<string> {
-  if (formula.kind === 'literal') fields.add(formula.literal.field);
-  if (formula.kind === 'and' || formula.kind === 'or') {
-    for (const arg of formula.args) fieldsOf(arg, fields);
+/** Each formula's fields, found once: a proof may split values against one OR many times. */
+const formulaFields = new WeakMap<Formula, Set<string>>();
+
+function fieldsOf(formula: Formula): Set<string> {
+  let fields = formulaFields.get(formula);
+  if (!fields) {
+    fields = new Set();
+    collectFields(formula, fields);
+    formulaFields.set(formula, fields);
   }
   return fields;
+}
+
+function collectFields(formula: Formula, fields: Set<string>): void {
+  if (formula.kind === 'literal') fields.add(formula.literal.field);
+  if (formula.kind === 'and' || formula.kind === 'or') {
+    for (const arg of formula.args) collectFields(arg, fields);
+  }
 }

@@ -95,7 +95,10 @@ function claimOf(broader: EventScope, narrower: EventScope): Claim | null {
   if (!mapping) return null;
 
   const used = new Set(mapping.map((step) => step.impliedBy));
-  const added = [...new Set(narrower.cases.flat())].filter((literal) => !used.has(literal));
+  const usedKeys = new Set([...used].map(literalKey));
+  const added = [...new Set(narrower.cases.flat())].filter(
+    (literal) => !used.has(literal) && !usedKeys.has(literalKey(literal)),
+  );
   return {
     broader: broader.rule,
     narrower: narrower.rule,
@@ -149,6 +152,13 @@ function closest(claims: Claim[], idOf: (claim: Claim) => string): Claim[] {
 function neighborOf(rule: Rule, reason: string): Neighbor {
   const { id, upstreamId, source, title } = rule;
   return { id, upstreamId, source, title, reason };
+}
+
+/** Literals with equal keys are the same condition written twice (`all of` equal selections). */
+function literalKey(literal: Literal): string {
+  const { field, op, caseSensitive, flags, negated, dialect, verbatim, values } = literal;
+  const written = values.map((value) => `${typeof value}:${String(value)}`).join('\u0001');
+  return [field, op, caseSensitive, flags, negated, dialect, verbatim, written].join('\u0000');
 }
 
 function pairKey(broader: Rule, narrower: Rule): string {

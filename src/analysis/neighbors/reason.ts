@@ -3,14 +3,24 @@
 import type { Rule, Scalar } from '../../ir/index.js';
 import type { Formula } from '../implication/formula.js';
 import type { ConditionMapping } from '../implication/implies.js';
-import { literalImplies } from '../implication/literal-implication.js';
+import {
+  LITERAL_COMPARISONS,
+  literalImplies,
+  type ComparisonBudget,
+} from '../implication/literal-implication.js';
 import type { Literal } from '../implication/literal.js';
 import { isLogSourceConstraint } from '../indicators.js';
 import type { Containment } from './stage-containment.js';
 
 /** Conditions named in a reason before the rest are only counted. */
 const CONDITIONS_SHOWN = 6;
+/** Times a condition already named may be named again (in another branch); past it, `…`. */
+const REPEATS_SHOWN = 2 * CONDITIONS_SHOWN;
+/** Narrower conditions named after one broader condition before the rest are only counted. */
+const IMPLIERS_SHOWN = 2;
 const VALUES_SHOWN = 3;
+/** Characters of a field name or value shown; a longer one is cut with `…`. */
+const TEXT_SHOWN = 80;
 
 const OP_WORDS: Record<string, string> = {
   eq: '=',
@@ -61,18 +71,25 @@ export function narrowerReason(parts: ReasonParts): string {
 
 /** A literal as a detection engineer reads it: `CommandLine contains 'x'`. */
 export function describe(literal: Literal): string {
-  const field = literal.predicates[0]?.field ?? literal.field;
+  const field = shortened(literal.predicates[0]?.field ?? literal.field);
   const op = OP_WORDS[literal.op] ?? literal.op;
   const values = literal.op === 'exists' ? '' : ` ${valuesOf(literal)}`;
   const text = `${field} ${op}${values}`;
   return literal.negated ? `NOT (${text})` : text;
 }
 
+/** Conditions written the same way are named once. */
 function addedConditions(added: Literal[]): string {
-  if (added.length === 0) return 'adds no condition of its own';
-  const shown = added.slice(0, CONDITIONS_SHOWN).map(describe).join(' AND ');
-  const hidden = added.length - CONDITIONS_SHOWN;
-  return hidden > 0 ? `adds ${shown} and ${hidden} more` : `adds ${shown}`;
+  const texts = [...new Set(added.map(describe))];
+  if (texts.length === 0) return 'adds no condition of its own';
+  return `adds ${listed(texts, CONDITIONS_SHOWN)}`;
+}
+
+/** The first `shown` texts joined by AND, and how many more there are. */
+function listed(texts: string[], shown: number): string {
+  const named = texts.slice(0, shown).join(' AND ');
+  const hidden = texts.length - shown;
+  return hidden > 0 ? `${named} and ${hidden} more` : named;
 }
 
 interface Rendering {
@@ -82,6 +99,12 @@ interface Rendering {
   /** Literals still to be named; the rest are counted in `hidden`. */
   budget: number;
   hidden: number;
+  /** Each condition's rendering by its description, so that a repeated one is named once. */
+  named: Map<string, string | null>;
+  /** Repeats of named conditions still to be shown. */
+  repeats: number;
+  /** Shared by every comparison of the reason. */
+  comparisons: ComparisonBudget;
 }
 
 /**
@@ -102,6 +125,9 @@ function conditionsOf(parts: ReasonParts, narrowerName: string): string {
     narrowerName,
     budget: CONDITIONS_SHOWN,
     hidden: 0,
+    named: new Map(),
+    repeats: REPEATS_SHOWN,
+    comparisons: { comparisons: LITERAL_COMPARISONS },
   };
   const text = render(parts.condition, rendering, true) ?? '';
   return rendering.hidden > 0 ? `${text} and ${rendering.hidden} more` : text;
@@ -118,13 +144,14 @@ function render(formula: Formula, rendering: Rendering, top = false): string | n
         ...formula.args.filter((arg) => !isLogSource(arg, rendering.rule)),
         ...formula.args.filter((arg) => isLogSource(arg, rendering.rule)),
       ];
-      const parts = ordered.map((arg) => render(arg, rendering)).filter((p) => p !== null);
+      const rendered = ordered.map((arg) => render(arg, rendering)).filter((p) => p !== null);
+      const parts = [...new Set(rendered)];
       if (parts.length === 0) return null;
       return top || parts.length === 1 ? parts.join(' AND ') : `(${parts.join(' AND ')})`;
     }
     case 'or': {
       const parts = formula.args.map((arg) => render(arg, rendering));
-      const shown = parts.filter((p) => p !== null);
+      const shown = [...new Set(parts.filter((p) => p !== null))];
       if (shown.length === 0) return null;
       if (shown.length < parts.length) shown.push('…');
       return shown.length === 1 ? shown[0] : `(${shown.join(' OR ')})`;
@@ -132,24 +159,35 @@ function render(formula: Formula, rendering: Rendering, top = false): string | n
   }
 }
 
+/** A condition the proof used, named once however often the rule repeats it. */
 function renderLiteral(literal: Literal, rendering: Rendering): string | null {
   const impliers = rendering.impliers.get(literal);
   if (!impliers) return null;
+  const text = describe(literal);
+  const named = rendering.named.get(text);
+  if (named === null) return null;
+  if (named !== undefined) return rendering.repeats-- > 0 ? named : null;
   if (rendering.budget <= 0) {
     rendering.hidden++;
+    rendering.named.set(text, null);
     return null;
   }
   rendering.budget--;
 
-  const text = describe(literal);
-  const different = impliers.filter((by) => !isSameCondition(by, literal)).map(describe);
-  return different.length === 0
-    ? text
-    : `${text} (${rendering.narrowerName}: ${different.join(' AND ')})`;
+  const different = impliers
+    .filter((by) => !isSameCondition(by, literal, rendering.comparisons))
+    .map(describe);
+  const unique = [...new Set(different)];
+  const shown =
+    unique.length === 0
+      ? text
+      : `${text} (${rendering.narrowerName}: ${listed(unique, IMPLIERS_SHOWN)})`;
+  rendering.named.set(text, shown);
+  return shown;
 }
 
-function isSameCondition(a: Literal, b: Literal): boolean {
-  return literalImplies(a, b) && literalImplies(b, a);
+function isSameCondition(a: Literal, b: Literal, budget: ComparisonBudget): boolean {
+  return literalImplies(a, b, budget) && literalImplies(b, a, budget);
 }
 
 function isLogSource(formula: Formula, rule: Rule): boolean {
@@ -177,5 +215,9 @@ function valuesOf(literal: Literal): string {
 }
 
 function quote(value: Scalar): string {
-  return typeof value === 'string' ? `'${value}'` : String(value);
+  return typeof value === 'string' ? `'${shortened(value)}'` : shortened(String(value));
+}
+
+function shortened(text: string): string {
+  return text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text;
 }
