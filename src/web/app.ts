@@ -20,6 +20,8 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const ALLOWED_METHODS = 'GET, HEAD';
+
 export function createApp(catalog: Catalog): Hono {
   const app = new Hono();
 
@@ -33,6 +35,7 @@ export function createApp(catalog: Catalog): Hono {
   app.get('/style.css', (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css' }));
   app.route('/api', apiRoutes(catalog));
   app.route('/', pageRoutes(catalog));
+  refuseOtherMethods(app);
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
@@ -58,4 +61,22 @@ export function createApp(catalog: Catalog): Hono {
   });
 
   return app;
+}
+
+/**
+ * Every path a GET route answers gets a 405 with `Allow` for any other method, registered after
+ * the GET routes so GET (and HEAD, which Hono answers with them) still reach those first.
+ */
+function refuseOtherMethods(app: Hono): void {
+  const paths = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path));
+  for (const path of paths) {
+    app.all(path, (c) => {
+      c.header('Allow', ALLOWED_METHODS);
+      const message = `${c.req.path} answers GET and HEAD only, not ${c.req.method}`;
+      if (c.req.path.startsWith('/api/')) {
+        return c.json(apiError('method-not-allowed', message), 405);
+      }
+      return c.html(messagePage('Method not allowed', message).markup, 405);
+    });
+  }
 }

@@ -2,7 +2,12 @@
 
 import type { RuleListing } from '../../store/catalog.js';
 
-export type ApiErrorCode = 'bad-request' | 'not-found' | 'ambiguous' | 'internal';
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'ambiguous'
+  | 'internal';
 
 export interface ApiError {
   error: {
