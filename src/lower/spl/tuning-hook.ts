@@ -59,7 +59,11 @@ interface HookPlace extends SearchMacros {
   scope: LoweringScope;
 }
 
-/** The condition a defined hook applies; null when its definition is empty or not one. */
+/**
+ * The condition a defined hook applies; null when its definition is empty or not one.
+ * LIMITATION: a hook defined as several commands or as a command other than search/where
+ * (lookup, eval…) is not modelled — its stage has no predicate and a warning says so.
+ */
 function definedCondition(
   definition: MacroDefinition,
   call: MacroCall,
