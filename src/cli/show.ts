@@ -11,7 +11,7 @@ import { caseText, fieldText, predicateText, scalarText } from '../web/predicate
 import { ruleJson } from '../web/rule-json.js';
 import { ruleNameText } from '../web/rule-name.js';
 import { SOURCE_NAMES } from '../web/source-names.js';
-import { EFFECT_TEXT, macroCall } from '../web/stage-text.js';
+import { effectText, isBuiltIn, macroCall } from '../web/stage-text.js';
 
 /** Exit status when the reference names no single rule (unknown or ambiguous). */
 export const EXIT_NO_SINGLE_RULE = 1;
@@ -136,13 +136,15 @@ export function ruleText(rule: AnalyzedRule): string {
   if (rule.pipeline.length === 0) out.line('  No stages.');
   for (const stage of rule.pipeline) {
     out.blank();
-    const marks = [stage.effect, EFFECT_TEXT[stage.effect], stage.opaque && 'NOT UNDERSTOOD'];
+    const marks = [stage.effect, effectText(stage), stage.opaque && 'NOT UNDERSTOOD'];
     out.line(`  Stage ${stage.index}: ${stage.command}  [${marks.filter(Boolean).join(' — ')}]`);
     if (stage.origin) {
-      out.line(`    from macro ${macroCall(stage.origin)} (defined in ${stage.origin.definedIn})`);
+      const origin = stage.origin;
+      const where = isBuiltIn(origin) ? 'built in' : `defined in ${origin.definedIn}`;
+      out.line(`    from macro ${macroCall(origin)} (${where})`);
     }
     out.verbatim(stage.text, '      ');
-    if (stage.groupBy) out.line(`    groups by ${stage.groupBy.fields.join(', ')}`);
+    if (stage.groupBy) out.line(`    ${groupByText(stage.groupBy.fields)}`);
     if (stage.predicate) treeLines(out, stage.predicate, '    ');
   }
 
@@ -206,6 +208,10 @@ function treeLines(out: Lines, expr: Expr, indent: string): void {
       out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}`);
       return;
   }
+}
+
+function groupByText(fields: string[]): string {
+  return fields.length === 0 ? 'one group: no by-fields' : `groups by ${fields.join(', ')}`;
 }
 
 function neighborLines(out: Lines, heading: string, neighbors: Neighbor[]): void {

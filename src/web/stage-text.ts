@@ -1,18 +1,37 @@
-// Words for stages, shared by the rule page and the terminal: what each effect does, and
-// which macro a stage came from.
+// Words for stages, shared by the rule page and the terminal: what each effect does, which
+// macro a stage came from and where that macro is defined, and what a grouping keeps.
 
-import type { Effect, MacroOrigin } from '../ir/index.js';
+import type { Effect, MacroOrigin, Stage } from '../ir/index.js';
 
-export const EFFECT_TEXT: Record<Effect, string> = {
+const EFFECT_TEXT: Record<Effect, string> = {
   filter: 'drops events that do not match',
   aggregate: 'groups events into rows',
-  'filter-aggregated': 'drops aggregated rows that do not match',
+  'filter-aggregated': 'drops result rows that do not match',
   enrich: 'adds fields',
   format: 'changes presentation only',
   'tuning-hook': 'a place for local exclusions, empty by default',
 };
 
+/** The `definedIn` of macros the engine itself provides (see src/languages/spl/macros.ts). */
+const BUILT_IN = 'builtin';
+
+/**
+ * What the stage does to the rows reaching it. A row filter without a condition (ES|QL LIMIT,
+ * SPL head after stats) drops rows by position, which "do not match" would misdescribe.
+ */
+export function effectText(stage: Pick<Stage, 'effect' | 'predicate'>): string {
+  if (stage.effect === 'filter-aggregated' && stage.predicate === undefined) {
+    return 'keeps only some result rows, by position, not by a condition';
+  }
+  return EFFECT_TEXT[stage.effect] ?? '';
+}
+
 /** `name(arg, …)` as the macro was called. */
 export function macroCall(origin: MacroOrigin): string {
   return origin.args.length > 0 ? `${origin.macro}(${origin.args.join(', ')})` : origin.macro;
+}
+
+/** Whether the macro comes with the engine rather than from a file of the repository. */
+export function isBuiltIn(origin: MacroOrigin): boolean {
+  return origin.definedIn === BUILT_IN;
 }

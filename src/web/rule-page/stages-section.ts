@@ -3,7 +3,7 @@
 
 import type { AnalyzedRule, Diagnostic, MacroOrigin, Stage } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
-import { EFFECT_TEXT, macroCall } from '../stage-text.js';
+import { effectText, isBuiltIn, macroCall } from '../stage-text.js';
 import { predicateTree } from './predicate-tree.js';
 
 export function stagesSection(rule: AnalyzedRule): Html {
@@ -16,11 +16,12 @@ ${rule.pipeline.length === 0
 }
 
 function stageBlock(stage: Stage, diagnostics: Diagnostic[]): Html {
+  const effect = effectText(stage);
   return html`<section class="stage${stage.opaque ? ' opaque' : ''}">
 <h3>Stage ${stage.index}: ${stage.command}</h3>
 <p>
-  <span class="badge effect" title="${EFFECT_TEXT[stage.effect] ?? ''}">${stage.effect}</span>
-  <span class="muted">${EFFECT_TEXT[stage.effect] ?? ''}</span>
+  <span class="badge effect" title="${effect}">${stage.effect}</span>
+  <span class="muted">${effect}</span>
   ${stage.opaque && html`<span class="badge opaque">not understood</span>`}
   ${stage.origin && originLine(stage.origin)}
 </p>
@@ -35,11 +36,15 @@ html`<ul class="plain">${diagnostics.map(
 }
 
 function originLine(origin: MacroOrigin): Html {
+  const where = isBuiltIn(origin)
+    ? html`(built in)`
+    : html`(defined in <code>${origin.definedIn}</code>)`;
   return html`<span class="origin">from macro <code>${macroCall(origin)}</code>
-(defined in <code>${origin.definedIn}</code>)</span>`;
+${where}</span>`;
 }
 
 function groupByLine(fields: string[], filled: string[] | 'all'): Html {
+  if (fields.length === 0) return html`<p>One group: no by-fields, every row counts together.</p>`;
   const unfilled = filled === 'all' ? [] : fields.filter((f) => !filled.includes(f));
   const filledText = filled === 'all' ? 'every field' : filled.join(', ');
   return html`<p>Groups by ${codeList(fields)}.
