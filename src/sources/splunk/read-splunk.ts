@@ -1,16 +1,21 @@
 // Reads a Splunk security_content repository: one rule document per `detections/**/*.yml`.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNode, isScalar, isSeq, Scalar, type Document, type LineCounter } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
+import { readRuleFileText } from '../rule-file-text.js';
+import { walkRuleFiles, type RuleFileKind } from '../rule-file-walk.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import { readSplunkContext } from './read-splunk-context.js';
-import { yamlFilesUnder } from './repository-files.js';
 import type { SplunkContext } from './splunk-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 import { detectionMetadata } from './detection-metadata.js';
 import { isYamlProblem, kindOf, readYamlMapping } from './yaml-mapping.js';
+
+const DETECTION_FILES: RuleFileKind = {
+  source: 'splunk',
+  isRuleFile: (name) => name.endsWith('.yml'),
+};
 
 export function readSplunkRepository(
   root: string,
@@ -18,9 +23,10 @@ export function readSplunkRepository(
 ): SourceRead<SplunkContext> {
   const absoluteRoot = path.resolve(root);
   const commit = snapshotCommit(absoluteRoot);
-  const files = yamlFilesUnder(absoluteRoot, 'detections', true);
+  const walk = walkRuleFiles(absoluteRoot, ['detections'], DETECTION_FILES);
+  const files = walk.files;
   const documents: RuleDocument[] = [];
-  const failures: ReadFailure[] = [];
+  const failures: ReadFailure[] = [...walk.failures];
 
   for (const file of files) {
     const result = readDetectionSafely(absoluteRoot, file, commit);
@@ -33,7 +39,7 @@ export function readSplunkRepository(
     source: 'splunk',
     root: absoluteRoot,
     commit,
-    files: files.length,
+    files: files.length + walk.failures.length,
     documents,
     failures,
     context: readSplunkContext(absoluteRoot),
@@ -66,16 +72,13 @@ function readDetection(
     reason,
   });
 
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    return failure(1, `unreadable: ${(error as Error).message}`);
-  }
+  const read = readRuleFileText(path.join(root, file));
+  if (!('text' in read)) return failure(read.line, read.reason);
+  const { text } = read;
 
-  const read = readYamlMapping(text, 'the detection');
-  if (isYamlProblem(read)) return failure(read.line, read.reason);
-  const { doc, fields, lines } = read;
+  const mapping = readYamlMapping(text, 'the detection');
+  if (isYamlProblem(mapping)) return failure(mapping.line, mapping.reason);
+  const { doc, fields, lines } = mapping;
 
   const id = identifyingText(doc, lines, 'id');
   if (typeof id !== 'string') return failure(id.line, id.reason);
