@@ -8,6 +8,11 @@ export function rulePath(id: string): string {
   return `/rules/${encodeURIComponent(id)}`;
 }
 
+/** Where the API serves the rule's complete JSON. */
+export function ruleJsonPath(id: string): string {
+  return `/api${rulePath(id)}`;
+}
+
 export function sourcePath(source: SourceName, page = 1, pageSize = DEFAULT_PAGE_SIZE): string {
   return withPaging(`/sources/${encodeURIComponent(source)}`, [], page, pageSize);
 }

@@ -1,12 +1,21 @@
 // "Indicators": each field, kind of comparison and values the rule matches, with how many other
-// rules in the catalog look for the same thing.
+// rules in the catalog look for the same thing; values past the page's budget are counted.
 
-import type { CorpusCount, Indicator, IndicatorValue, SourceName } from '../../ir/index.js';
+import type {
+  AnalyzedRule,
+  CorpusCount,
+  Indicator,
+  IndicatorValue,
+  SourceName,
+} from '../../ir/index.js';
 import { html, type Html } from '../html.js';
+import { ruleJsonPath } from '../link.js';
 import { caseText, scalarText } from '../predicate-text.js';
 import { SOURCE_NAMES } from '../source-names.js';
+import { MAX_SHOWN_INDICATOR_VALUES, ShownBudget } from './shown-budget.js';
 
-export function indicatorsSection(indicators: Indicator[]): Html {
+export function indicatorsSection(rule: AnalyzedRule): Html {
+  const { indicators } = rule;
   return html`<section id="indicators">
 <h2>Indicators</h2>
 <p class="explain">Each row is something this rule looks for: a field, the kind of comparison,
@@ -16,21 +25,40 @@ source. A value that many rules share is a well-trodden indicator the community 
 value without a figure is particular to this rule.</p>
 ${indicators.length === 0
   ? html`<p class="none">No field comparison was found in this rule's filters.</p>`
-  : html`<table>
+  : indicatorTable(indicators, new ShownBudget(MAX_SHOWN_INDICATOR_VALUES, ruleJsonPath(rule.id)))}
+</section>`;
+}
+
+/** One row per indicator while the budget lasts; the rows past it are counted below. */
+function indicatorTable(indicators: Indicator[], budget: ShownBudget): Html {
+  const rows: Html[] = [];
+  let hidden = 0;
+  for (const indicator of indicators) {
+    const shown = budget.takeUpTo(indicator.values.length);
+    if (shown === 0) hidden++;
+    else rows.push(indicatorRow(indicator, shown, budget));
+  }
+  return html`<table>
 <thead><tr><th>Field</th><th>Kind</th><th>Values</th></tr></thead>
 <tbody>
-${indicators.map(
-  (i) => html`<tr>
+${rows}
+</tbody>
+</table>
+${hidden > 0 &&
+html`<p class="more">${budget.more(hidden, hidden === 1 ? 'indicator' : 'indicators')}</p>`}`;
+}
+
+function indicatorRow(i: Indicator, shown: number, budget: ShownBudget): Html {
+  const left = i.values.length - shown;
+  return html`<tr>
   <td><code>${i.field}</code>
     ${i.canonicalField !== i.field && html`<br><span class="muted">${i.canonicalField}</span>`}</td>
   <td>${i.op} ${i.negated && html`<span class="badge negated">excluded</span>`}
     <span class="badge">${caseText(i.caseSensitive)}</span></td>
-  <td><ul class="values">${i.values.map(valueItem)}</ul></td>
-</tr>`,
-)}
-</tbody>
-</table>`}
-</section>`;
+  <td><ul class="values">${i.values.slice(0, shown).map(valueItem)}
+${left > 0 && html`<li class="more">${budget.more(left, left === 1 ? 'value' : 'values')}</li>`}
+</ul></td>
+</tr>`;
 }
 
 function valueItem(v: IndicatorValue): Html {

@@ -1,22 +1,25 @@
 // A stage's filter as a readable nested boolean tree: ALL OF / ANY OF / NOT over
-// `field op value` lines, with the case rule shown and parts not understood marked.
+// `field op value` lines, with the case rule shown and parts not understood marked. Trees past
+// the page's budget are cut, saying how many conditions are left out.
 
 import type { Expr, MacroOrigin, Predicate } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { caseText, operandText } from '../predicate-text.js';
+import type { ShownBudget } from './shown-budget.js';
 
-export function predicateTree(expr: Expr): Html {
-  return html`<ul class="tree"><li>${node(expr)}</li></ul>`;
+export function predicateTree(expr: Expr, budget: ShownBudget): Html {
+  if (!budget.take()) return html`<ul class="tree">${moreItem([expr], budget)}</ul>`;
+  return html`<ul class="tree"><li>${node(expr, budget)}</li></ul>`;
 }
 
-function node(expr: Expr): Html {
+function node(expr: Expr, budget: ShownBudget): Html {
   switch (expr.kind) {
     case 'and':
-      return branch('ALL OF', expr.args);
+      return branch('ALL OF', expr.args, budget);
     case 'or':
-      return branch('ANY OF', expr.args);
+      return branch('ANY OF', expr.args, budget);
     case 'not':
-      return branch('NOT', [expr.arg]);
+      return branch('NOT', [expr.arg], budget);
     case 'predicate':
       return predicateLine(expr.predicate);
     case 'opaque':
@@ -25,9 +28,37 @@ function node(expr: Expr): Html {
   }
 }
 
-function branch(connective: string, args: Expr[]): Html {
+function branch(connective: string, args: Expr[], budget: ShownBudget): Html {
+  const items: Html[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!budget.take()) {
+      items.push(moreItem(args.slice(i), budget));
+      break;
+    }
+    items.push(html`<li class="${args[i].kind}">${node(args[i], budget)}</li>`);
+  }
   return html`<span class="connective">${connective}</span>
-<ul>${args.map((arg) => html`<li class="${arg.kind}">${node(arg)}</li>`)}</ul>`;
+<ul>${items}</ul>`;
+}
+
+function moreItem(left: Expr[], budget: ShownBudget): Html {
+  const count = left.reduce((sum, expr) => sum + conditionCount(expr), 0);
+  const what = count === 1 ? 'condition' : 'conditions';
+  return html`<li class="more">${budget.more(count, what)}</li>`;
+}
+
+/** The predicates and parts not understood in a tree: what a reader would call conditions. */
+function conditionCount(expr: Expr): number {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return expr.args.reduce((sum, arg) => sum + conditionCount(arg), 0);
+    case 'not':
+      return conditionCount(expr.arg);
+    case 'predicate':
+    case 'opaque':
+      return 1;
+  }
 }
 
 function predicateLine(p: Predicate): Html {

@@ -44,7 +44,7 @@ ${description(rule.description)}
 ${attackSection(rule.attack)}
 ${eventsSection(rule.events)}
 ${stagesSection(rule)}
-${indicatorsSection(rule.indicators)}
+${indicatorsSection(rule)}
 ${neighborsSection(rule)}
 ${querySection(rule)}
 ${diagnosticsSection(rule.diagnostics)}

@@ -4,18 +4,21 @@
 import type { AnalyzedRule, Diagnostic, MacroOrigin, Stage } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { effectText, isBuiltIn, macroCall } from '../stage-text.js';
+import { ruleJsonPath } from '../link.js';
 import { predicateTree } from './predicate-tree.js';
+import { MAX_SHOWN_TREE_NODES, ShownBudget } from './shown-budget.js';
 
 export function stagesSection(rule: AnalyzedRule): Html {
+  const budget = new ShownBudget(MAX_SHOWN_TREE_NODES, ruleJsonPath(rule.id));
   return html`<section id="stages">
 <h2>Stages and Predicates</h2>
 ${rule.pipeline.length === 0
   ? html`<p class="none">No stages: this rule's query was not split into stages.</p>`
-  : rule.pipeline.map((stage) => stageBlock(stage, diagnosticsOf(rule, stage)))}
+  : rule.pipeline.map((stage) => stageBlock(stage, diagnosticsOf(rule, stage), budget))}
 </section>`;
 }
 
-function stageBlock(stage: Stage, diagnostics: Diagnostic[]): Html {
+function stageBlock(stage: Stage, diagnostics: Diagnostic[], budget: ShownBudget): Html {
   const effect = effectText(stage);
   return html`<section class="stage${stage.opaque ? ' opaque' : ''}">
 <h3>Stage ${stage.index}: ${stage.command}</h3>
@@ -27,7 +30,7 @@ function stageBlock(stage: Stage, diagnostics: Diagnostic[]): Html {
 </p>
 <pre>${stage.text}</pre>
 ${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
-${stage.predicate && predicateTree(stage.predicate)}
+${stage.predicate && predicateTree(stage.predicate, budget)}
 ${diagnostics.length > 0 &&
 html`<ul class="plain">${diagnostics.map(
   (d) => html`<li class="diag-${d.severity}">${d.severity}: ${d.message}</li>`,
