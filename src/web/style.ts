@@ -89,6 +89,7 @@ ul.tree { padding-left: .8rem; }
 ul.tree li { margin: .2rem 0; }
 .connective { font-weight: 700; font-size: .8rem; letter-spacing: .05em; color: var(--muted); }
 li.opaque { color: var(--bad); }
+.more, .untitled { color: var(--muted); font-style: italic; }
 ul.values { list-style: none; margin: 0; padding: 0; }
 ul.values li { margin: .1rem 0; }
 .corpus { color: var(--muted); font-size: .85rem; margin-left: .5rem; }

@@ -6,6 +6,7 @@ import type { AnalyzedRule, Expr, Indicator } from '../../src/ir/index.js';
 import { openCatalog } from '../../src/store/catalog.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
 import { createApp } from '../../src/web/app.js';
+import { rulePage } from '../../src/web/rule-page/rule-page.js';
 import { temporaryFolder } from '../store/fixtures/catalog-file.js';
 import { fixtureSummary, rule } from '../store/fixtures/rules.js';
 
@@ -89,4 +90,12 @@ test('the JSON of the rule stays complete', async () => {
   assert.equal(body.stages[0].predicate.args.length, 5000);
   assert.equal(body.indicators.length, 51);
   assert.equal(body.indicators[0].values.length, 1000);
+});
+
+test('an indicator without values (a field that must exist) is a row, not counted as cut', () => {
+  const exists = { ...indicator('CommandLine', []), op: 'exists' as const };
+  const markup = rulePage({ ...rule({ source: 'sigma', upstreamId: 'e' }), indicators: [exists] })
+    .markup;
+  assert.ok(markup.includes('<td><code>CommandLine</code>'));
+  assert.ok(!markup.includes('class="more"'));
 });

@@ -35,7 +35,8 @@ function indicatorTable(indicators: Indicator[], budget: ShownBudget): Html {
   let hidden = 0;
   for (const indicator of indicators) {
     const shown = budget.takeUpTo(indicator.values.length);
-    if (shown === 0) hidden++;
+    // An indicator without values (a field that must exist) costs nothing and is always drawn.
+    if (shown === 0 && indicator.values.length > 0) hidden++;
     else rows.push(indicatorRow(indicator, shown, budget));
   }
   return html`<table>
