@@ -99,3 +99,17 @@ test('an indicator without values (a field that must exist) is a row, not counte
   assert.ok(markup.includes('<td><code>CommandLine</code>'));
   assert.ok(!markup.includes('class="more"'));
 });
+
+test('a stage text over 10,000 characters is cut, pointing to the original query', () => {
+  const text = `search ${'x OR '.repeat(10_000)}y`;
+  const stage = { index: 1, command: 'search', text, effect: 'filter' as const, args: {} };
+  const long = { ...rule({ source: 'splunk', upstreamId: 'l' }), query: text, pipeline: [stage] };
+  const markup = rulePage(long).markup;
+  const stages = markup.slice(markup.indexOf('id="stages"'), markup.indexOf('id="indicators"'));
+  assert.ok(stages.includes(`<pre>${text.slice(0, 10_000)}</pre>`));
+  assert.ok(stages.includes(
+    '<p class="more">… 40,008 more characters (the whole query is under ' +
+      '<a href="#query">Original query</a>)</p>',
+  ));
+  assert.ok(markup.includes(`<pre>${text}</pre>`));
+});

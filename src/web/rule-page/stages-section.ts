@@ -28,7 +28,7 @@ function stageBlock(stage: Stage, diagnostics: Diagnostic[], budget: ShownBudget
   ${stage.opaque && html`<span class="badge opaque">not understood</span>`}
   ${stage.origin && originLine(stage.origin)}
 </p>
-<pre>${stage.text}</pre>
+${stageText(stage.text)}
 ${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
 ${stage.predicate && predicateTree(stage.predicate, budget)}
 ${diagnostics.length > 0 &&
@@ -36,6 +36,20 @@ html`<ul class="plain">${diagnostics.map(
   (d) => html`<li class="diag-${d.severity}">${d.severity}: ${d.message}</li>`,
 )}</ul>`}
 </section>`;
+}
+
+/** Characters of a stage's text drawn; the original query section has the whole query. */
+const MAX_SHOWN_STAGE_TEXT = 10_000;
+
+function stageText(text: string): Html {
+  if (text.length <= MAX_SHOWN_STAGE_TEXT) return html`<pre>${text}</pre>`;
+  let shown = text.slice(0, MAX_SHOWN_STAGE_TEXT);
+  // Never end on half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(shown)) shown = shown.slice(0, -1);
+  const left = (text.length - shown.length).toLocaleString('en-US');
+  const whole = html`the whole query is under <a href="#query">Original query</a>`;
+  return html`<pre>${shown}</pre>
+<p class="more">… ${left} more characters (${whole})</p>`;
 }
 
 function originLine(origin: MacroOrigin): Html {
