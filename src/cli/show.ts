@@ -190,6 +190,8 @@ export function ruleText(rule: AnalyzedRule): string {
   return out.text();
 }
 
+// LIMITATION: the terminal text draws every condition, uncut — a rule with 50,000 ORs prints
+// 50,000 lines (the web page cuts trees at 2,000 nodes).
 function treeLines(out: Lines, expr: Expr, indent: string): void {
   switch (expr.kind) {
     case 'and':
