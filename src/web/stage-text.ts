@@ -2,6 +2,7 @@
 // macro a stage came from and where that macro is defined, and what a grouping keeps.
 
 import type { Effect, MacroOrigin, Stage } from '../ir/index.js';
+import { BUILTIN } from '../languages/spl/macros.js';
 
 const EFFECT_TEXT: Record<Effect, string> = {
   filter: 'drops events that do not match',
@@ -11,9 +12,6 @@ const EFFECT_TEXT: Record<Effect, string> = {
   format: 'changes presentation only',
   'tuning-hook': 'a place for local exclusions, empty by default',
 };
-
-/** The `definedIn` of macros the engine itself provides (see src/languages/spl/macros.ts). */
-const BUILT_IN = 'builtin';
 
 /**
  * What the stage does to the rows reaching it. A row filter without a condition (ES|QL LIMIT,
@@ -33,5 +31,5 @@ export function macroCall(origin: MacroOrigin): string {
 
 /** Whether the macro comes with the engine rather than from a file of the repository. */
 export function isBuiltIn(origin: MacroOrigin): boolean {
-  return origin.definedIn === BUILT_IN;
+  return origin.definedIn === BUILTIN;
 }
