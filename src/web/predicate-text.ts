@@ -3,9 +3,23 @@
 
 import type { Op, Predicate, Scalar } from '../ir/index.js';
 
-/** A value as a reader should see it: strings quoted, everything else bare. */
+/**
+ * A value as a reader should see it: strings in double quotes exactly as matched (a backslash
+ * is one backslash, so a path can be copied), everything else bare. Only control characters,
+ * which cannot be seen, are written as escapes.
+ */
 export function scalarText(value: Scalar): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'string') return String(value);
+  return `"${[...value].map(visibleCharacter).join('')}"`;
+}
+
+function visibleCharacter(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 0x20 && code !== 0x7f) return char;
+  if (char === '\n') return '\\n';
+  if (char === '\t') return '\\t';
+  if (char === '\r') return '\\r';
+  return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** What the operator is applied to, written after the op: one value, a list, or nothing. */
