@@ -154,7 +154,8 @@ export function ruleText(rule: AnalyzedRule): string {
   if (rule.indicators.length === 0) out.line('  No field comparison was found.');
   for (const i of rule.indicators) {
     const negated = i.negated ? '  excluded' : '';
-    out.line(`  ${fieldText(i)}  ${i.op}  ${caseText(i.caseSensitive)}${negated}`);
+    const rule = caseText(i.caseSensitive, i.op, i.values.map((v) => v.value));
+    out.line(`  ${fieldText(i)}  ${i.op}${rule === '' ? '' : `  ${rule}`}${negated}`);
     for (const v of i.values) out.line(`    ${scalarText(v.value)}${corpusText(v.corpus)}`);
   }
 

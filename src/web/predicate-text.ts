@@ -30,8 +30,17 @@ export function operandText(op: Op, values: Scalar[]): string {
   return values.length === 1 ? scalarText(values[0]) : '';
 }
 
-export function caseText(caseSensitive: boolean): string {
+/**
+ * The case rule of a comparison, or '' where case cannot matter: presence tests and values
+ * without letters (`EventCode eq 4104`).
+ */
+export function caseText(caseSensitive: boolean, op: Op, values: Scalar[]): string {
+  if (op === 'exists' || !values.some(hasLetters)) return '';
   return caseSensitive ? 'case-sensitive' : 'any case';
+}
+
+function hasLetters(value: Scalar): boolean {
+  return typeof value === 'string' && value.toLowerCase() !== value.toUpperCase();
 }
 
 /** The field as written, followed by its canonical name when that differs. */
@@ -46,5 +55,6 @@ export function predicateText(predicate: Predicate): string {
   const operand = operandText(predicate.op, predicate.values);
   const flags = predicate.op === 'regex' && predicate.flags ? ` /${predicate.flags}` : '';
   const parts = [fieldText(predicate), predicate.op, operand].filter((p) => p !== '');
-  return `${parts.join(' ')}${flags} (${caseText(predicate.caseSensitive)})`;
+  const rule = caseText(predicate.caseSensitive, predicate.op, predicate.values);
+  return `${parts.join(' ')}${flags}${rule === '' ? '' : ` (${rule})`}`;
 }

@@ -63,11 +63,11 @@ test('the rule page shows every section of the reference page in a browser', { s
   for (const stage of ['1: search', '2: stats', '3: convert', '4: search']) {
     assert.ok(stages.includes(`Stage ${stage}`), stage);
   }
-  assert.match(stages, /EventCode\s+eq\s+4104\s+any case/);
+  assert.match(stages, /EventCode\s+eq\s+4104\s+ScriptBlockText/);
   assert.match(stages, /ANY OF\s+ScriptBlockText\s+contains\s+"-CN"/);
   assert.match(stages, /from macro powershell/);
   const indicators = await sectionText('Indicators');
-  assert.match(indicators, /EventCode\s+event\.code\s+eq\s+any case\s+4104\s*corpus 108/);
+  assert.match(indicators, /EventCode\s+event\.code\s+eq\s+4104\s*corpus 108/);
   assert.match(indicators, /"-ComputerName"\s*corpus 3 \(Splunk 3\)/);
   const neighbors = await sectionText('Neighbors');
   assert.match(neighbors, /Broader alternatives[\s\S]*Invoke-WmiMethod in a script block/);

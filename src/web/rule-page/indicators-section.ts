@@ -11,6 +11,7 @@ import type {
 import { html, type Html } from '../html.js';
 import { ruleJsonPath } from '../link.js';
 import { caseText, scalarText } from '../predicate-text.js';
+import { caseBadge } from './predicate-tree.js';
 import { SOURCE_NAMES } from '../source-names.js';
 import { MAX_SHOWN_INDICATOR_VALUES, ShownBudget } from './shown-budget.js';
 
@@ -55,7 +56,7 @@ function indicatorRow(i: Indicator, shown: number, budget: ShownBudget): Html {
   <td><code>${i.field}</code>
     ${i.canonicalField !== i.field && html`<br><span class="muted">${i.canonicalField}</span>`}</td>
   <td>${i.op} ${i.negated && html`<span class="badge negated">excluded</span>`}
-    <span class="badge">${caseText(i.caseSensitive)}</span></td>
+    ${caseBadge(caseText(i.caseSensitive, i.op, i.values.map((v) => v.value)))}</td>
   <td><ul class="values">${i.values.slice(0, shown).map(valueItem)}
 ${left > 0 && html`<li class="more">${budget.more(left, left === 1 ? 'value' : 'values')}</li>`}
 </ul></td>

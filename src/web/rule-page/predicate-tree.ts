@@ -69,7 +69,12 @@ ${canonical && html`<span class="muted">(${p.canonicalField})</span>`}
 <strong class="op">${p.op}</strong>
 ${operand !== '' && html`<code>${operand}</code>`}
 ${p.op === 'regex' && p.flags && html`<span class="muted">flags ${p.flags}</span>`}
-<span class="badge">${caseText(p.caseSensitive)}</span>${originNote(p.origin)}</span>`;
+${caseBadge(caseText(p.caseSensitive, p.op, p.values))}${originNote(p.origin)}</span>`;
+}
+
+/** The case rule as a badge, or nothing where case cannot matter. */
+export function caseBadge(rule: string): Html | '' {
+  return rule === '' ? '' : html`<span class="badge">${rule}</span>`;
 }
 
 function originNote(origin: MacroOrigin | undefined): Html {
