@@ -20,7 +20,16 @@ export function serveCommand(): Command {
     .action((options: ServeOptions) => serve(options));
 }
 
+/** Loopback addresses: anything else exposes the catalog to the network. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
 async function serve(options: ServeOptions): Promise<void> {
+  if (!LOOPBACK_HOSTS.has(options.host) && !options.host.startsWith('127.')) {
+    process.stderr.write(
+      `ruledex: warning: listening on ${options.host}, not loopback: other machines can read `
+        + 'this catalog\n',
+    );
+  }
   const server = await startServer(options);
   process.stdout.write(`ruledex serving ${options.db} at ${server.url}\n`);
 
