@@ -35,9 +35,15 @@ export class SigmaDiagnostics {
     };
   }
 
+  /** A binary search: a rule may report a problem on each of 100,000 lines. */
   private positionOf(offset: number): { line: number; column: number } {
-    let index = 0;
-    while (index + 1 < this.lineStarts.length && this.lineStarts[index + 1] <= offset) index += 1;
-    return { line: this.doc.queryLine + index, column: offset - this.lineStarts[index] + 1 };
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: this.doc.queryLine + low, column: offset - this.lineStarts[low] + 1 };
   }
 }
