@@ -28,9 +28,22 @@ function timed<T>(run: () => T): [T, number] {
   return [result, cpuSeconds() - started];
 }
 
+/** `part0-`, `part1-`, …: fragments sharing their first characters. */
+const numbered = (i: number) => `part${i}-`;
+
+/** `aaaa-part`, `aaab-part`, …: fragments whose first characters differ. */
+const lettered = (i: number) => {
+  const letters = [3, 2, 1, 0].map((place) => Math.floor(i / 26 ** place) % 26);
+  return `${letters.map((letter) => String.fromCharCode(97 + letter)).join('')}-part`;
+};
+
 /** A process-creation rule whose one selection lists `count` command-line fragments. */
-function ruleWithFragments(count: number, id: string, suffix = ''): string {
-  const values = Array.from({ length: count }, (_, i) => `            - 'part${i}-${suffix}'`);
+function ruleWithFragments(
+  count: number,
+  id: string,
+  { suffix = '', key = 'CommandLine|contains', fragment = numbered } = {},
+): string {
+  const values = Array.from({ length: count }, (_, i) => `            - '${fragment(i)}${suffix}'`);
   return [
     'title: Many fragments',
     `id: 00000000-0000-4000-8000-${id}`,
@@ -39,7 +52,7 @@ function ruleWithFragments(count: number, id: string, suffix = ''): string {
     '    category: process_creation',
     'detection:',
     '    selection:',
-    '        CommandLine|contains:',
+    `        ${key}:`,
     ...values,
     '    condition: selection',
     'level: low',
@@ -92,10 +105,32 @@ describe('a rule with 130,000 values in one list', () => {
   });
 });
 
-describe('rules with 20,000 values in one list, one rule extending each value of the other', () => {
-  test('are compared within seconds; past the comparison budget nothing is claimed', () => {
+describe('rules with 10,000 or 20,000 values in one list', () => {
+  test('one extending each of 10,000 values of the other is found narrower within seconds', () => {
+    const broader = lowerRule(ruleWithFragments(10_000, '000000000003', { fragment: lettered }));
+    const narrower = lowerRule(
+      ruleWithFragments(10_000, '000000000004', { fragment: lettered, suffix: '.exe' }),
+    );
+    const [search, seconds] = timed(() => searchNeighbors([broader, narrower]));
+    assert.deepEqual(
+      search.claims.map((claim) => [claim.broader.id, claim.narrower.id]),
+      [[broader.id, narrower.id]],
+    );
+    assert.ok(seconds < 5, `neighbors took ${seconds.toFixed(2)} s`);
+  });
+
+  test('sharing their first characters are compared up to a budget: nothing is claimed', () => {
     const broader = lowerRule(ruleWithFragments(20_000, '000000000003'));
-    const narrower = lowerRule(ruleWithFragments(20_000, '000000000004', '.exe'));
+    const narrower = lowerRule(ruleWithFragments(20_000, '000000000004', { suffix: '.exe' }));
+    const [search, seconds] = timed(() => searchNeighbors([broader, narrower]));
+    assert.equal(search.claims.length, 0);
+    assert.ok(seconds < 5, `neighbors took ${seconds.toFixed(2)} s`);
+  });
+
+  test('compared as whole values are compared up to a budget: nothing is claimed', () => {
+    const key = 'CommandLine';
+    const broader = lowerRule(ruleWithFragments(20_000, '000000000003', { key }));
+    const narrower = lowerRule(ruleWithFragments(20_000, '000000000004', { key, suffix: '.exe' }));
     const [search, seconds] = timed(() => searchNeighbors([broader, narrower]));
     assert.equal(search.claims.length, 0);
     assert.ok(seconds < 5, `neighbors took ${seconds.toFixed(2)} s`);

@@ -1,6 +1,7 @@
 // Implication between literals: same field and dialect, values compared atom by atom.
 
 import type { Op } from '../../ir/index.js';
+import { TextAnchors, type TextOp } from '../neighbors/text-anchors.js';
 import { comparedValueOf, isSameValue, valueImplies, type ComparedValue } from './atom.js';
 import type { Literal } from './literal.js';
 
@@ -31,9 +32,24 @@ export interface ComparisonBudget {
 /** The budget of a single question asked on its own. */
 export const LITERAL_COMPARISONS = 1_000_000;
 
+/** Text operators a narrower value's text is looked up under, when the broader has many values. */
+const TEXT_OPS: ReadonlySet<Op> = new Set(['contains', 'startswith', 'endswith']);
+
+/** Which narrower operators can imply each text operator (see `atom.ts`). */
+const TEXT_IMPLIED_BY: Readonly<Record<string, ReadonlySet<Op>>> = {
+  contains: new Set(['eq', 'contains', 'startswith', 'endswith']),
+  startswith: new Set(['eq', 'startswith']),
+  endswith: new Set(['eq', 'endswith']),
+};
+
+/** From this many values on, a text literal's values are found by anchor, not one by one. */
+const INDEXED_VALUES = 32;
+
 interface PreparedValues {
   values: ComparedValue[];
   keys: Set<string>;
+  /** Text values by the text they are compared on (folded unless case-sensitive); or null. */
+  anchors: TextAnchors<ComparedValue> | null;
 }
 
 /** Each literal's values, prepared once: a literal is compared with many others. */
@@ -80,18 +96,55 @@ function positiveImplies(b: Literal, a: Literal, budget: ComparisonBudget): bool
   return preparedOf(b).values.every((bValue) => {
     if (--budget.comparisons < 0) return false;
     if (sameComparison && broader.keys.has(bValue.key)) return true;
-    return broader.values.some(
+    return candidatesOf(b, bValue, a, broader, budget).some(
       (aValue) => --budget.comparisons >= 0 && implies(b, bValue, a, aValue),
     );
   });
+}
+
+/**
+ * The broader values that may be implied by one narrower value, besides an equal one: with an
+ * anchor index, those whose text the narrower text contains, starts or ends with; else all.
+ */
+function candidatesOf(
+  b: Literal,
+  bValue: ComparedValue,
+  a: Literal,
+  broader: PreparedValues,
+  budget: ComparisonBudget,
+): ComparedValue[] {
+  // Verbatim values only imply equal ones, which the caller found by key.
+  if (a.verbatim || b.verbatim) return [];
+  if (!broader.anchors) return broader.values;
+  if (!TEXT_IMPLIED_BY[a.op].has(b.op) || bValue.text === null) return [];
+  let text: string | null = bValue.folded;
+  if (a.caseSensitive) text = b.caseSensitive || bValue.caseless ? bValue.text : null;
+  if (text === null) return [];
+
+  // Anchor checks are comparisons too: values sharing their first characters cost one each.
+  const lookup = { checks: Math.max(budget.comparisons, 0) };
+  const candidates = broader.anchors.reachedBy(text, lookup);
+  budget.comparisons = lookup.checks;
+  return candidates;
 }
 
 function preparedOf(literal: Literal): PreparedValues {
   let values = prepared.get(literal);
   if (!values) {
     const compared = literal.values.map((value) => comparedValueOf(value, literal));
-    values = { values: compared, keys: new Set(compared.map((value) => value.key)) };
+    const keys = new Set(compared.map((value) => value.key));
+    values = { values: compared, keys, anchors: anchorsOf(literal, compared) };
     prepared.set(literal, values);
   }
   return values;
+}
+
+function anchorsOf(literal: Literal, values: ComparedValue[]): TextAnchors<ComparedValue> | null {
+  if (!TEXT_OPS.has(literal.op) || values.length < INDEXED_VALUES) return null;
+  const anchors = new TextAnchors<ComparedValue>(literal.op as TextOp);
+  for (const value of values) {
+    const text = literal.caseSensitive ? value.text : value.folded;
+    if (text !== null) anchors.add(text, value);
+  }
+  return anchors;
 }

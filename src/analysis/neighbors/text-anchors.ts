@@ -7,6 +7,14 @@
 /** Characters an anchor is filed under; shorter anchors are checked one by one. */
 const GRAM = 3;
 
+/**
+ * Most anchors checked for one value: anchors such as `aaa`, `aaaa`, … inside a long run of `a`
+ * would otherwise cost the value's length times their number.
+ */
+// LIMITATION: past this many checks the lookup stops — a pathological rule may miss some of the
+// neighbors it has.
+export const ANCHOR_CHECKS = 100_000;
+
 export type TextOp = 'contains' | 'startswith' | 'endswith';
 
 export class TextAnchors<T> {
@@ -33,28 +41,36 @@ export class TextAnchors<T> {
     else this.byGram.set(gram, [text]);
   }
 
-  /** Items of every anchor `value` satisfies under the operator: contains, starts or ends with. */
-  reachedBy(value: string): T[] {
+  /**
+   * Items of every anchor `value` satisfies under the operator: contains, starts or ends with.
+   * Each anchor checked uses one of `budget.checks`; when they run out the lookup stops there.
+   */
+  reachedBy(value: string, budget = { checks: ANCHOR_CHECKS }): T[] {
     const found: T[] = [];
-    const take = (anchor: string) => {
-      for (const item of this.byText.get(anchor)!) found.push(item);
+    /** Takes the anchor's items when it holds; false once the checks are used up. */
+    const check = (anchor: string, holds: boolean): boolean => {
+      if (--budget.checks < 0) return false;
+      if (holds) {
+        for (const item of this.byText.get(anchor)!) found.push(item);
+      }
+      return true;
     };
 
     for (const anchor of this.short) {
-      if (this.holds(value, anchor)) take(anchor);
+      if (!check(anchor, this.holds(value, anchor))) return found;
     }
     if (this.op === 'startswith') {
       for (const anchor of this.byGram.get(value.slice(0, GRAM)) ?? []) {
-        if (value.startsWith(anchor)) take(anchor);
+        if (!check(anchor, value.startsWith(anchor))) return found;
       }
     } else if (this.op === 'endswith') {
       for (const anchor of this.byGram.get(value.slice(-GRAM)) ?? []) {
-        if (value.endsWith(anchor)) take(anchor);
+        if (!check(anchor, value.endsWith(anchor))) return found;
       }
     } else {
       for (let i = 0; i + GRAM <= value.length; i++) {
         for (const anchor of this.byGram.get(value.slice(i, i + GRAM)) ?? []) {
-          if (value.startsWith(anchor, i)) take(anchor);
+          if (!check(anchor, value.startsWith(anchor, i))) return found;
         }
       }
     }
