@@ -1,7 +1,7 @@
 // Implication between literals: same field and dialect, values compared atom by atom.
 
 import type { Op } from '../../ir/index.js';
-import { TextAnchors, type TextOp } from '../neighbors/text-anchors.js';
+import { ANCHOR_CHECKS, TextAnchors, type TextOp } from '../neighbors/text-anchors.js';
 import { comparedValueOf, isSameValue, valueImplies, type ComparedValue } from './atom.js';
 import type { Literal } from './literal.js';
 
@@ -122,9 +122,10 @@ function candidatesOf(
   if (text === null) return [];
 
   // Anchor checks are comparisons too: values sharing their first characters cost one each.
-  const lookup = { checks: Math.max(budget.comparisons, 0) };
+  const allowed = Math.max(0, Math.min(budget.comparisons, ANCHOR_CHECKS));
+  const lookup = { checks: allowed };
   const candidates = broader.anchors.reachedBy(text, lookup);
-  budget.comparisons = lookup.checks;
+  budget.comparisons -= allowed - lookup.checks;
   return candidates;
 }
 
