@@ -16,7 +16,12 @@ export interface ConditionMapping {
  */
 export const IMPLICATION_STEPS = 20_000;
 
-/** How many value comparisons one comparison of two conditions may make (see `steps`). */
+/**
+ * How many literal, value and anchor comparisons one comparison may make, likewise: two lists
+ * of 100,000 values would otherwise be compared pair by pair.
+ */
+// LIMITATION: pairs needing more comparisons (huge value lists with little in common) are not
+// listed as neighbors.
 export const IMPLICATION_COMPARISONS = 2_000_000;
 
 /**
