@@ -11,7 +11,7 @@ import { formulaOf } from '../../src/analysis/implication/formula.js';
 import { searchNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
 import type { Expr, Rule } from '../../src/ir/index.js';
 import { lowerRule } from '../sigma/rule-text.js';
-import { and, or, p } from './rule-fixture.js';
+import { and, or, p, rule, search, stats } from './rule-fixture.js';
 
 /** More values than a call accepts as spread arguments. */
 const HUGE_LIST = 130_000;
@@ -207,5 +207,21 @@ describe('normal forms of huge conditions', () => {
     const [cases, seconds] = timed(() => casesOf(or(branches)));
     assert.equal(cases, null);
     assert.ok(seconds < 1, `normal form took ${seconds.toFixed(2)} s`);
+  });
+});
+
+describe('a rule of 64 cases over an OR of 100,000 values', () => {
+  test('is checked against 50 rules grouping by its field within seconds', () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => p('X', 'eq', `v${i}`));
+    const branches = Array.from({ length: 6 }, (_, i) =>
+      or([p(`A${i}`, 'eq', 1), p(`B${i}`, 'eq', 1)]),
+    );
+    const narrower = rule('narrower', [search(and([or(values), ...branches]))]);
+    const broader = Array.from({ length: 50 }, (_, i) =>
+      rule(`broader${i}`, [search(p('X', 'eq', 'v0')), stats(['X'])]),
+    );
+    const [found, seconds] = timed(() => searchNeighbors([narrower, ...broader]));
+    assert.equal(found.claims.filter((claim) => claim.narrower === narrower).length, 0);
+    assert.ok(seconds < 1.5, `neighbors took ${seconds.toFixed(2)} s`);
   });
 });

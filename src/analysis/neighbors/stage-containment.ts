@@ -24,7 +24,21 @@ export function stageContainment(broader: EventScope, narrower: EventScope): Con
   return { kind: 'aggregation', command: broader.aggregation, groupBy };
 }
 
+/** Per narrower scope and field, whether every kept event has it: asked once per candidate. */
+const presence = new WeakMap<EventScope, Map<string, boolean>>();
+
 function isAlwaysPresent(scope: EventScope, field: string): boolean {
+  let known = presence.get(scope);
+  if (!known) presence.set(scope, (known = new Map()));
+  let present = known.get(field);
+  if (present === undefined) {
+    present = isPresentInEveryCase(scope, field);
+    known.set(field, present);
+  }
+  return present;
+}
+
+function isPresentInEveryCase(scope: EventScope, field: string): boolean {
   if (scope.rawGroupBy.includes(field)) return true;
   if (!scope.cases) return false;
   return scope.cases.every((conjunction) =>
