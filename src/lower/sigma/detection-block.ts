@@ -12,6 +12,8 @@ import type { ReportProblem } from './sigma-diagnostics.js';
  * of the query: every reference copies the identifier's tree into the analyses, so `sel and sel
  * and …` over a big selection would otherwise grow with the product of the two.
  */
+// LIMITATION: a condition naming big selections more often than that is opaque from there on
+// (one sigma.condition-too-large diagnostic) — the rule is not fully parsed and gets no neighbors.
 const EXPANSION_ALLOWANCE = 100_000;
 const QUERY_CHARACTERS_PER_NODE = 4;
 
