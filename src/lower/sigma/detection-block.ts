@@ -13,7 +13,7 @@ import type { ReportProblem } from './sigma-diagnostics.js';
  * and …` over a big selection would otherwise grow with the product of the two.
  */
 // LIMITATION: a condition naming big selections more often than that is opaque from there on
-// (one sigma.condition-too-large diagnostic) — the rule is not fully parsed and gets no neighbors.
+// (one sigma.condition-too-large diagnostic) — the rule is not fully parsed, has no neighbors.
 const EXPANSION_ALLOWANCE = 100_000;
 const QUERY_CHARACTERS_PER_NODE = 4;
 
