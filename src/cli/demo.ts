@@ -36,12 +36,13 @@ async function runDemo(options: DemoOptions): Promise<void> {
   mkdirSync(path.dirname(options.db), { recursive: true });
   checkCatalogTarget(options.db);
   const progress = terminalProgress();
+  let rules: number;
   try {
-    const built = buildCatalogFile(demoSources(), options.db, progress);
-    process.stderr.write(`ruledex: demo catalog of ${built.summary.rules} rules in ${options.db}\n`);
+    rules = buildCatalogFile(demoSources(), options.db, progress).summary.rules;
   } finally {
     progress.done();
   }
+  process.stderr.write(`ruledex: demo catalog of ${rules} rules in ${options.db}\n`);
   const server = await startServer({ db: options.db, port: options.port, host: options.host });
   process.stdout.write(`ruledex demo catalog: ${server.url}\n`);
 }
