@@ -10,6 +10,7 @@ import { listRuleFiles } from './rule-files.js';
 import { ruleDocumentOf } from './rule-document.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
+import { NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
 
 export function readSigmaRepository(
   root: string,
@@ -62,7 +63,8 @@ export function readRuleText(
   // LIMITATION: YAML 1.2 is read, where PyYAML-based Sigma tools read 1.1 — unquoted yes/no/on/
   // off stay strings and 0777 is decimal. No detection in the snapshot reads differently.
   // Problems reach the build as failures; the YAML library must not print warnings itself.
-  const parsed = parseAllDocuments(text, { lineCounter: lines, logLevel: 'error' });
+  const options = { lineCounter: lines, logLevel: 'error', ...NO_LIBRARY_KEY_CHECK } as const;
+  const parsed = parseAllDocuments(text, options);
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
 
   const results = yamlDocuments

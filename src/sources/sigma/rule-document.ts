@@ -12,6 +12,7 @@ import {
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure } from '../source-read.js';
 import { attackTagsOf } from './attack-tags.js';
+import { duplicateKeyOf } from '../duplicate-keys.js';
 
 /** Top-level keys holding the logic of each kind of Sigma document, most specific first. */
 const LOGIC_KEYS = ['correlation', 'filter', 'detection'] as const;
@@ -34,6 +35,11 @@ export function ruleDocumentOf(
 
   const firstError = yaml.errors[0];
   if (firstError) return failure(lineAt(at, firstError.pos[0]), firstLine(firstError.message));
+  const duplicate = duplicateKeyOf(yaml);
+  if (duplicate) {
+    const reason = `the key ${duplicate.key} appears twice in one mapping`;
+    return failure(lineAt(at, duplicate.offset), reason);
+  }
 
   const contents = yaml.contents;
   const line = lineAt(at, contents?.range?.[0] ?? 0);
