@@ -14,12 +14,12 @@ import {
 import { canonicalFieldOf } from '../semantics/canonical-field.js';
 import { valueKey } from '../semantics/value-key.js';
 
-/** Stage effects whose predicate is a condition the rule matches on. */
-const MATCHING_EFFECTS: ReadonlySet<Effect> = new Set([
-  'filter',
-  'aggregate',
-  'filter-aggregated',
-]);
+/**
+ * Stage effects whose predicate is a condition on events. Conditions on aggregated rows
+ * (`where count > 5`, a threshold's `count() >= 25`) test computed values no other rule can
+ * look for in an event, so they are shown on the rule's stages but are not indicators.
+ */
+const MATCHING_EFFECTS: ReadonlySet<Effect> = new Set(['filter', 'aggregate']);
 
 const SPLUNK_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
   'index',
@@ -43,13 +43,14 @@ interface IndicatorGroup {
 }
 
 /**
- * Every field/operator the rule matches with its values: the predicates of the event filter
- * and of later filtering stages, grouped by (field, operator, negated, case sensitivity),
+ * Every field/operator the rule matches in events, with its values: the predicates of its
+ * event filters (not of conditions on aggregated rows or computed values), grouped by (field, operator, negated, case sensitivity),
  * values deduplicated, in order of first appearance. Corpus counts are left at zero.
  */
 export function indicatorsOf(rule: Rule): Indicator[] {
   const groups = new Map<string, IndicatorGroup>();
   for (const { predicate, negated } of matchedPredicates(rule)) {
+    if (isComputed(predicate.field)) continue;
     addPredicate(groups, rule, predicate, negated);
   }
 
@@ -57,6 +58,11 @@ export function indicatorsOf(rule: Rule): Indicator[] {
   return [...ordered.filter((g) => !g.logSource), ...ordered.filter((g) => g.logSource)].map(
     (g) => g.indicator,
   );
+}
+
+/** A computed value such as `len(CommandLine)` or `count()`, not a field of the event. */
+function isComputed(field: string): boolean {
+  return field.includes('(');
 }
 
 /** Whether a predicate selects the log source rather than the activity the rule looks for. */

@@ -48,17 +48,15 @@ describe('indicators', () => {
     ]);
   });
 
-  it('includes conditions of later filtering stages, not of enrichments', () => {
+  it('includes event conditions, not aggregated-row conditions, enrichments or computations', () => {
     const r = rule('r', [
       search(p('EventCode', 'eq', 4625)),
+      stage('where', 'filter', { predicate: p('len(CommandLine)', 'gt', 100) }),
       stats(['user']),
       stage('where', 'filter-aggregated', { predicate: p('count', 'gt', 5) }),
       stage('eval', 'enrich', { predicate: p('computed', 'eq', 1) }),
     ]);
-    assert.deepEqual(rows(indicatorsOf(r)), [
-      ['EventCode', 'eq', false, [4625]],
-      ['count', 'gt', false, [5]],
-    ]);
+    assert.deepEqual(rows(indicatorsOf(r)), [['EventCode', 'eq', false, [4625]]]);
   });
 
   it('gives exists no values, counts zero, canonical field the field', () => {
