@@ -93,4 +93,15 @@ describe('pipeline stages', () => {
     const { pipeline } = lower('search | stats count');
     assert.ok(pipeline.every((s) => s.effect !== 'filter' || s.predicate || s.opaque));
   });
+
+  it('a join says its subsearch is text only, without counting against full parsing', () => {
+    const lowered = lower('index=a | join host [search index=b action=blocked] | table host');
+    assert.deepEqual(
+      lowered.pipeline.map((s) => `${s.command} ${s.effect}`),
+      ['search filter', 'join enrich', 'table format'],
+    );
+    assert.deepEqual(lowered.diagnostics.map((d) => [d.severity, d.code, d.stage]), [
+      ['info', 'spl.join-subsearch', 2],
+    ]);
+  });
 });

@@ -142,7 +142,19 @@ class PipelineLowering {
     if (args.kind === 'fillnull') {
       this.filled = fillAfter(this.filled, args.fields);
     }
+    if (name === 'join') this.reportJoin(command);
     this.push(command, effectOf(name), {});
+  }
+
+  /**
+   * LIMITATION: a join's subsearch is kept as text, not lowered — the info diagnostic makes sure
+   * a reader sees that its conditions (and, for an inner join, the events it drops) are not in
+   * the predicate trees.
+   */
+  private reportJoin(command: CommandNode): void {
+    const message = 'join: the subsearch\'s conditions are shown as text only; an inner join '
+      + 'also drops events that match no row of the subsearch';
+    this.scope.report('info', 'spl.join-subsearch', message, command.span);
   }
 
   private filterEffect(): Effect {
