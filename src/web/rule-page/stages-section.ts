@@ -30,7 +30,9 @@ function stageBlock(stage: Stage, diagnostics: Diagnostic[], budget: ShownBudget
 </p>
 ${stageText(stage.text)}
 ${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
-${stage.predicate && predicateTree(stage.predicate, budget)}
+${stage.predicate && (isEventGrouping(stage)
+  ? groupingLine(stage)
+  : predicateTree(stage.predicate, budget))}
 ${diagnostics.length > 0 &&
 html`<ul class="plain">${diagnostics.map(
   (d) => html`<li class="diag-${d.severity}">${d.severity}: ${d.message}</li>`,
@@ -52,6 +54,24 @@ function stageText(text: string): Html {
 <p class="more">… ${left} more characters (${whole})</p>`;
 }
 
+/**
+ * EQL sequences and samples carry the OR of their steps as what one event needs to take part;
+ * each step shows its own tree below, so the stage says how the steps combine instead.
+ */
+function isEventGrouping(stage: Stage): boolean {
+  return stage.command === 'sequence' || stage.command === 'sample';
+}
+
+function groupingLine(stage: Stage): Html {
+  const { by, steps, maxspan } = stage.args as { by?: unknown; steps?: unknown; maxspan?: unknown };
+  const keys = Array.isArray(by) ? by.filter((k): k is string => typeof k === 'string') : [];
+  const count = typeof steps === 'number' ? steps : 'its';
+  return html`<p>An event takes part when it matches one of the ${count} steps below
+${stage.command === 'sequence' ? 'in order' : 'in any order'}${keys.length > 0 &&
+  html`, joined on ${codeList(keys)}`}${typeof maxspan === 'string' && html`, within ${maxspan}`}.
+The rule alerts on a group that completes every step.</p>`;
+}
+
 function originLine(origin: MacroOrigin): Html {
   const where = isBuiltIn(origin)
     ? html`(built in)`
@@ -62,7 +82,10 @@ ${where}</span>`;
 
 function groupByLine(fields: string[], filled: string[] | 'all'): Html {
   if (fields.length === 0) return html`<p>One group: no by-fields, every row counts together.</p>`;
-  const unfilled = filled === 'all' ? [] : fields.filter((f) => !filled.includes(f));
+  // Every event has a time, so grouping by `_time` drops none.
+  const unfilled = filled === 'all'
+    ? []
+    : fields.filter((f) => !filled.includes(f) && f !== '_time');
   const filledText = filled === 'all' ? 'every field' : filled.join(', ');
   return html`<p>Groups by ${codeList(fields)}.
 ${filledText !== '' && html`Filled first: ${filledText}.`}

@@ -1,0 +1,48 @@
+// How special stages read on the rule page: sequences say how their steps combine.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Expr, Stage } from '../../src/ir/index.js';
+import { stagesSection } from '../../src/web/rule-page/stages-section.js';
+import { rule } from '../store/fixtures/rules.js';
+
+const step = (value: string): Expr => ({
+  kind: 'predicate',
+  predicate: {
+    field: 'process.name',
+    op: 'eq',
+    values: [value],
+    caseSensitive: false,
+    text: value,
+  },
+});
+
+test('a sequence stage explains its steps instead of repeating their OR', () => {
+  const sequence: Stage = {
+    index: 1,
+    command: 'sequence',
+    text: 'sequence by host.id with maxspan=1m [process where …] [process where …]',
+    effect: 'aggregate',
+    args: { by: ['host.id'], steps: 2, maxspan: '1m' },
+    predicate: { kind: 'or', args: [step('a.exe'), step('b.exe')] },
+  };
+  const page = stagesSection(rule({ pipeline: [sequence] })).markup;
+  assert.match(
+    page,
+    /matches one of the 2 steps below\s+in order, joined on <code>host\.id<\/code>, within 1m\./,
+  );
+  assert.ok(!page.includes('ANY OF'), 'the OR of the steps is not drawn again');
+});
+
+test('grouping by _time drops no event', () => {
+  const stats: Stage = {
+    index: 1,
+    command: 'stats',
+    text: 'stats count by _time host',
+    effect: 'aggregate',
+    args: {},
+    groupBy: { fields: ['_time', 'host'], filled: [] },
+  };
+  const page = stagesSection(rule({ pipeline: [stats] })).markup;
+  assert.match(page, /Events lacking <code>host<\/code> are dropped here/);
+});
