@@ -15,6 +15,7 @@ import {
   type Stage,
 } from '../../src/ir/index.js';
 import { finishRule } from '../../src/lower/finish-rule.js';
+import { ruleDocument } from '../fixtures/rule-document.js';
 
 export { and, not, or };
 
@@ -80,32 +81,15 @@ export function rule(upstreamId: string, stages: Stage[], options: RuleOptions =
   const pipeline = stages.map((s, i) => ({ ...s, index: i + 1 }));
   const hasOpaque = pipeline.some((s) => s.opaque);
   return finishRule(
-    {
+    ruleDocument({
       source,
       upstreamId,
       file: `${upstreamId}.yml`,
-      line: 1,
-      queryLine: 1,
-      url: null,
       title: options.title ?? `Rule ${upstreamId}`,
-      description: '',
-      authors: [],
-      status: null,
-      level: null,
       type: options.type ?? null,
-      created: null,
-      modified: null,
-      references: [],
-      falsePositives: [],
-      tags: [],
-      techniques: [],
-      tactics: [],
-      deprecated: false,
       language: options.language ?? 'spl',
-      query: '',
       raw: options.raw ?? {},
-      dataSources: [],
-    },
+    }),
     {
       pipeline,
       diagnostics: hasOpaque

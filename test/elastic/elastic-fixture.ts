@@ -3,37 +3,25 @@
 import type { Language, RuleDocument, Stage } from '../../src/ir/index.js';
 import type { LoweredQuery } from '../../src/lower/lowered-query.js';
 import { lowerElastic } from '../../src/lower/elastic/lower-elastic.js';
+import { ruleDocument } from '../fixtures/rule-document.js';
 import { notation } from '../sigma/expr-notation.js';
 
 /** A document for a `[rule]` table; language, type and query come from the table. */
 export function elasticDocument(rule: Record<string, unknown>): RuleDocument {
   const query = typeof rule.query === 'string' ? rule.query : '';
-  return {
+  return ruleDocument({
     source: 'elastic',
     upstreamId: 'test-rule',
     file: 'rules/test_rule.toml',
-    line: 1,
     queryLine: 10,
-    url: null,
     title: 'Test rule',
-    description: '',
-    authors: [],
     status: 'production',
     level: 'low',
     type: typeof rule.type === 'string' ? rule.type : null,
-    created: null,
-    modified: null,
-    references: [],
-    falsePositives: [],
-    tags: [],
-    techniques: [],
-    tactics: [],
-    deprecated: false,
     language: (typeof rule.language === 'string' ? rule.language : 'none') as Language,
     query,
     raw: { rule },
-    dataSources: [],
-  };
+  });
 }
 
 export function lowerRule(rule: Record<string, unknown>): LoweredQuery {

@@ -1,6 +1,7 @@
 // Hand-made rules for event-coverage tests: predicates and log-source metadata, nothing else.
 
 import type { Expr, Op, Rule, Scalar, SourceName, Stage } from '../../src/ir/index.js';
+import { ruleDocument } from '../fixtures/rule-document.js';
 
 /** A positive predicate tree leaf; `in` when given several values. */
 export function field(name: string, ...values: Scalar[]): Expr {
@@ -36,30 +37,9 @@ interface RuleShape {
 }
 
 export function ruleWith(shape: RuleShape): Rule {
+  const language = shape.source === 'splunk' ? 'spl' : shape.source === 'sigma' ? 'sigma' : 'kuery';
   return {
-    source: shape.source,
-    upstreamId: 'fixture',
-    file: 'fixture.yml',
-    line: 1,
-    queryLine: 1,
-    url: null,
-    title: 'Fixture rule',
-    description: '',
-    authors: [],
-    status: null,
-    level: null,
-    type: null,
-    created: null,
-    modified: null,
-    references: [],
-    falsePositives: [],
-    tags: [],
-    techniques: [],
-    tactics: [],
-    deprecated: false,
-    language: shape.source === 'splunk' ? 'spl' : shape.source === 'sigma' ? 'sigma' : 'kuery',
-    query: '',
-    raw: {},
+    ...ruleDocument({ source: shape.source, language }),
     dataSources: shape.dataSources ?? [],
     id: `${shape.source}:fixture`,
     pipeline: shape.pipeline ?? [],

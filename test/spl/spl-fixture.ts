@@ -4,6 +4,7 @@ import type { Expr, Predicate, RuleDocument } from '../../src/ir/index.js';
 import type { LoweredQuery } from '../../src/lower/lowered-query.js';
 import { lowerSpl } from '../../src/lower/spl/lower-spl.js';
 import { macroKey, type SplunkContext } from '../../src/sources/splunk/splunk-context.js';
+import { ruleDocument } from '../fixtures/rule-document.js';
 
 export interface MacroFixture {
   name: string;
@@ -31,32 +32,15 @@ export function contextWith(macros: MacroFixture[] = []): SplunkContext {
 }
 
 export function documentOf(query: string, queryLine = 5): RuleDocument {
-  return {
+  return ruleDocument({
     source: 'splunk',
-    upstreamId: 'fixture',
     file: 'detections/endpoint/fixture.yml',
-    line: 1,
     queryLine,
-    url: null,
     title: 'Fixture',
-    description: '',
-    authors: [],
-    status: null,
-    level: null,
-    type: null,
-    created: null,
-    modified: null,
-    references: [],
-    falsePositives: [],
-    tags: [],
-    techniques: [],
-    tactics: [],
-    deprecated: false,
     language: 'spl',
     query,
     raw: { name: 'Fixture' },
-    dataSources: [],
-  };
+  });
 }
 
 export function lower(query: string, macros: MacroFixture[] = []): LoweredQuery {
