@@ -26,13 +26,15 @@ try {
 
   console.log(`corpora: ${corpora}`);
   for (const [source, s] of Object.entries(built.summary.sources)) {
-    console.log(`  ${source.padEnd(8)} ${s.rules} rules, ${s.failed} failed, ${s.fullyParsed} fully parsed`);
+    const counts = `${s.rules} rules, ${s.failed} failed, ${s.fullyParsed} fully parsed`;
+    console.log(`  ${source.padEnd(8)} ${counts}`);
   }
   console.log('phase seconds:');
   for (const [phase, seconds] of Object.entries(built.phaseSeconds)) {
     console.log(`  ${phase.padEnd(10)} ${seconds.toFixed(3)}`);
   }
-  console.log(`total ${built.summary.seconds.toFixed(3)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+  const peakMiB = (peakRss / 2 ** 20).toFixed(0);
+  console.log(`total ${built.summary.seconds.toFixed(3)} s, peak RSS ${peakMiB} MiB`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -44,7 +44,8 @@ interface IndicatorGroup {
 
 /**
  * Every field/operator the rule matches in events, with its values: the predicates of its
- * event filters (not of conditions on aggregated rows or computed values), grouped by (field, operator, negated, case sensitivity),
+ * event filters (not of conditions on aggregated rows or computed values), grouped by
+ * (field, operator, negated, case sensitivity),
  * values deduplicated, in order of first appearance. Corpus counts are left at zero.
  */
 export function indicatorsOf(rule: Rule): Indicator[] {

@@ -78,14 +78,18 @@ function reportDiagnostics(built: BuiltCatalog): void {
   }
   const sorted = [...byCode].sort((a, b) => b[1] - a[1]);
   process.stderr.write('ruledex: diagnostics by kind:\n');
-  for (const [code, count] of sorted) process.stderr.write(`  ${String(count).padStart(6)} ${code}\n`);
+  for (const [code, count] of sorted) {
+    process.stderr.write(`  ${String(count).padStart(6)} ${code}\n`);
+  }
 }
 
 function printSummary(built: BuiltCatalog, db: string): void {
   const rows = Object.entries(built.summary.sources).map(([source, s]) =>
     [source, s.files, s.documents, s.rules, s.failed, s.withDiagnostics, s.fullyParsed],
   );
-  const header = ['source', 'files', 'documents', 'rules', 'failed', 'withDiagnostics', 'fullyParsed'];
+  const header = [
+    'source', 'files', 'documents', 'rules', 'failed', 'withDiagnostics', 'fullyParsed',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: unknown[]) =>
     cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))

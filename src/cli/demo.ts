@@ -13,6 +13,8 @@ import { terminalProgress } from './terminal-progress.js';
 
 const DEMO_SOURCES: SourceName[] = ['splunk', 'sigma', 'elastic'];
 
+const DEFAULT_DEMO_CATALOG = path.join(PACKAGE_ROOT, '.ruledex', 'demo.sqlite');
+
 interface DemoOptions {
   db: string;
   port: number;
@@ -22,7 +24,7 @@ interface DemoOptions {
 export function demoCommand(): Command {
   return new Command('demo')
     .description('build the embedded demo corpus and serve it (what `npm start` runs)')
-    .option('--db <file>', 'catalog file to write', path.join(PACKAGE_ROOT, '.ruledex', 'demo.sqlite'))
+    .option('--db <file>', 'catalog file to write', DEFAULT_DEMO_CATALOG)
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 8417)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .action((options: DemoOptions) => runDemo(options));

@@ -17,7 +17,9 @@ const LAYOUT_MARKERS: Record<SourceName, string[]> = {
 export function parseSourceOption(value: string, previous: SourceDirectory[] = []) {
   const separator = value.indexOf('=');
   if (separator <= 0) {
-    throw new UsageError(`--source takes NAME=DIR (e.g. splunk=./security_content), got "${value}"`);
+    throw new UsageError(
+      `--source takes NAME=DIR (e.g. splunk=./security_content), got "${value}"`,
+    );
   }
   const name = value.slice(0, separator);
   const dir = value.slice(separator + 1);

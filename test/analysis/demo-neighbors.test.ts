@@ -13,7 +13,8 @@ const INTENDED_PAIRS: [string, string, string][] = [
     'Invoke-WmiMethod Win32_Process Create in Script Block'],
   ['splunk', 'PowerShell Script Block Decodes Compressed Base64 Content',
     'PowerShell Script Block Decodes Base64 Content'],
-  ['splunk', 'Rundll32 RunHTMLApplication With JavaScript', 'Rundll32 With JavaScript in Command Line'],
+  ['splunk', 'Rundll32 RunHTMLApplication With JavaScript',
+    'Rundll32 With JavaScript in Command Line'],
   ['splunk', 'System32 Rundll32 Dumping Process Memory via Comsvcs',
     'Rundll32 Dumping Process Memory via Comsvcs'],
   ['splunk', 'LSASS Opened With Full Access', 'LSASS Opened With Memory Read Rights'],
@@ -30,7 +31,8 @@ const INTENDED_PAIRS: [string, string, string][] = [
   ['sigma', 'Remote Process Creation Through Invoke-WmiMethod in Script Block',
     'Process Creation Through Invoke-WmiMethod in Script Block'],
   ['sigma', 'Script Block Decompressing Base64 Payload', 'Script Block Decoding Base64'],
-  ['elastic', 'Rundll32 RunHTMLApplication Script Execution', 'Rundll32 Executing a JavaScript URL'],
+  ['elastic', 'Rundll32 RunHTMLApplication Script Execution',
+    'Rundll32 Executing a JavaScript URL'],
   ['elastic', 'Rundll32 Started Through WMI',
     'Script Interpreter or Proxy Binary Started Through WMI'],
   ['elastic', 'LSASS Full Access via Sysmon', 'LSASS Memory Read Access via Sysmon'],
@@ -38,7 +40,8 @@ const INTENDED_PAIRS: [string, string, string][] = [
     'PowerShell Script Block With Base64 Decoding'],
   ['elastic', 'Office Application Launching Encoded PowerShell',
     'PowerShell Launched With Encoded Command'],
-  ['elastic', 'Repeated Encoded PowerShell Launches by One User', 'Encoded PowerShell Command Line'],
+  ['elastic', 'Repeated Encoded PowerShell Launches by One User',
+    'Encoded PowerShell Command Line'],
 ];
 
 let built: BuiltCatalog;

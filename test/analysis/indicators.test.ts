@@ -48,7 +48,7 @@ describe('indicators', () => {
     ]);
   });
 
-  it('includes event conditions, not aggregated-row conditions, enrichments or computations', () => {
+  it('includes event conditions, not row conditions, enrichments or computations', () => {
     const r = rule('r', [
       search(p('EventCode', 'eq', 4625)),
       stage('where', 'filter', { predicate: p('len(CommandLine)', 'gt', 100) }),

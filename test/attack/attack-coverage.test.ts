@@ -45,7 +45,7 @@ describe('attack coverage', () => {
     ]);
   });
 
-  test('a v19 stealth tag takes a Defense Evasion technique; the tactic itself is not known', () => {
+  test('a v19 stealth tag takes a Defense Evasion technique; the tactic is not known', () => {
     const coverage = attackCoverage({ techniques: ['T1027'], tactics: ['stealth'] });
     assert.deepEqual(coverage, [
       {

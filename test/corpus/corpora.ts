@@ -19,7 +19,8 @@ export function corpusPath(name: CorpusName): string {
  * error, never a skip.
  */
 export function corpusSkip(): string | false {
-  const missing = (['splunk', 'sigma', 'elastic'] as const).filter((n) => !existsSync(corpusPath(n)));
+  const missing = (['splunk', 'sigma', 'elastic'] as const)
+    .filter((name) => !existsSync(corpusPath(name)));
   if (missing.length === 0) return false;
   const message = `corpora missing under ${CORPORA_ROOT}: ${missing.join(', ')}`;
   if (process.env.CI === 'true') throw new Error(`${message} (required when CI=true)`);

@@ -20,7 +20,8 @@ export function corpusCatalog(): CorpusCatalog {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'ruledex-corpus-'));
   const db = path.join(folder, 'catalog.sqlite');
   const built = buildCatalogFile(
-    (['splunk', 'sigma', 'elastic'] as const).map((source) => ({ source, root: corpusPath(source) })),
+    (['splunk', 'sigma', 'elastic'] as const)
+      .map((source) => ({ source, root: corpusPath(source) })),
     db,
   );
   shared = { built, db, remove: () => rmSync(folder, { recursive: true, force: true }) };

@@ -23,10 +23,12 @@ test('links inside the repository are read, other links and non-UTF-8 files are 
   mkdirSync(path.join(root, 'shared'));
   writeFileSync(path.join(root, 'detections/endpoint/plain.yml'), detection('plain-1'));
   writeFileSync(path.join(root, 'shared/linked.yml'), detection('linked-1'));
-  symlinkSync(path.join(root, 'shared/linked.yml'), path.join(root, 'detections/endpoint/linked.yml'));
+  const linked = path.join(root, 'detections/endpoint/linked.yml');
+  symlinkSync(path.join(root, 'shared/linked.yml'), linked);
   writeFileSync(path.join(outside, 'far.yml'), detection('far-1'));
   symlinkSync(path.join(outside, 'far.yml'), path.join(root, 'detections/endpoint/far.yml'));
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(detection('wide-1'), 'utf16le')]);
+  const byteOrderMark = Buffer.from([0xff, 0xfe]);
+  const utf16 = Buffer.concat([byteOrderMark, Buffer.from(detection('wide-1'), 'utf16le')]);
   writeFileSync(path.join(root, 'detections/endpoint/wide.yml'), utf16);
 
   const read = readSplunkRepository(root);
