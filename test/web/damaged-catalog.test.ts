@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { openCatalog } from '../../src/store/catalog.js';
 import { createApp } from '../../src/web/app.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { CatalogError } from '../../src/store/catalog-error.js';
-import { ListenError, startServer } from '../../src/web/start-server.js';
+import { ListenError, startServer, type RunningServer } from '../../src/web/start-server.js';
 import { temporaryFolder, writeFixtureCatalog } from '../store/fixtures/catalog-file.js';
 import { damageRulesTable } from '../store/fixtures/damaged-catalog.js';
 
@@ -46,8 +46,9 @@ test('serving a missing catalog fails before listening, naming the file', async 
 test('serving a damaged catalog fails before listening, saying it is damaged', async () => {
   const damaged = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'damaged-')));
   damageRulesTable(damaged);
-  const outcome = await startServer({ db: damaged, port: 0 }).catch((error: unknown) => error);
-  if (!(outcome instanceof Error)) await outcome.close();
+  const outcome: unknown = await startServer({ db: damaged, port: 0 })
+    .catch((error: unknown) => error);
+  if (!(outcome instanceof Error)) await (outcome as RunningServer).close();
   assert.ok(outcome instanceof CatalogError, String(outcome));
   const start = `${damaged} is damaged (SQLite quick_check: `;
   assert.ok(outcome.message.startsWith(start), outcome.message);

@@ -26,7 +26,7 @@ test('a sequence stage explains its steps instead of repeating their OR', () => 
     args: { by: ['host.id'], steps: 2, maxspan: '1m' },
     predicate: { kind: 'or', args: [step('a.exe'), step('b.exe')] },
   };
-  const page = stagesSection(rule({ pipeline: [sequence] })).markup;
+  const page = stagesSection(rule({ source: 'elastic', upstreamId: 'seq', pipeline: [sequence] })).markup;
   assert.match(
     page,
     /matches one of the 2 steps below\s+in order, joined on <code>host\.id<\/code>, within 1m\./,
@@ -43,6 +43,6 @@ test('grouping by _time drops no event', () => {
     args: {},
     groupBy: { fields: ['_time', 'host'], filled: [] },
   };
-  const page = stagesSection(rule({ pipeline: [stats] })).markup;
+  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'by-time', pipeline: [stats] })).markup;
   assert.match(page, /Events lacking <code>host<\/code> are dropped here/);
 });
