@@ -2,7 +2,6 @@
 // `in` exact and case-sensitive, `like`/`regex` patterns, every `~` form case-insensitive.
 
 import {
-  and,
   not,
   or,
   predicate,
@@ -12,8 +11,9 @@ import {
   type Span,
 } from '../../ir/index.js';
 import type { EqlExpr, EqlField, EqlOperator } from '../../languages/eql/eql-syntax.js';
-import { FALSE_CONDITION, TRUE_CONDITION } from './constant-conditions.js';
+import { lowerConnective } from './connective-condition.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
+import { opaqueCondition } from './opaque-condition.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
 export interface EqlScope {
@@ -56,17 +56,14 @@ const FUNCTION_OPS: Record<string, Op> = {
 export function lowerEqlCondition(expr: EqlExpr, scope: EqlScope): Expr {
   switch (expr.kind) {
     case 'or':
-      return or(expr.args.map((arg) => lowerEqlCondition(arg, scope)));
     case 'and':
-      return and(expr.args.map((arg) => lowerEqlCondition(arg, scope)));
     case 'not':
-      return not(lowerEqlCondition(expr.arg, scope));
+    case 'boolean':
+      return lowerConnective(expr, (arg) => lowerEqlCondition(arg, scope));
     case 'compare':
       return lowerComparison(expr, scope);
     case 'call':
       return lowerFunction(expr, scope);
-    case 'boolean':
-      return expr.value ? TRUE_CONDITION : FALSE_CONDITION;
     case 'field':
       return make(expr, { op: 'eq', values: [true], caseSensitive: true, span: expr.span }, scope);
     default:
@@ -207,10 +204,7 @@ function predicateText(
 }
 
 function opaque(span: Span, what: string, scope: EqlScope): Expr {
-  const text = sliceOf(span, scope);
-  const reason = `${what} is not lowered`;
-  scope.pipeline.report('warning', 'eql.unsupported', `${reason}: ${text}`, scope.stage, span);
-  return { kind: 'opaque', text, reason, span };
+  return opaqueCondition('eql.unsupported', span, what, scope);
 }
 
 function sliceOf(span: Span, scope: EqlScope): string {

@@ -3,7 +3,6 @@
 // comparison on x case-insensitive.
 
 import {
-  and,
   not,
   or,
   predicate,
@@ -14,11 +13,13 @@ import {
 } from '../../ir/index.js';
 import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
 import { analyzedWords } from './analyzed-words.js';
-import { FALSE_CONDITION, TRUE_CONDITION } from './constant-conditions.js';
+import { lowerConnective } from './connective-condition.js';
+import { TRUE_CONDITION } from './constant-conditions.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
 import { columnOf, type ColumnSource, type Columns } from './esql-columns.js';
 import { fieldTypeOf } from './field-types.js';
 import { lowerKueryText } from './lower-kuery.js';
+import { opaqueCondition } from './opaque-condition.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
 export interface EsqlScope {
@@ -63,11 +64,10 @@ const FUNCTION_OPS: Record<string, Op> = {
 export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
   switch (expr.kind) {
     case 'or':
-      return or(expr.args.map((arg) => lowerEsqlCondition(arg, scope)));
     case 'and':
-      return and(expr.args.map((arg) => lowerEsqlCondition(arg, scope)));
     case 'not':
-      return not(lowerEsqlCondition(expr.arg, scope));
+    case 'boolean':
+      return lowerConnective(expr, (arg) => lowerEsqlCondition(arg, scope));
     case 'compare':
       return lowerComparison(expr, scope);
     case 'pattern':
@@ -80,8 +80,6 @@ export function lowerEsqlCondition(expr: EsqlExpr, scope: EsqlScope): Expr {
       return lowerFullText(expr.left, [expr.query], expr.span, scope);
     case 'call':
       return lowerFunction(expr, scope);
-    case 'boolean':
-      return expr.value ? TRUE_CONDITION : FALSE_CONDITION;
     case 'field': {
       const column = columnOf(expr, scope.columns);
       if (column === null) return opaque(expr.span, 'a computed column as a condition', scope);
@@ -275,8 +273,5 @@ function make(
 }
 
 function opaque(span: Span, what: string, scope: EsqlScope): Expr {
-  const text = scope.text.slice(span.start, span.end);
-  const reason = `${what} is not lowered`;
-  scope.pipeline.report('warning', 'esql.unsupported', `${reason}: ${text}`, scope.stage, span);
-  return { kind: 'opaque', text, reason, span };
+  return opaqueCondition('esql.unsupported', span, what, scope);
 }
