@@ -1,6 +1,15 @@
 // Splits EQL text into tokens. Comments are skipped; strings are unescaped here.
 
 import type { Span } from '../../ir/index.js';
+import {
+  decimalEnd,
+  isDigit,
+  isNameStart,
+  readPunctuation,
+  readTripleQuoted,
+  scanTokens,
+  type Scanned,
+} from '../text-scanner.js';
 import type { EqlSyntaxError } from './eql-syntax.js';
 
 export type EqlPunctuation =
@@ -53,36 +62,10 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 const HEX = '0123456789abcdefABCDEF';
 
-export type EqlTokens = { ok: true; tokens: EqlToken[] } | { ok: false; error: EqlSyntaxError };
+export type EqlTokens = Scanned<EqlToken>;
 
 export function tokenizeEql(text: string): EqlTokens {
-  const tokens: EqlToken[] = [];
-  let offset = 0;
-
-  while (offset < text.length) {
-    const char = text[offset];
-    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
-      offset++;
-      continue;
-    }
-    if (text.startsWith('//', offset)) {
-      const end = text.indexOf('\n', offset);
-      offset = end === -1 ? text.length : end;
-      continue;
-    }
-    if (text.startsWith('/*', offset)) {
-      const end = text.indexOf('*/', offset + 2);
-      if (end === -1) return failure('unterminated comment', offset, text.length);
-      offset = end + 2;
-      continue;
-    }
-
-    const token = readToken(text, offset);
-    if ('message' in token) return { ok: false, error: token };
-    tokens.push(token);
-    offset = token.span.end;
-  }
-  return { ok: true, tokens };
+  return scanTokens(text, readToken);
 }
 
 function readToken(text: string, offset: number): EqlToken | EqlSyntaxError {
@@ -95,12 +78,7 @@ function readToken(text: string, offset: number): EqlToken | EqlSyntaxError {
   if (isDigit(char)) return readNumber(text, offset);
   if (isNameStart(char) || char === '`') return readName(text, offset);
 
-  const punctuation = PUNCTUATION.find((candidate) => text.startsWith(candidate, offset));
-  if (punctuation === undefined) {
-    return { message: `unexpected character '${char}'`, span: { start: offset, end: offset + 1 } };
-  }
-  const span = { start: offset, end: offset + punctuation.length };
-  return { kind: 'punctuation', value: punctuation, span };
+  return readPunctuation(text, offset, PUNCTUATION);
 }
 
 /** `"…"` or `'…'` with backslash escapes (`\\`, `\"`, `\'`, `\n`, `\r`, `\t`, `\u{…}`). */
@@ -129,13 +107,6 @@ function readString(text: string, start: number): EqlToken | EqlSyntaxError {
   return { kind: 'string', value, span: { start, end: offset + 1 } };
 }
 
-/** `"""…"""`: no escapes at all. */
-function readTripleQuoted(text: string, start: number): EqlToken | EqlSyntaxError {
-  const end = text.indexOf('"""', start + 3);
-  if (end === -1) return { message: 'unterminated string', span: { start, end: text.length } };
-  return { kind: 'string', value: text.slice(start + 3, end), span: { start, end: end + 3 } };
-}
-
 /** `?"…"` and `?'…'`: backslashes are literal. */
 function readRawString(text: string, start: number): EqlToken | EqlSyntaxError {
   const quote = text[start + 1];
@@ -145,12 +116,7 @@ function readRawString(text: string, start: number): EqlToken | EqlSyntaxError {
 }
 
 function readNumber(text: string, start: number): EqlToken {
-  let offset = start;
-  while (isDigit(text[offset])) offset++;
-  if (text[offset] === '.' && isDigit(text[offset + 1])) {
-    offset++;
-    while (isDigit(text[offset])) offset++;
-  }
+  const offset = decimalEnd(text, start);
   const numberText = text.slice(start, offset);
   const span = { start, end: offset };
   return { kind: 'number', value: Number(numberText), text: numberText, span };
@@ -202,18 +168,4 @@ function escapeAt(text: string, offset: number): { text: string; length: number 
   const codePoint = isHex ? parseInt(hex, 16) : Number.NaN;
   if (Number.isNaN(codePoint) || codePoint > 0x10ffff) return null;
   return { text: String.fromCodePoint(codePoint), length: close + 1 - offset };
-}
-
-function failure(message: string, start: number, end: number): EqlTokens {
-  return { ok: false, error: { message, span: { start, end } } };
-}
-
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9';
-}
-
-function isNameStart(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const isLetter = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
-  return isLetter || char === '_' || char === '@';
 }

@@ -1,6 +1,15 @@
 // Splits ES|QL text into tokens. Comments are skipped; strings are unescaped here.
 
 import type { Span } from '../../ir/index.js';
+import {
+  decimalEnd,
+  isDigit,
+  isNameStart,
+  readPunctuation,
+  readTripleQuoted,
+  scanTokens,
+  type Scanned,
+} from '../text-scanner.js';
 import type { EsqlSyntaxError } from './esql-syntax.js';
 
 export type EsqlPunctuation =
@@ -44,36 +53,10 @@ const PUNCTUATION: readonly EsqlPunctuation[] = [
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', r: '\r', t: '\t' };
 
-export type EsqlTokens = { ok: true; tokens: EsqlToken[] } | { ok: false; error: EsqlSyntaxError };
+export type EsqlTokens = Scanned<EsqlToken>;
 
 export function tokenizeEsql(text: string): EsqlTokens {
-  const tokens: EsqlToken[] = [];
-  let offset = 0;
-
-  while (offset < text.length) {
-    const char = text[offset];
-    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
-      offset++;
-      continue;
-    }
-    if (text.startsWith('//', offset)) {
-      const end = text.indexOf('\n', offset);
-      offset = end === -1 ? text.length : end;
-      continue;
-    }
-    if (text.startsWith('/*', offset)) {
-      const end = text.indexOf('*/', offset + 2);
-      if (end === -1) return failure('unterminated comment', offset, text.length);
-      offset = end + 2;
-      continue;
-    }
-
-    const token = readToken(text, offset);
-    if ('message' in token) return { ok: false, error: token };
-    tokens.push(token);
-    offset = token.span.end;
-  }
-  return { ok: true, tokens };
+  return scanTokens(text, readToken);
 }
 
 function readToken(text: string, offset: number): EsqlToken | EsqlSyntaxError {
@@ -83,12 +66,7 @@ function readToken(text: string, offset: number): EsqlToken | EsqlSyntaxError {
   if (isDigit(char)) return readNumber(text, offset);
   if (isNameStart(char) || char === '`') return readName(text, offset);
 
-  const punctuation = PUNCTUATION.find((candidate) => text.startsWith(candidate, offset));
-  if (punctuation === undefined) {
-    return { message: `unexpected character '${char}'`, span: { start: offset, end: offset + 1 } };
-  }
-  const span = { start: offset, end: offset + punctuation.length };
-  return { kind: 'punctuation', value: punctuation, span };
+  return readPunctuation(text, offset, PUNCTUATION);
 }
 
 /** `"…"` with backslash escapes; an unknown escape keeps its backslash. */
@@ -109,20 +87,8 @@ function readString(text: string, start: number): EsqlToken | EsqlSyntaxError {
   return { kind: 'string', value, span: { start, end: offset + 1 } };
 }
 
-/** `"""…"""`: no escapes. */
-function readTripleQuoted(text: string, start: number): EsqlToken | EsqlSyntaxError {
-  const end = text.indexOf('"""', start + 3);
-  if (end === -1) return { message: 'unterminated string', span: { start, end: text.length } };
-  return { kind: 'string', value: text.slice(start + 3, end), span: { start, end: end + 3 } };
-}
-
 function readNumber(text: string, start: number): EsqlToken {
-  let offset = start;
-  while (isDigit(text[offset])) offset++;
-  if (text[offset] === '.' && isDigit(text[offset + 1])) {
-    offset++;
-    while (isDigit(text[offset])) offset++;
-  }
+  let offset = decimalEnd(text, start);
   if (text[offset] === 'e' || text[offset] === 'E') {
     const signed = text[offset + 1] === '-' || text[offset + 1] === '+';
     const digits = offset + (signed ? 2 : 1);
@@ -184,18 +150,4 @@ function readQuotedSegment(text: string, start: number): { value: string; end: n
 function isDotInName(text: string, offset: number): boolean {
   const next = text[offset + 1];
   return text[offset] === '.' && (isNameStart(next) || isDigit(next) || next === '`');
-}
-
-function failure(message: string, start: number, end: number): EsqlTokens {
-  return { ok: false, error: { message, span: { start, end } } };
-}
-
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9';
-}
-
-function isNameStart(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const isLetter = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
-  return isLetter || char === '_' || char === '@';
 }
