@@ -3,14 +3,7 @@
 
 import type { Span } from '../../ir/index.js';
 import { readMacroCall } from './macro-call.js';
-import {
-  closingBracket,
-  commentEnd,
-  isCommentStart,
-  isSpace,
-  macroEnd,
-  quotedEnd,
-} from './scanner.js';
+import { closingBracket, macroEnd, quotedEnd, skipBlank } from './scanner.js';
 import type { MacroCall, ParseIssue } from './syntax.js';
 
 export type EvalToken =
@@ -33,15 +26,8 @@ export function lexEval(
   const tokens: EvalToken[] = [];
   let i = start;
   while (i < end) {
-    const c = text[i];
-    if (isSpace(c)) {
-      i += 1;
-      continue;
-    }
-    if (isCommentStart(text, i)) {
-      i = Math.min(commentEnd(text, i), end);
-      continue;
-    }
+    i = skipBlank(text, i, end);
+    if (i >= end) break;
     const token = lexOne(text, i, end, issues);
     tokens.push(token);
     i = token.span.end;

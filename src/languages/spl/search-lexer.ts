@@ -6,8 +6,6 @@ import { readMacroCall } from './macro-call.js';
 import {
   closingBracket,
   closingParens,
-  commentEnd,
-  isCommentStart,
   isSpace,
   macroEnd,
   skipBlank,
@@ -40,15 +38,9 @@ export function lexSearch(text: string, start: number, end: number, issues: Pars
   // Where each `(` closes, computed at the first directive: one pass, however many there are.
   const parens: ParenIndex = { closes: null, text, start, end };
   while (i < end) {
+    i = skipBlank(text, i, end);
+    if (i >= end) break;
     const c = text[i];
-    if (isSpace(c)) {
-      i += 1;
-      continue;
-    }
-    if (isCommentStart(text, i)) {
-      i = Math.min(commentEnd(text, i), end);
-      continue;
-    }
     const comparator = comparatorAt(text, i, end);
     if (comparator && !afterComparator) {
       const length = comparator === '==' ? 2 : comparator.length;
