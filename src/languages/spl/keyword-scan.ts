@@ -1,23 +1,16 @@
 // Finds a keyword (`where`, `by`) at the top level of command text: outside strings, comments,
 // macro calls, parentheses and subsearches.
 
-import { skipQuotedPart } from './scanner.js';
+import { offsetsOutsideQuotes } from './scanner.js';
 
 /** Offset of the first top-level, whole-word, case-insensitive `keyword`; -1 when absent. */
 export function findKeyword(text: string, start: number, end: number, keyword: string): number {
   let depth = 0;
-  let i = start;
-  while (i < end) {
-    const next = skipQuotedPart(text, i);
-    if (next > i) {
-      i = next;
-      continue;
-    }
+  for (const i of offsetsOutsideQuotes(text, start, end)) {
     const c = text[i];
     if (c === '(' || c === '[') depth += 1;
     if ((c === ')' || c === ']') && depth > 0) depth -= 1;
     if (depth === 0 && isWordAt(text, i, end, keyword)) return i;
-    i += 1;
   }
   return -1;
 }

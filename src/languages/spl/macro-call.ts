@@ -2,7 +2,7 @@
 
 import type { Span } from '../../ir/index.js';
 import type { MacroCall } from './syntax.js';
-import { closingBracket, skipQuotedPart } from './scanner.js';
+import { closingBracket, offsetsOutsideQuotes } from './scanner.js';
 
 /** The call whose backticks span `span` in `text`; null when its inside is not a call. */
 export function readMacroCall(text: string, span: Span): MacroCall | null {
@@ -33,13 +33,7 @@ function splitArguments(text: string): string[] {
   const args: string[] = [];
   let depth = 0;
   let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const next = skipQuotedPart(text, i);
-    if (next > i) {
-      i = next;
-      continue;
-    }
+  for (const i of offsetsOutsideQuotes(text, 0, text.length)) {
     const c = text[i];
     if (c === '(' || c === '[') depth += 1;
     if (c === ')' || c === ']') depth -= 1;
@@ -47,7 +41,6 @@ function splitArguments(text: string): string[] {
       args.push(text.slice(start, i).trim());
       start = i + 1;
     }
-    i += 1;
   }
   args.push(text.slice(start).trim());
   return args;

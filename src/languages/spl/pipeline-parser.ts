@@ -3,7 +3,7 @@
 
 import { readCommandArguments, startsWithoutPipe } from './commands.js';
 import { readMacroCall } from './macro-call.js';
-import { isSpace, macroEnd, skipBlank, skipQuotedPart } from './scanner.js';
+import { isSpace, macroEnd, offsetsOutsideQuotes, skipBlank } from './scanner.js';
 import type { CommandNode, ParseIssue, Pipeline } from './syntax.js';
 
 export function parsePipeline(text: string, start = 0, end = text.length): Pipeline {
@@ -25,13 +25,7 @@ function splitOnPipes(text: string, start: number, end: number): { start: number
   const pieces: { start: number; end: number }[] = [];
   let pieceStart = start;
   let depth = 0;
-  let i = start;
-  while (i < end) {
-    const next = skipQuotedPart(text, i);
-    if (next > i) {
-      i = next;
-      continue;
-    }
+  for (const i of offsetsOutsideQuotes(text, start, end)) {
     const c = text[i];
     if (c === '[') depth += 1;
     if (c === ']' && depth > 0) depth -= 1;
@@ -39,7 +33,6 @@ function splitOnPipes(text: string, start: number, end: number): { start: number
       pieces.push({ start: pieceStart, end: i });
       pieceStart = i + 1;
     }
-    i += 1;
   }
   pieces.push({ start: pieceStart, end });
   return pieces;

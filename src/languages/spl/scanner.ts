@@ -42,20 +42,13 @@ export function closingBracket(text: string, at: number): number {
   const open = text[at];
   const close = open === '(' ? ')' : ']';
   let depth = 0;
-  let i = at;
-  while (i < text.length) {
-    const next = skipQuotedPart(text, i);
-    if (next > i) {
-      i = next;
-      continue;
-    }
+  for (const i of offsetsOutsideQuotes(text, at, text.length)) {
     const c = text[i];
     if (c === open) depth += 1;
     if (c === close) {
       depth -= 1;
       if (depth === 0) return i;
     }
-    i += 1;
   }
   return -1;
 }
@@ -67,6 +60,18 @@ export function closingBracket(text: string, at: number): number {
 export function closingParens(text: string, start: number, end: number): Map<number, number> {
   const closes = new Map<number, number>();
   const open: number[] = [];
+  for (const i of offsetsOutsideQuotes(text, start, end)) {
+    if (text[i] === '(') open.push(i);
+    if (text[i] === ')' && open.length > 0) closes.set(open.pop() as number, i);
+  }
+  return closes;
+}
+
+/**
+ * Each offset in `text[start, end)` that is not inside a string, comment or macro call: where
+ * brackets, pipes and keywords can be structure.
+ */
+export function* offsetsOutsideQuotes(text: string, start: number, end: number) {
   let i = start;
   while (i < end) {
     const next = skipQuotedPart(text, i);
@@ -74,11 +79,9 @@ export function closingParens(text: string, start: number, end: number): Map<num
       i = next;
       continue;
     }
-    if (text[i] === '(') open.push(i);
-    if (text[i] === ')' && open.length > 0) closes.set(open.pop() as number, i);
+    yield i;
     i += 1;
   }
-  return closes;
 }
 
 /**
