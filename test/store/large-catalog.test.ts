@@ -10,23 +10,21 @@ import { syntheticRules } from './synthetic-rules.js';
 const folder = temporaryFolder();
 after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-test('a catalog the size of the real one (8,000 rules) is written in under 2 seconds', () => {
+// How fast it is written is measured by `npm run bench`; this checks the size is handled whole.
+test('a catalog the size of the real one (8,000 rules) is written whole', () => {
   const rules = syntheticRules(8000);
   const file = path.join(folder, 'large.db');
 
-  const started = performance.now();
   writeCatalog(file, {
     rules,
     failures: [],
     summary: { sources: {}, rules: rules.length, seconds: 0 },
     sources: [],
   });
-  const elapsed = performance.now() - started;
 
   const catalog = openCatalog(file);
   assert.equal(catalog.list({ page: 1, pageSize: 1 }).total, 8000);
   // Every seventh rule, starting with the second, is about the registry.
   assert.equal(catalog.search('registry', { page: 1, pageSize: 1 }).total, 1143);
   catalog.close();
-  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
 });
