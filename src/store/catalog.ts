@@ -214,12 +214,13 @@ class SqliteCatalog implements Catalog {
 
       const matching = 'SELECT count(*) AS n FROM rule_search WHERE rule_search MATCH @match';
       const total = this.count(matching, { match });
-      // Title hits weigh most, then description, then query text.
+      // Current rules before deprecated ones; title hits weigh most, then description, then query.
       const rows = this.db
         .prepare(
           `SELECT ${LISTING_COLUMNS} FROM rule_search s JOIN rules r ON r.seq = s.rowid
            WHERE rule_search MATCH @match
-           ORDER BY bm25(rule_search, 10.0, 4.0, 1.0), r.id LIMIT @limit OFFSET @offset`,
+           ORDER BY r.deprecated, bm25(rule_search, 10.0, 4.0, 1.0), r.id
+           LIMIT @limit OFFSET @offset`,
         )
         .all({ match, ...window(request) }) as ListingRow[];
       return pageOf(rows, request, total);

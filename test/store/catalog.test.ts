@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { CatalogError } from '../../src/store/catalog-error.js';
 import { openCatalog } from '../../src/store/catalog.js';
+import { writeCatalog } from '../../src/store/write-catalog.js';
 import { temporaryFolder, writeFixtureCatalog } from './fixtures/catalog-file.js';
 import {
   fixtureFailures,
@@ -12,6 +13,7 @@ import {
   fixtureSummary,
   REFERENCE_SHAPED_ID,
   referenceShapedRule,
+  rule,
   SHARED_UPSTREAM_ID,
 } from './fixtures/rules.js';
 
@@ -182,4 +184,26 @@ test('a search with a NUL byte runs instead of failing in SQLite', () => {
     const spaced = text.replace('\u0000', ' ');
     assert.deepEqual(catalog.search(text, request), catalog.search(spaced, request), spaced);
   }
+});
+
+test('search lists current rules before deprecated ones', () => {
+  const file = path.join(folder, 'deprecated-last.db');
+  writeCatalog(file, {
+    rules: [
+      rule({ source: 'sigma', upstreamId: 'old', title: 'Mimikatz usage', deprecated: true }),
+      rule({
+        source: 'sigma',
+        upstreamId: 'new',
+        title: 'Credential tool',
+        description: 'mimikatz',
+      }),
+    ],
+    failures: [],
+    summary: { sources: {}, rules: 2, seconds: 0 },
+    sources: [],
+  });
+  const ranked = openCatalog(file);
+  const found = ranked.search('mimikatz', all).items.map((r) => r.id);
+  ranked.close();
+  assert.deepEqual(found, ['sigma:new', 'sigma:old']);
 });
