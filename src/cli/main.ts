@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build.js';
 import { demoCommand } from './demo.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
 import { UsageError } from './usage-error.js';
@@ -15,6 +16,7 @@ const program = new Command('ruledex')
   .addCommand(buildCommand().exitOverride())
   .addCommand(showCommand().exitOverride())
   .addCommand(serveCommand().exitOverride())
+  .addCommand(reportCommand().exitOverride())
   .addCommand(demoCommand().exitOverride());
 
 try {

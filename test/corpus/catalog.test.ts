@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parseReport } from '../../src/analysis/parse-report.js';
 import type { AnalyzedRule } from '../../src/ir/index.js';
 import { predicatesOf } from '../../src/ir/index.js';
 import { openCatalog, type Catalog } from '../../src/store/catalog.js';
@@ -107,6 +108,18 @@ describe('building the three public snapshots', { skip }, () => {
       .filter((r) => !r.fullyParsed && r.diagnostics.length === 0)
       .map((r) => r.id);
     assert.deepEqual(silent.slice(0, 10), []);
+  });
+
+  test('the parse report agrees with the summary and explains every rule not fully parsed', () => {
+    const report = parseReport(corpus.built.rules);
+    for (const [source, s] of Object.entries(corpus.built.summary.sources)) {
+      const reported = report.sources[source as keyof typeof report.sources];
+      assert.equal(reported?.fullyParsed, s.fullyParsed, source);
+      assert.equal(reported?.rules, s.rules, source);
+      const constructs = reported?.constructs.map((c) => c.construct) ?? [];
+      assert.ok(!constructs.includes('unexplained'), source);
+    }
+    assert.deepEqual(schemaErrors('parse-report', report), []);
   });
 
   test('more than 95% of the rules of each source are fully parsed', () => {

@@ -15,6 +15,7 @@ export type SchemaName =
   | 'build-summary'
   | 'error'
   | 'failures'
+  | 'parse-report'
   | 'rule'
   | 'rule-list'
   | 'rule-listing'
