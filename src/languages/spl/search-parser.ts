@@ -167,26 +167,21 @@ class SearchParser {
   private parseInList(token: Extract<SearchToken, { kind: 'value' }>, field: string): SearchNode {
     const values: SearchValue[] = [];
     let end = token.span.end;
-    while (this.position < this.tokens.length) {
+    let closed = false;
+    while (!closed && this.position < this.tokens.length) {
       const item = this.next();
       end = item.span.end;
-      if (item.kind === 'rparen') {
-        return {
-          kind: 'in',
-          field,
-          fieldSpan: token.span,
-          values,
-          span: { start: token.span.start, end },
-        };
-      }
+      closed = item.kind === 'rparen';
       if (item.kind === 'value') values.push(item.value);
-      else if (item.kind !== 'comma') {
+      else if (!closed && item.kind !== 'comma') {
         this.issues.push(
           { message: `unexpected ${item.kind} in the IN list of \`${field}\``, span: item.span },
         );
       }
     }
-    this.issues.push({ message: `the IN list of \`${field}\` is not closed`, span: token.span });
+    if (!closed) {
+      this.issues.push({ message: `the IN list of \`${field}\` is not closed`, span: token.span });
+    }
     return {
       kind: 'in',
       field,
