@@ -42,3 +42,18 @@ test('links inside the repository are read, other links and non-UTF-8 files are 
   assert.match(read.failures.find((f) => f.file.endsWith('wide.yml'))?.reason ?? '', /not UTF-8/);
   assert.equal(read.files, read.documents.length + read.failures.length);
 });
+
+test('a detection with a repeated key is a failure naming the key and its line', () => {
+  const folder = path.join(root, 'detections/repeated');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'twice.yml'), `${detection('twice-1')}name: Again\n`);
+
+  const failure = readSplunkRepository(root).failures.find((f) => f.file.endsWith('twice.yml'));
+
+  assert.deepEqual(failure, {
+    source: 'splunk',
+    file: 'detections/repeated/twice.yml',
+    line: 4,
+    reason: 'invalid YAML: the key name appears twice',
+  });
+});

@@ -2,6 +2,7 @@
 // alias bombs and documents that are not mappings come back as a line and a reason.
 
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { duplicateKeyOf, NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
 
 /** Aliases a file may resolve: enough for hand-written anchors, too few for an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -25,7 +26,7 @@ export function readYamlMapping(text: string, what: string): YamlMapping | YamlP
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, ...NO_LIBRARY_KEY_CHECK });
   } catch (error) {
     return { line: 1, reason: `invalid YAML: ${messageOf(error)}`, doc: null };
   }
@@ -34,6 +35,11 @@ export function readYamlMapping(text: string, what: string): YamlMapping | YamlP
   if (error) {
     const line = lines.linePos(error.pos[0]).line;
     return { line, reason: `invalid YAML: ${error.message}`, doc };
+  }
+  const duplicate = duplicateKeyOf(doc);
+  if (duplicate) {
+    const line = lines.linePos(duplicate.offset).line;
+    return { line, reason: `invalid YAML: the key ${duplicate.key} appears twice`, doc };
   }
 
   let value: unknown;
