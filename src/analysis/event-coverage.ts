@@ -120,6 +120,8 @@ function selectionsOf(expr: Expr | null, negated: boolean, work: Work): Selectio
     }
     case 'predicate':
       return negated ? [ANYTHING] : selectionsOfPredicate(expr.predicate);
+    case 'computed':
+    case 'subsearch':
     case 'opaque':
       return [ANYTHING];
   }

@@ -7,3 +7,4 @@ export * from './span.js';
 export * from './stage.js';
 export * from './analysis.js';
 export * from './catalog.js';
+export * from './computation-text.js';

@@ -1,6 +1,7 @@
 // Predicates and the boolean trees they form: the filter part of every stage.
 
 import type { MacroOrigin, Span } from './span.js';
+import type { Stage } from './stage.js';
 
 /**
  * Comparison operators. `wildcard` is used only when a glob pattern cannot be expressed
@@ -53,11 +54,54 @@ export interface Predicate {
   canonicalField?: string;
 }
 
+/**
+ * A value computed from an event's fields, as the rule's language computes it: SPL `eval`
+ * expressions, ES|QL expressions. Operators keep the language's spelling (`+`, `.`, `>=`).
+ */
+export type Computation =
+  | { kind: 'field'; name: string }
+  | { kind: 'literal'; value: Scalar }
+  | { kind: 'call'; name: string; args: Computation[] }
+  | { kind: 'operator'; operator: string; args: Computation[] };
+
+/**
+ * A condition no `field op value` predicate can state, because both sides are computed from
+ * the event (`count > avg + 3 * stdev`, `lower(a) = lower(b)`). It is parsed, not opaque,
+ * but only an identical condition implies it.
+ */
+export interface ComputedCondition {
+  /** The condition itself: a comparison or function call that yields true or false. */
+  condition: Computation;
+  /** Every field the condition reads. */
+  fields: string[];
+  caseSensitive: boolean;
+  text: string;
+  span?: Span;
+  origin?: MacroOrigin;
+}
+
+/**
+ * Holds when the event's `fields` equal those of one row a nested search returns: SPL
+ * `[ search … ]` in a search, the subsearch of an inner `join`. The rows are only known when
+ * the search runs, so only an identical subsearch condition implies it.
+ */
+export interface SubsearchCondition {
+  /** Fields compared with the returned rows; empty when the subsearch returns raw terms. */
+  fields: string[];
+  /** The nested search, lowered like any pipeline. */
+  stages: Stage[];
+  text: string;
+  span?: Span;
+  origin?: MacroOrigin;
+}
+
 export type Expr =
   | { kind: 'and'; args: Expr[] }
   | { kind: 'or'; args: Expr[] }
   | { kind: 'not'; arg: Expr }
   | { kind: 'predicate'; predicate: Predicate }
+  | { kind: 'computed'; computed: ComputedCondition }
+  | { kind: 'subsearch'; subsearch: SubsearchCondition }
   /** Something the lowering does not understand yet; always paired with a diagnostic. */
   | { kind: 'opaque'; text: string; reason: string; span?: Span; origin?: MacroOrigin };
 
@@ -96,6 +140,8 @@ export function* predicatesOf(
     case 'predicate':
       yield { predicate: expr.predicate, negated };
       return;
+    case 'computed':
+    case 'subsearch':
     case 'opaque':
       return;
   }
@@ -110,8 +156,15 @@ export function hasOpaque(expr: Expr): boolean {
     case 'not':
       return hasOpaque(expr.arg);
     case 'predicate':
+    case 'computed':
       return false;
+    case 'subsearch':
+      return expr.subsearch.stages.some((stage) => stage.opaque || hasOpaqueIn(stage.predicate));
     case 'opaque':
       return true;
   }
+}
+
+function hasOpaqueIn(expr: Expr | undefined): boolean {
+  return expr !== undefined && hasOpaque(expr);
 }

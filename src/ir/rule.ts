@@ -49,6 +49,8 @@ export interface RuleDocument {
   raw: Record<string, unknown>;
   /** Source-specific context the lowering needs (data sources for Splunk, etc.). */
   dataSources: string[];
+  /** What the reader noted about how the file was read (info diagnostics on the rule). */
+  readingNotes?: Diagnostic[];
 }
 
 /** A rule after parsing and lowering, ready for analysis and storage. */

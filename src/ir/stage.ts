@@ -1,6 +1,6 @@
 // One step of a rule's pipeline: an SPL command, a Sigma detection, an EQL sequence step...
 
-import type { Expr } from './predicate.js';
+import type { Expr, SubsearchCondition } from './predicate.js';
 import type { MacroOrigin, Span } from './span.js';
 
 /**
@@ -42,6 +42,8 @@ export interface Stage {
   groupBy?: GroupBy;
   span?: Span;
   origin?: MacroOrigin;
+  /** Searches nested in the command's arguments (`join`, `append`), lowered into stages. */
+  subsearches?: SubsearchCondition[];
   /** True when the stage is not understood; a diagnostic says why. */
   opaque?: boolean;
 }

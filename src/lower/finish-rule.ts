@@ -14,7 +14,7 @@ export function finishRule(doc: RuleDocument, lowered: LoweredQuery): Rule {
     pipeline: lowered.pipeline,
     eventFilter: eventFilterOf(lowered),
     fullyParsed: isFullyParsed(lowered),
-    diagnostics: lowered.diagnostics,
+    diagnostics: [...(doc.readingNotes ?? []), ...lowered.diagnostics],
   };
 }
 

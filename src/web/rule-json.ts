@@ -15,6 +15,7 @@ import type {
   Neighbors,
   SourceName,
   Span,
+  SubsearchCondition,
 } from '../ir/index.js';
 
 export interface StageJson {
@@ -28,6 +29,8 @@ export interface StageJson {
   predicate: Expr | null;
   groupBy: GroupBy | null;
   args: Record<string, unknown>;
+  /** Searches nested in the command's arguments, lowered; empty when it has none. */
+  subsearches: SubsearchCondition[];
   span: Span | null;
   opaque: boolean;
 }
@@ -97,6 +100,7 @@ export function ruleJson(rule: AnalyzedRule): RuleJson {
       predicate: stage.predicate ?? null,
       groupBy: stage.groupBy ?? null,
       args: stage.args ?? {},
+      subsearches: stage.subsearches ?? [],
       span: stage.span ?? null,
       opaque: stage.opaque ?? false,
     })),

@@ -35,6 +35,8 @@ function opaqueTexts(expr: Expr): string[] {
     case 'opaque':
       return [expr.reason];
     case 'predicate':
+    case 'computed':
+    case 'subsearch':
       return [];
   }
 }

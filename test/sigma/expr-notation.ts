@@ -1,7 +1,7 @@
 // A compact, exact notation for predicate trees, so tests can state a whole lowering in one line:
 // `and(Image endswith "\\x.exe", not(Field exists))`. Case-sensitive predicates are marked `cased`.
 
-import type { Expr, Predicate } from '../../src/ir/index.js';
+import { computationText, type Expr, type Predicate } from '../../src/ir/index.js';
 
 export function notation(expr: Expr): string {
   switch (expr.kind) {
@@ -10,6 +10,10 @@ export function notation(expr: Expr): string {
       return `${expr.kind}(${expr.args.map(notation).join(', ')})`;
     case 'not':
       return `not(${notation(expr.arg)})`;
+    case 'computed':
+      return `computed(${computationText(expr.computed.condition)})`;
+    case 'subsearch':
+      return `subsearch(${expr.subsearch.fields.join(' ')})`;
     case 'opaque':
       return `opaque(${JSON.stringify(expr.text)})`;
     case 'predicate':

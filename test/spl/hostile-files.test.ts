@@ -122,7 +122,7 @@ describe('hostile Splunk files', () => {
     const { context } = readHostile();
     assert.deepEqual(context.unreadableMacros.get('decode_text'), {
       file: 'macros/decode_text.yml',
-      line: 7,
+      line: 6,
       reason: 'invalid YAML: Missing closing \'quote',
     });
     const { lowered } = documentOf('decode_call.yml');
@@ -134,7 +134,7 @@ describe('hostile Splunk files', () => {
     assert.equal(
       first.message,
       'macro `decode_text(1)` is in macros/decode_text.yml, but that file could not be read ' +
-        '(line 7: invalid YAML: Missing closing \'quote)',
+        '(line 6: invalid YAML: Missing closing \'quote)',
     );
     assert.equal(lowered.pipeline[1].origin?.definedIn, 'macros/decode_text.yml');
   });

@@ -18,7 +18,7 @@ describe('readSplunkRepository', () => {
     assert.equal(read.files, 5);
     assert.equal(read.documents.length + read.failures.length, read.files);
     assert.deepEqual(read.failures.map((f) => [f.file, f.line, f.reason.split(':')[0]]), [
-      ['detections/endpoint/broken_quotes.yml', 3, 'invalid YAML'],
+      ['detections/endpoint/broken_quotes.yml', 4, 'invalid YAML'],
       ['detections/endpoint/no_identifier.yml', 1, 'the detection has no `id`'],
       ['detections/endpoint/no_search.yml', 1, 'the detection has no `search`'],
     ]);

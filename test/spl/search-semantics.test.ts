@@ -120,13 +120,26 @@ describe('search expressions', () => {
     );
   });
 
-  it('a subsearch stays visible as an opaque predicate with a diagnostic', () => {
-    const { pipeline, diagnostics } = lower('x=1 NOT [| inputlookup allowed | fields user]');
-    assert.equal(
-      shape(pipeline[0].predicate),
-      'and(x eq~ 1, not(opaque([| inputlookup allowed | fields user])))',
+  it('a subsearch is a condition on the fields it returns, with its own stages', () => {
+    const { pipeline, diagnostics } = lower(
+      'x=1 NOT [| inputlookup allowed | rename name AS user | fields user]',
     );
-    assert.deepEqual(diagnostics.map((d) => d.code), ['spl.opaque-predicate']);
+    const predicate = pipeline[0].predicate;
+    assert.equal(shape(predicate), 'and(x eq~ 1, not(subsearch(user)))');
+    const nested = predicate?.kind === 'and' && predicate.args[1].kind === 'not'
+      ? predicate.args[1].arg
+      : null;
+    assert.ok(nested?.kind === 'subsearch');
+    assert.deepEqual(
+      nested.subsearch.stages.map((s) => `${s.command} ${s.effect}`),
+      ['inputlookup enrich', 'rename format', 'fields format'],
+    );
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('a subsearch ending in stats returns its by-fields and aggregations', () => {
+    const { pipeline } = lower('x=1 [search y=2 | stats count AS n by host, user]');
+    assert.equal(shape(pipeline[0].predicate), 'and(x eq~ 1, subsearch(host user n))');
   });
 
   it('pipes inside quotes, comments and subsearches do not split stages', () => {

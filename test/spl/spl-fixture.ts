@@ -1,6 +1,11 @@
 // Builds rule documents and Splunk contexts from small queries written in the tests.
 
-import type { Expr, Predicate, RuleDocument } from '../../src/ir/index.js';
+import {
+  computationText,
+  type Expr,
+  type Predicate,
+  type RuleDocument,
+} from '../../src/ir/index.js';
 import type { LoweredQuery } from '../../src/lower/lowered-query.js';
 import { lowerSpl } from '../../src/lower/spl/lower-spl.js';
 import { macroKey, type SplunkContext } from '../../src/sources/splunk/splunk-context.js';
@@ -58,6 +63,10 @@ export function shape(expr: Expr | undefined): string {
       return `not(${shape(expr.arg)})`;
     case 'predicate':
       return atom(expr.predicate);
+    case 'computed':
+      return `computed(${computationText(expr.computed.condition)})`;
+    case 'subsearch':
+      return `subsearch(${expr.subsearch.fields.join(' ')})`;
     case 'opaque':
       return `opaque(${expr.text})`;
   }

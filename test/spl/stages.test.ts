@@ -94,14 +94,41 @@ describe('pipeline stages', () => {
     assert.ok(pipeline.every((s) => s.effect !== 'filter' || s.predicate || s.opaque));
   });
 
-  it('a join says its subsearch is text only, without counting against full parsing', () => {
+  it('an inner join filters on a row of its lowered subsearch sharing the join fields', () => {
     const lowered = lower('index=a | join host [search index=b action=blocked] | table host');
     assert.deepEqual(
       lowered.pipeline.map((s) => `${s.command} ${s.effect}`),
-      ['search filter', 'join enrich', 'table format'],
+      ['search filter', 'join filter', 'table format'],
     );
-    assert.deepEqual(lowered.diagnostics.map((d) => [d.severity, d.code, d.stage]), [
-      ['info', 'spl.join-subsearch', 2],
+    const join = lowered.pipeline[1];
+    assert.equal(shape(join.predicate), 'subsearch(host)');
+    assert.deepEqual(
+      join.subsearches?.map((s) => s.stages.map((stage) => shape(stage.predicate))),
+      [['and(index eq~ "b", action eq~ "blocked")']],
+    );
+    assert.deepEqual(lowered.diagnostics, []);
+  });
+
+  it('an outer join only adds fields; after stats an inner join filters rows', () => {
+    const outer = lower('index=a | join type=outer host [search index=b]');
+    assert.deepEqual(outer.pipeline.map((s) => `${s.command} ${s.effect}`), [
+      'search filter', 'join enrich',
     ]);
+    assert.equal(outer.pipeline[1].predicate, undefined);
+    const inner = lower('index=a | stats count by host | join host, user [search index=b]');
+    assert.equal(inner.pipeline[2].effect, 'filter-aggregated');
+    assert.equal(shape(inner.pipeline[2].predicate), 'subsearch(host user)');
+  });
+
+  it('foreach and appendpipe brackets open with a command, with template fields', () => {
+    const lowered = lower(
+      'x=1 | stats count by a | foreach * [eval <<FIELD>>=if(<<FIELD>>="null",null(),<<FIELD>>)]'
+        + ' | appendpipe [stats count AS total]',
+    );
+    assert.deepEqual(lowered.diagnostics, []);
+    assert.deepEqual(
+      lowered.pipeline.slice(2).map((s) => s.subsearches?.[0].stages.map((n) => n.command)),
+      [['eval'], ['stats']],
+    );
   });
 });

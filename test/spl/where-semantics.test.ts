@@ -54,9 +54,35 @@ describe('where conditions', () => {
     assert.equal(whereOf('src=dest'), 'src fieldref "dest"');
   });
 
-  it('arithmetic on both sides stays opaque with a diagnostic on the rule line', () => {
+  it('arithmetic on both sides is a computed condition with the fields it reads', () => {
     const { pipeline, diagnostics } = lower('x=1\n| where count > avg + 3 * stdev');
-    assert.equal(shape(pipeline[1].predicate), 'opaque(count > avg + 3 * stdev)');
+    const predicate = pipeline[1].predicate;
+    assert.equal(shape(predicate), 'computed(count > (avg + (3 * stdev)))');
+    assert.deepEqual(predicate?.kind === 'computed' && predicate.computed.fields, [
+      'count', 'avg', 'stdev',
+    ]);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('functions of several fields and patterns built from fields are computed too', () => {
+    assert.equal(whereOf('lower(a)=lower(b)'), 'computed(lower(a) = lower(b))');
+    assert.equal(
+      whereOf('match(process_name, "(?i)".original_file_name)'),
+      'computed(match(process_name, "(?i)" . original_file_name))',
+    );
+    assert.equal(
+      whereOf('isnull(mvfind(old, new))'),
+      'computed(isnull(mvfind(old, new)))',
+    );
+    assert.equal(
+      whereOf('_time >= relative_time(now(), "@d")'),
+      'computed(_time >= relative_time(now(), "@d"))',
+    );
+  });
+
+  it('a condition holding a subsearch stays opaque with a diagnostic on the rule line', () => {
+    const { pipeline, diagnostics } = lower('x=1\n| where user=[| inputlookup u | return user]');
+    assert.equal(pipeline[1].predicate?.kind, 'opaque');
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].line, 6);
     assert.equal(diagnostics[0].stage, 2);

@@ -7,7 +7,10 @@ export type Formula =
   | { kind: 'and'; args: Formula[] }
   | { kind: 'or'; args: Formula[] }
   | { kind: 'literal'; literal: Literal }
-  /** An opaque part, under either polarity: it implies nothing and nothing implies it. */
+  /**
+   * An opaque part, a computed condition or a subsearch, under either polarity: it implies
+   * nothing and nothing implies it.
+   */
   | { kind: 'unknown'; text: string };
 
 export interface FormulaContext {
@@ -37,6 +40,10 @@ export function formulaOf(expr: Expr, context: FormulaContext, negated = false):
     }
     case 'predicate':
       return { kind: 'literal', literal: literalOf(expr.predicate, negated, context) };
+    case 'computed':
+      return { kind: 'unknown', text: expr.computed.text };
+    case 'subsearch':
+      return { kind: 'unknown', text: expr.subsearch.text };
     case 'opaque':
       return { kind: 'unknown', text: expr.text };
   }

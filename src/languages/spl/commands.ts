@@ -12,6 +12,7 @@ import {
 } from './field-command-readers.js';
 import { readLookup } from './lookup-reader.js';
 import { readRegex, readRex } from './regex-readers.js';
+import { parsePipeline } from './pipeline-parser.js';
 import { parseSearch } from './search-parser.js';
 import type { CommandArgs, ParseIssue } from './syntax.js';
 import { readTstats } from './tstats-reader.js';
@@ -36,7 +37,7 @@ const AGGREGATING = [
  */
 const GENERIC = [
   'inputlookup', 'outputlookup', 'spath', 'bucket', 'bin', 'join', 'mvexpand', 'iplocation',
-  'sort', 'apply', 'fit', 'append', 'appendcols', 'appendpipe', 'foreach', 'xmlkv',
+  'sort', 'apply', 'fit', 'append', 'appendcols', 'xmlkv',
   'transaction', 'from', 'makemv', 'addtotals', 'replace', 'fromjson', 'tojson', 'cyberchef',
   'map', 'outlier', 'multikv', 'extract', 'kv', 'anomalydetection', 'head', 'tail', 'union',
   'makeresults', 'datamodel', 'mvcombine', 'nomv', 'strcat', 'return', 'format', 'rest',
@@ -68,7 +69,27 @@ const READERS: Record<string, Reader> = {
   regex: (text, start, end, issues) => {
     return readRegex(parseArguments(text, start, end, issues), issues, { start, end });
   },
+  foreach: readStreamingTemplate,
+  appendpipe: readStreamingTemplate,
 };
+
+/**
+ * `foreach … [ eval … ]` and `appendpipe [ stats … ]`: the brackets hold commands run on the
+ * current results, so they open with a command, not with a search.
+ */
+function readStreamingTemplate(
+  text: string,
+  start: number,
+  end: number,
+  issues: ParseIssue[],
+): CommandArgs {
+  const items = parseArguments(text, start, end, issues).map((item) => {
+    if (item.kind !== 'subsearch') return item;
+    const { start: from, end: to } = item.pipeline.span;
+    return { ...item, pipeline: parsePipeline(text, from, to, 'command') };
+  });
+  return { kind: 'arguments', items };
+}
 
 type Reader = (text: string, start: number, end: number, issues: ParseIssue[]) => CommandArgs;
 

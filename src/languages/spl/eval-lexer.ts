@@ -73,7 +73,7 @@ function lexOne(text: string, i: number, end: number, issues: ParseIssue[]): Eva
     }
   }
   if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) return lexNumber(text, i, end);
-  if (isNameStart(c)) return lexName(text, i, end);
+  if (isNameStart(c) || templateEnd(text, i, end) > 0) return lexName(text, i, end);
   for (const operator of OPERATORS) {
     if (text.startsWith(operator, i) && i + operator.length <= end) {
       return { kind: 'operator', operator, span: { start: i, end: i + operator.length } };
@@ -102,11 +102,29 @@ function lexName(text: string, start: number, end: number): EvalToken {
   let i = start;
   while (i < end) {
     const c = text[i];
-    if (isNameChar(c)) i += 1;
+    const template = templateEnd(text, i, end);
+    if (template > 0) i = template;
+    else if (isNameChar(c)) i += 1;
     else if (c === '.' && isNameChar(text[i + 1]) && i + 1 < end) i += 1;
     else break;
   }
   return { kind: 'name', name: text.slice(start, i), quoted: false, span: { start, end: i } };
+}
+
+/**
+ * The end of a `foreach` template token at `start` (`<<FIELD>>`, `<<MATCHSTR>>`), which stands
+ * for a field name; -1 when there is none.
+ */
+function templateEnd(text: string, start: number, end: number): number {
+  if (!text.startsWith('<<', start)) return -1;
+  let i = start + 2;
+  while (i < end && isTemplateChar(text[i])) i += 1;
+  if (i === start + 2 || !text.startsWith('>>', i) || i + 2 > end) return -1;
+  return i + 2;
+}
+
+function isTemplateChar(c: string): boolean {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_' || (c >= '0' && c <= '9');
 }
 
 function isDigit(c: string | undefined): boolean {

@@ -13,6 +13,8 @@ export interface MacroDefinition {
   definition: string;
   /** Repository-relative file of the definition. */
   definedIn: string;
+  /** How the file was read although it departs from YAML 1.2 (see yaml-mapping). */
+  lenience?: { line: number; reason: string };
 }
 
 /** A macro file that exists but could not be read. */

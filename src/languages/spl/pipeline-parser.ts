@@ -6,7 +6,18 @@ import { readMacroCall } from './macro-call.js';
 import { isSpace, macroEnd, offsetsOutsideQuotes, skipBlank } from './scanner.js';
 import type { CommandNode, ParseIssue, Pipeline } from './syntax.js';
 
-export function parsePipeline(text: string, start = 0, end = text.length): Pipeline {
+/**
+ * How the text starts: with a search (a query, a subsearch — an implicit `search` unless a
+ * generating command opens it) or with a command (the template `foreach` runs per field).
+ */
+export type PipelineOpening = 'search' | 'command';
+
+export function parsePipeline(
+  text: string,
+  start = 0,
+  end = text.length,
+  opening: PipelineOpening = 'search',
+): Pipeline {
   const commands: CommandNode[] = [];
   const pieces = splitOnPipes(text, start, end);
 
@@ -16,7 +27,8 @@ export function parsePipeline(text: string, start = 0, end = text.length): Pipel
       if (index > 0) commands.push(emptyCommand(piece.start, piece.end));
       return;
     }
-    commands.push(readCommand(text, first, trimEnd(text, first, piece.end), index === 0));
+    const opensSearch = index === 0 && opening === 'search';
+    commands.push(readCommand(text, first, trimEnd(text, first, piece.end), opensSearch));
   });
   return { commands, span: { start, end } };
 }

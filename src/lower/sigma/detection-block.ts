@@ -111,6 +111,8 @@ function treeSize(expr: Expr): number {
     case 'not':
       return 1 + treeSize(expr.arg);
     case 'predicate':
+    case 'computed':
+    case 'subsearch':
     case 'opaque':
       return 1;
   }

@@ -21,10 +21,10 @@ const FORMATTING = new Set([
 ]);
 
 /**
- * The effect of a command other than a filter or an aggregation.
- * Adding fields, rows from other searches (append, join — LIMITATION: an inner `join` also drops
- * events without a match, which is not shown as a filter) or events of a generating command
- * (inputlookup, from, makeresults) are all `enrich`: they add to what the search sees.
+ * The effect of a command other than a filter or an aggregation (an inner `join` filters, and
+ * is lowered on its own). Adding fields, rows from other searches (append, outer join) or
+ * events of a generating command (inputlookup, from, makeresults) are all `enrich`: they add
+ * to what the search sees.
  */
 export function effectOf(command: string): Effect {
   const name = command.toLowerCase();

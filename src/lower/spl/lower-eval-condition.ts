@@ -1,8 +1,10 @@
 // `where` conditions (eval syntax) to predicate trees: comparisons are case-sensitive; like,
-// match, cidrmatch, isnull, isnotnull, in, coalesce, lower/upper and len are understood.
+// match, cidrmatch, isnull, isnotnull, in, coalesce, lower/upper and len are understood; what no
+// predicate can state (both sides computed) is kept as a computed condition.
 
 import { and, not, or, type Expr, type Op, type Scalar } from '../../ir/index.js';
 import type { EvalNode } from '../../languages/spl/syntax.js';
+import { computationOf, fieldsRead } from './eval-computation.js';
 import type { LoweringScope } from './lowering-scope.js';
 import { globOfLike, shapeOfGlob } from './value-shape.js';
 
@@ -15,6 +17,7 @@ export function lowerEvalCondition(node: EvalNode, scope: LoweringScope): Expr {
       }
       if (node.operator === 'LIKE') return lowerLike(node.left, node.right, node, scope);
       if (COMPARISONS[node.operator]) return lowerComparison(node, scope);
+      if (node.operator === 'XOR') return computedOrOpaque(node, 'exclusive or', scope);
       return scope.opaque(node.span, `\`${node.operator}\` is not a condition`);
     case 'not':
       return not(lowerEvalCondition(node.arg, scope));
@@ -23,8 +26,18 @@ export function lowerEvalCondition(node: EvalNode, scope: LoweringScope): Expr {
     case 'call':
       return lowerCall(node, scope);
     default:
-      return scope.opaque(node.span, 'not a condition ruledex understands');
+      return computedOrOpaque(node, 'not a condition ruledex understands', scope);
   }
+}
+
+/**
+ * A condition no predicate states, kept as its computation; opaque only when part of it is
+ * known only when the search runs.
+ */
+function computedOrOpaque(node: EvalNode, reason: string, scope: LoweringScope): Expr {
+  const condition = computationOf(node);
+  if (!condition) return scope.opaque(node.span, reason);
+  return scope.computed(condition, fieldsRead(condition), node.span);
 }
 
 const COMPARISONS: Partial<Record<string, Op>> = {
@@ -88,9 +101,7 @@ function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, scope: Low
     // LIMITATION: `a != b` is shown as NOT (a = b) — events lacking a field are not told apart.
     return op === 'eq' ? same : not(same);
   }
-  // LIMITATION: comparisons between fields or computed values other than equality
-  // (`count > avg + 3 * stdev`) have no predicate form — they show as opaque conditions.
-  return scope.opaque(node.span, 'comparison of computed values');
+  return computedOrOpaque(node, 'comparison of computed values', scope);
 }
 
 function compareField(
@@ -101,7 +112,8 @@ function compareField(
   scope: LoweringScope,
 ): Expr {
   if (side.folded && typeof value === 'string' && !matchesFold(value, side.folded)) {
-    return scope.opaque(node.span, `\`${side.folded}()\` never equals a value in the other case`);
+    const reason = `\`${side.folded}()\` never equals a value in the other case`;
+    return computedOrOpaque(node, reason, scope);
   }
   const values = [value];
   return scope.predicate(
@@ -121,16 +133,13 @@ function lowerLike(
   scope: LoweringScope,
 ): Expr {
   const side = fieldSide(target);
-  if (!side || pattern.kind !== 'string') return scope.opaque(
-    node.span,
-    '`like` on a computed value',
-  );
+  if (!side || pattern.kind !== 'string') {
+    return computedOrOpaque(node, '`like` on a computed value', scope);
+  }
   const glob = globOfLike(pattern.value);
   if (side.folded && !matchesFold(glob, side.folded)) {
-    return scope.opaque(
-      node.span,
-      `\`${side.folded}()\` never matches a pattern in the other case`,
-    );
+    const reason = `\`${side.folded}()\` never matches a pattern in the other case`;
+    return computedOrOpaque(node, reason, scope);
   }
   const shape = shapeOfGlob(glob);
   return scope.predicate(
@@ -158,7 +167,7 @@ function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: Lowe
     );
   }
   if (!side || values.some((value) => value === undefined)) {
-    return scope.opaque(node.span, '`in` on computed values');
+    return computedOrOpaque(node, '`in` on computed values', scope);
   }
   return scope.predicate(
     { field: side.field, op: 'in', values: values as Scalar[], caseSensitive: side.caseSensitive },
@@ -210,5 +219,6 @@ function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringSco
       if (node.args.length === 1) return not(lowerEvalCondition(first, scope));
       break;
   }
-  return scope.opaque(node.span, `\`${node.name}(…)\` is not a condition ruledex understands`);
+  const reason = `\`${node.name}(…)\` is not a condition ruledex understands`;
+  return computedOrOpaque(node, reason, scope);
 }

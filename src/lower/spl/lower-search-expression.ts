@@ -5,6 +5,7 @@ import { and, not, or, RAW_FIELD, type Expr, type Span } from '../../ir/index.js
 import { isTuningHook } from '../../languages/spl/macros.js';
 import type { SearchNode, SearchValue } from '../../languages/spl/syntax.js';
 import type { LoweringScope } from './lowering-scope.js';
+import { returnedFields } from './subsearch-fields.js';
 import { hasWildcard, scalarOf, shapeOfPattern } from './value-shape.js';
 
 /** Time modifiers are bounds on the event time, not fields. */
@@ -32,9 +33,7 @@ export function lowerSearchExpression(node: SearchNode, scope: LoweringScope): E
       }
       return scope.opaque(node.span, 'macro call that did not expand');
     case 'subsearch':
-      // LIMITATION: a subsearch in a search expression becomes terms only when it runs — it is
-      // shown as an opaque predicate (its pipeline is parsed but not lowered).
-      return scope.opaque(node.span, 'subsearch results are only known when the search runs');
+      return scope.subsearch(returnedFields(node.pipeline), node.pipeline, node.span);
   }
 }
 

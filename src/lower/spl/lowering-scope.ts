@@ -2,6 +2,8 @@
 // the query as written, and the diagnostics collected so far.
 
 import type {
+  Computation,
+  ComputedCondition,
   Diagnostic,
   Expr,
   MacroOrigin,
@@ -9,7 +11,10 @@ import type {
   RuleDocument,
   Severity,
   Span,
+  Stage,
+  SubsearchCondition,
 } from '../../ir/index.js';
+import type { Pipeline } from '../../languages/spl/syntax.js';
 
 /** How offsets in the lowered text map back to the query as written (see ExpansionMap). */
 export interface SpanMap {
@@ -19,9 +24,14 @@ export interface SpanMap {
   originOf(span: Span): MacroOrigin | undefined;
 }
 
+/** Lowers the pipeline of a subsearch into stages of its own. */
+export type SubsearchLowering = (pipeline: Pipeline, scope: LoweringScope) => Stage[];
+
 export class LoweringScope {
   /** Index of the stage being lowered, for diagnostics. */
   stage: number | undefined;
+  /** Set by the pipeline lowering, which knows how to lower nested searches. */
+  lowerSubsearch: SubsearchLowering = () => [];
 
   constructor(
     readonly doc: RuleDocument,
@@ -35,6 +45,7 @@ export class LoweringScope {
   within(text: string, map: SpanMap): LoweringScope {
     const scope = new LoweringScope(this.doc, text, map, this.diagnostics);
     scope.stage = this.stage;
+    scope.lowerSubsearch = this.lowerSubsearch;
     return scope;
   }
 
@@ -70,6 +81,33 @@ export class LoweringScope {
     const origin = this.map.originOf(span);
     if (origin) predicate.origin = origin;
     return { kind: 'predicate', predicate };
+  }
+
+  /** A condition on computed values, read from `span` of the expanded text. */
+  computed(condition: Computation, fields: string[], span: Span): Expr {
+    const computed: ComputedCondition = {
+      condition,
+      fields,
+      caseSensitive: true,
+      text: this.slice(span),
+      span: this.map.originalSpan(span),
+    };
+    const origin = this.map.originOf(span);
+    if (origin) computed.origin = origin;
+    return { kind: 'computed', computed };
+  }
+
+  /** The event's `fields` equal a row the nested search on `span` returns. */
+  subsearch(fields: string[], pipeline: Pipeline, span: Span): Expr {
+    const subsearch: SubsearchCondition = {
+      fields,
+      stages: this.lowerSubsearch(pipeline, this),
+      text: this.slice(span),
+      span: this.map.originalSpan(span),
+    };
+    const origin = this.map.originOf(span);
+    if (origin) subsearch.origin = origin;
+    return { kind: 'subsearch', subsearch };
   }
 
   slice(span: Span): string {

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { isScalar } from 'yaml';
 import { yamlFilesUnder } from './repository-files.js';
 import { macroKey, type ContextProblem, type SplunkContext } from './splunk-context.js';
-import { isYamlProblem, kindOf, readYamlMapping, type YamlProblem } from './yaml-mapping.js';
+import type { MacroDefinition } from '../../languages/spl/macros.js';
+import {
+  isYamlProblem,
+  kindOf,
+  readYamlMapping,
+  type YamlMapping,
+  type YamlProblem,
+} from './yaml-mapping.js';
 
 export function readSplunkContext(root: string): SplunkContext {
   const context: SplunkContext = {
@@ -44,7 +51,7 @@ function readMacro(root: string, file: string, context: SplunkContext): void {
     unreadable({ file, line: read.line, reason: read.reason }, nameInBrokenFile(read));
     return;
   }
-  const { fields } = read;
+  const { fields, lenience } = read;
 
   if (typeof fields.name !== 'string' || fields.name.trim() === '') {
     const reason = fields.name == null || typeof fields.name === 'string'
@@ -67,12 +74,9 @@ function readMacro(root: string, file: string, context: SplunkContext): void {
     return;
   }
 
-  context.macros.set(macroKey(name, args.length), {
-    name,
-    arguments: args,
-    definition,
-    definedIn: file,
-  });
+  const macro: MacroDefinition = { name, arguments: args, definition, definedIn: file };
+  if (lenience) macro.lenience = lenience;
+  context.macros.set(macroKey(name, args.length), macro);
 }
 
 function readDataSource(root: string, file: string, context: SplunkContext): void {
@@ -99,7 +103,7 @@ function readDataSource(root: string, file: string, context: SplunkContext): voi
 function readFields(
   root: string,
   file: string,
-): { fields: Record<string, unknown> } | YamlProblem {
+): Pick<YamlMapping, 'fields' | 'lenience'> | YamlProblem {
   let text: string;
   try {
     text = readFileSync(path.join(root, file), 'utf8');
@@ -107,7 +111,8 @@ function readFields(
     return { line: 1, reason: `unreadable: ${(error as Error).message}`, doc: null };
   }
   const read = readYamlMapping(text, 'the file');
-  return isYamlProblem(read) ? read : { fields: read.fields };
+  if (isYamlProblem(read)) return read;
+  return read.lenience ? { fields: read.fields, lenience: read.lenience } : { fields: read.fields };
 }
 
 /** The `name` of a macro file that failed to read, when that much of it could be parsed. */

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { isNode, isScalar, isSeq, Scalar, type Document, type LineCounter } from 'yaml';
-import type { RuleDocument } from '../../ir/index.js';
+import type { Diagnostic, RuleDocument } from '../../ir/index.js';
 import { readRuleFileText } from '../rule-file-text.js';
 import { walkRuleFiles, type RuleFileKind } from '../rule-file-walk.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
@@ -78,7 +78,7 @@ function readDetection(
 
   const mapping = readYamlMapping(text, 'the detection');
   if (isYamlProblem(mapping)) return failure(mapping.line, mapping.reason);
-  const { doc, fields, lines } = mapping;
+  const { doc, fields, lines, lenience } = mapping;
 
   const id = identifyingText(doc, lines, 'id');
   if (typeof id !== 'string') return failure(id.line, id.reason);
@@ -90,7 +90,7 @@ function readDetection(
 
   const { metadata } = detectionMetadata(fields);
   const deprecated = file.startsWith('detections/deprecated/') || metadata.status === 'deprecated';
-  return {
+  const document: RuleDocument = {
     source: 'splunk',
     upstreamId: id,
     file,
@@ -116,6 +116,13 @@ function readDetection(
     raw: fields,
     dataSources: metadata.dataSources,
   };
+  if (lenience) {
+    const { line, reason } = lenience;
+    const code = 'splunk.lenient-yaml';
+    const note: Diagnostic = { severity: 'info', code, message: reason, file, line };
+    document.readingNotes = [note];
+  }
+  return document;
 }
 
 interface MissingText {

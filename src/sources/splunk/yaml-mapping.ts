@@ -3,6 +3,7 @@
 
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { duplicateKeyOf, NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
+import { COLUMN_ZERO_NOTE, indentColumnZeroContinuations } from './column-zero-continuations.js';
 
 /** Aliases a file may resolve: enough for hand-written anchors, too few for an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -11,6 +12,8 @@ export interface YamlMapping {
   doc: Document.Parsed;
   fields: Record<string, unknown>;
   lines: LineCounter;
+  /** How the file departs from YAML 1.2 but was still read, as PyYAML reads it. */
+  lenience?: { line: number; reason: string };
 }
 
 export interface YamlProblem {
@@ -23,6 +26,19 @@ export interface YamlProblem {
 
 /** `what` names the file's content in messages: `the detection`, `the macro file`. */
 export function readYamlMapping(text: string, what: string): YamlMapping | YamlProblem {
+  const strict = readYamlMappingStrictly(text, what);
+  if (!isYamlProblem(strict) || !strict.reason.includes(MISSING_QUOTE)) return strict;
+  const repaired = indentColumnZeroContinuations(text);
+  if (repaired === null) return strict;
+  const lenient = readYamlMappingStrictly(repaired, what);
+  if (isYamlProblem(lenient)) return strict;
+  return { ...lenient, lenience: { line: strict.line, reason: COLUMN_ZERO_NOTE } };
+}
+
+/** The parser's message for a quoted value that runs past where YAML 1.2 lets it go. */
+const MISSING_QUOTE = 'Missing closing';
+
+function readYamlMappingStrictly(text: string, what: string): YamlMapping | YamlProblem {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -33,7 +49,9 @@ export function readYamlMapping(text: string, what: string): YamlMapping | YamlP
 
   const error = doc.errors[0];
   if (error) {
-    const line = lines.linePos(error.pos[0]).line;
+    // An error found at the end of the file (a quote never closed) belongs to its last line.
+    const offset = Math.max(0, Math.min(error.pos[0], text.trimEnd().length - 1));
+    const line = lines.linePos(offset).line;
     return { line, reason: `invalid YAML: ${error.message}`, doc };
   }
   const duplicate = duplicateKeyOf(doc);

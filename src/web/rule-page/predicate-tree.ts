@@ -2,7 +2,14 @@
 // `field op value` lines, with the case rule shown and parts not understood marked. Trees past
 // the page's budget are cut, saying how many conditions are left out.
 
-import type { Expr, MacroOrigin, Predicate } from '../../ir/index.js';
+import {
+  computationText,
+  type ComputedCondition,
+  type Expr,
+  type MacroOrigin,
+  type Predicate,
+  type SubsearchCondition,
+} from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { caseText, operandText } from '../predicate-text.js';
 import type { ShownBudget } from './shown-budget.js';
@@ -22,6 +29,10 @@ function node(expr: Expr, budget: ShownBudget): Html {
       return branch('NOT', [expr.arg], budget);
     case 'predicate':
       return predicateLine(expr.predicate);
+    case 'computed':
+      return computedLine(expr.computed);
+    case 'subsearch':
+      return subsearchBranch(expr.subsearch, budget);
     case 'opaque':
       return html`<span class="opaque-part"><span class="badge opaque">not understood</span>
 <code>${expr.text}</code> — ${expr.reason}${originNote(expr.origin)}</span>`;
@@ -56,9 +67,34 @@ function conditionCount(expr: Expr): number {
     case 'not':
       return conditionCount(expr.arg);
     case 'predicate':
+    case 'computed':
+    case 'subsearch':
     case 'opaque':
       return 1;
   }
+}
+
+function computedLine(c: ComputedCondition): Html {
+  const reads = c.fields.length === 1 ? 'field' : 'fields';
+  return html`<span class="computed"><span class="badge">computed</span>
+<code>${computationText(c.condition)}</code>
+${c.fields.length > 0 && html`<span class="muted">reads ${reads} ${c.fields.join(', ')}</span>`}
+${caseBadge(c.caseSensitive ? 'case-sensitive' : 'case-insensitive')}\
+${originNote(c.origin)}</span>`;
+}
+
+/** The fields matched against the subsearch's rows, then the subsearch's own stages. */
+function subsearchBranch(s: SubsearchCondition, budget: ShownBudget): Html {
+  const target = s.fields.length > 0
+    ? html`<code>${s.fields.join(', ')}</code> equal a row returned by`
+    : html`the raw text contains the terms returned by`;
+  const stages = s.stages.map((stage) => html`<li><code>${stage.command}</code>
+<span class="badge effect">${stage.effect}</span>
+${stage.opaque && html`<span class="badge opaque">not understood</span>`}
+<code class="stage-text">${stage.text}</code>
+${stage.predicate && budget.take() && predicateTree(stage.predicate, budget)}</li>`);
+  return html`<span class="connective">SUBSEARCH</span> ${target} the search${originNote(s.origin)}
+<ol class="subsearch">${stages}</ol>`;
 }
 
 function predicateLine(p: Predicate): Html {

@@ -33,6 +33,10 @@ ${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
 ${stage.predicate && (isEventGrouping(stage)
   ? groupingLine(stage)
   : predicateTree(stage.predicate, budget))}
+${!stage.predicate && stage.subsearches?.map((subsearch) => predicateTree(
+  { kind: 'subsearch', subsearch },
+  budget,
+))}
 ${diagnostics.length > 0 &&
 html`<ul class="plain">${diagnostics.map(
   (d) => html`<li class="diag-${d.severity}">${d.severity}: ${d.message}</li>`,
