@@ -63,6 +63,11 @@ export interface Rule extends RuleDocument {
    * filter, plus the log-source constraints. `null` when nothing filters.
    */
   eventFilter: Expr | null;
+  /**
+   * The query after macro expansion, when expansion changed it (SPL): what the pipeline was
+   * parsed from, and what the event matcher evaluates.
+   */
+  expandedQuery?: string;
   /** Whether every stage and predicate was understood. */
   fullyParsed: boolean;
   diagnostics: Diagnostic[];

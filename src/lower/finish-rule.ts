@@ -8,7 +8,7 @@ export function catalogId(doc: Pick<RuleDocument, 'source' | 'upstreamId'>): str
 }
 
 export function finishRule(doc: RuleDocument, lowered: LoweredQuery): Rule {
-  return {
+  const rule: Rule = {
     ...doc,
     id: catalogId(doc),
     pipeline: lowered.pipeline,
@@ -16,6 +16,8 @@ export function finishRule(doc: RuleDocument, lowered: LoweredQuery): Rule {
     fullyParsed: isFullyParsed(lowered),
     diagnostics: [...(doc.readingNotes ?? []), ...lowered.diagnostics],
   };
+  if (lowered.expandedQuery !== undefined) rule.expandedQuery = lowered.expandedQuery;
+  return rule;
 }
 
 /**

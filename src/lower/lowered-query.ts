@@ -5,4 +5,6 @@ import type { Diagnostic, Stage } from '../ir/index.js';
 export interface LoweredQuery {
   pipeline: Stage[];
   diagnostics: Diagnostic[];
+  /** The query after macro expansion, when expansion changed it (SPL). */
+  expandedQuery?: string;
 }

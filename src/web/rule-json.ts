@@ -56,6 +56,8 @@ export interface RuleJson {
   falsePositives: string[];
   language: Language;
   query: string;
+  /** The query after macro expansion (SPL), or null when expansion did not change it. */
+  expandedQuery: string | null;
   fullyParsed: boolean;
   diagnostics: Diagnostic[];
   stages: StageJson[];
@@ -89,6 +91,7 @@ export function ruleJson(rule: AnalyzedRule): RuleJson {
     falsePositives: rule.falsePositives ?? [],
     language: rule.language,
     query: rule.query,
+    expandedQuery: rule.expandedQuery ?? null,
     fullyParsed: rule.fullyParsed,
     diagnostics: rule.diagnostics ?? [],
     stages: (rule.pipeline ?? []).map((stage) => ({

@@ -39,7 +39,9 @@ export function lowerSpl(doc: RuleDocument, context: SplunkContext): LoweredQuer
   const reported = scope.diagnostics.length;
   try {
     const pipeline = lowerPipeline(parsePipeline(expansion.text), scope, macros);
-    return { pipeline, diagnostics: scope.diagnostics };
+    const lowered: LoweredQuery = { pipeline, diagnostics: scope.diagnostics };
+    if (expansion.text !== doc.query) lowered.expandedQuery = expansion.text;
+    return lowered;
   } catch (error) {
     // The parsers recurse once per nesting level: thousands of nested brackets or NOTs
     // exhaust the stack, which is the input's fault and must not stop the build.
