@@ -1,0 +1,39 @@
+// Regular expressions from rule text, run by RE2 (re2js) in time linear in the input, so no
+// pattern can hang the matcher. Patterns RE2 cannot run (backreferences, lookaround) are
+// reported, never handed to a backtracking engine.
+
+import { RE2JS } from 're2js';
+
+export interface RegexFlags {
+  caseInsensitive?: boolean;
+  /** `.` also matches a newline. */
+  dotAll?: boolean;
+  /** `^` and `$` match at line breaks. */
+  multiline?: boolean;
+}
+
+export interface LinearRegex {
+  /** Whether the pattern matches somewhere in `text` (anchors in the pattern apply). */
+  test(text: string): boolean;
+}
+
+/** The compiled pattern, or why RE2 cannot run it. */
+export function compileLinearRegex(
+  pattern: string,
+  flags: RegexFlags = {},
+): LinearRegex | { unsupported: string } {
+  let bits = 0;
+  if (flags.caseInsensitive) bits |= RE2JS.CASE_INSENSITIVE;
+  if (flags.dotAll) bits |= RE2JS.DOTALL;
+  if (flags.multiline) bits |= RE2JS.MULTILINE;
+  try {
+    const compiled = RE2JS.compile(pattern, bits);
+    return { test: (text) => compiled.matcher(text).find() };
+  } catch (error) {
+    return { unsupported: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function isLinearRegex(value: LinearRegex | { unsupported: string }): value is LinearRegex {
+  return 'test' in value;
+}
