@@ -1,5 +1,7 @@
 // What evaluating one rule on one event gives: matched, not matched, or not decidable.
 
+import type { EventRecord } from './event-record.js';
+
 export type VerdictStatus = 'matched' | 'not-matched' | 'undecided';
 
 export interface Verdict {
@@ -19,7 +21,7 @@ export interface RuleEvaluator {
    * new terms, aggregate conditions): only its per-event filter is evaluated.
    */
   partial: boolean;
-  evaluate(event: import('./event-record.js').EventRecord): Verdict;
+  evaluate(event: EventRecord): Verdict;
 }
 
 /** Why a rule cannot be evaluated at all (no query, a language without an evaluator). */
