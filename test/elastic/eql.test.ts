@@ -180,26 +180,54 @@ describe('EQL lowering', () => {
     );
   });
 
+  it('keeps conditions on computed values and on two fields as computed conditions', () => {
+    const lowered = lowerEqlQuery(
+      'any where\n  length(a) > 3 and startsWith~(a, b) and a < b and x : substring(y, 0, 2)',
+    );
+    const condition = lowered.pipeline[0].predicate as Expr;
+    assert.equal(
+      notation(condition),
+      'and(computed(length(a) > 3), computed(startswith~(a, b)), computed(a < b), ' +
+        'computed(x : substring(y, 0, 2)))',
+    );
+    assert.ok(condition.kind === 'and');
+    assert.deepEqual(
+      condition.args.map((arg) =>
+        arg.kind === 'computed' ? [arg.computed.fields, arg.computed.caseSensitive] : null,
+      ),
+      [
+        [['a'], true],
+        [['a', 'b'], false],
+        [['a', 'b'], true],
+        [['x', 'y'], false],
+      ],
+    );
+    assert.deepEqual(lowered.diagnostics, []);
+  });
+
+  it('compares each list item of a computed comparison as `in` does', () => {
+    assert.equal(
+      condition('substring(a, 0, 2) in ("ab", "cd") or length(b) in~ ("x*", "y")'),
+      'or(computed(substring(a, 0, 2) == "ab"), computed(substring(a, 0, 2) == "cd"), ' +
+        'computed(length(b) in~ "x*"), computed(length(b) : "y"))',
+    );
+  });
+
   it('keeps what it cannot lower opaque, with a diagnostic naming it', () => {
-    const lowered = lowerEqlQuery('any where\n  length(a) > 3 and startsWith(a, b)');
+    const lowered = lowerEqlQuery('any where\n  a < null and 1 + 2');
     assert.equal(
       notation(lowered.pipeline[0].predicate as Expr),
-      'and(opaque("length(a) > 3"), opaque("startsWith(a, b)"))',
+      'and(opaque("a < null"), opaque("1 + 2"))',
     );
     assert.deepEqual(
       lowered.diagnostics.map((d) => [d.code, d.line, d.column, d.message]),
       [
+        ['eql.unsupported', 11, 3, "'<' with null is not lowered: a < null"],
         [
           'eql.unsupported',
           11,
-          3,
-          'comparison of a computed value (length()) is not lowered: length(a) > 3',
-        ],
-        [
-          'eql.unsupported',
-          11,
-          21,
-          'startsWith() with a computed argument is not lowered: startsWith(a, b)',
+          16,
+          'this expression as a condition is not lowered: 1 + 2',
         ],
       ],
     );

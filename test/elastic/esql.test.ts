@@ -204,11 +204,34 @@ describe('ES|QL lowering', () => {
     ]);
   });
 
-  it('keeps what it cannot lower opaque, with a located diagnostic', () => {
-    const lowered = lowerEsqlQuery('from logs-*\n| where @timestamp > now() - 5m\n| frobnicate x');
+  it('keeps comparisons of computed values as computed conditions', () => {
+    const lowered = lowerEsqlQuery(
+      'from logs-*\n| where @timestamp > now() - 5 minutes and a::long + b < 7 days\n' +
+        '| eval x = y\n| where date_diff("seconds", x, c) <= 300 and x < c',
+    );
     assert.equal(
       notation(lowered.pipeline[1].predicate as Expr),
-      'opaque("@timestamp > now() - 5m")',
+      'and(computed(@timestamp > (now() - to_timeduration("5 minutes"))), ' +
+        'computed((to_long(a) + b) < to_dateperiod("7 days")))',
+    );
+    const last = lowered.pipeline[3].predicate as Expr;
+    assert.equal(
+      notation(last),
+      'and(computed(date_diff("seconds", y, c) <= 300), computed(y < c))',
+    );
+    assert.ok(last.kind === 'and' && last.args[0].kind === 'computed');
+    assert.deepEqual(last.args[0].computed.fields, ['y', 'c']);
+    assert.equal(last.args[0].computed.text, 'date_diff("seconds", x, c) <= 300');
+    assert.deepEqual(lowered.diagnostics, []);
+  });
+
+  it('keeps what it cannot lower opaque, with a located diagnostic', () => {
+    const lowered = lowerEsqlQuery(
+      'from logs-*\n| where match(message, "x", {"fuzziness": 1})\n| frobnicate x',
+    );
+    assert.equal(
+      notation(lowered.pipeline[1].predicate as Expr),
+      'opaque("match(message, \\"x\\", {\\"fuzziness\\": 1})")',
     );
     assert.equal(lowered.pipeline[2].opaque, true);
     assert.deepEqual(
@@ -218,7 +241,8 @@ describe('ES|QL lowering', () => {
           'esql.unsupported',
           11,
           2,
-          'a comparison of computed values is not lowered: @timestamp > now() - 5m',
+          'a full-text match on a computed value or with options is not lowered: ' +
+            'match(message, "x", {"fuzziness": 1})',
         ],
         ['esql.unparsed-command', 12, 3, "FROBNICATE: unknown command 'frobnicate'"],
       ],

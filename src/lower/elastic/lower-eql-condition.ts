@@ -11,8 +11,10 @@ import {
   type Span,
 } from '../../ir/index.js';
 import type { EqlExpr, EqlField, EqlOperator } from '../../languages/eql/eql-syntax.js';
+import { computedCondition } from './computed-condition.js';
 import { lowerConnective } from './connective-condition.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
+import { eqlComputationOf, eqlFieldName, isCaseless } from './eql-computation.js';
 import { opaqueCondition } from './opaque-condition.js';
 import { matchOf, patternOf } from './value-pattern.js';
 
@@ -75,10 +77,30 @@ export function lowerEqlCondition(expr: EqlExpr, scope: EqlScope): Expr {
 function lowerComparison(comparison: Comparison, scope: EqlScope): Expr {
   const { left } = comparison;
   if (left.kind !== 'field') {
-    const what = left.kind === 'call' ? `${left.name}()` : left.kind;
-    return opaque(comparison.span, `comparison of a computed value (${what})`, scope);
+    return or(comparison.values.map((value) => computedComparison(comparison, value, scope)));
   }
   return or(comparison.values.map((value) => lowerComparedValue(left, value, comparison, scope)));
+}
+
+/**
+ * One value of a comparison whose sides are computed, as a computed condition. A list item is
+ * compared as `in` compares: `==` exactly, and `in~` as `:` does when the value has no wildcard.
+ */
+function computedComparison(comparison: Comparison, value: EqlExpr, scope: EqlScope): Expr {
+  const operator = comparison.list ? itemOperator(comparison.operator, value) : comparison.operator;
+  const condition = eqlComputationOf({ ...comparison, operator, values: [value], list: false });
+  const span = comparison.list ? value.span : comparison.span;
+  const text = predicateText(comparison.left, value, comparison, scope);
+  const caseSensitive = !isCaseless({ ...comparison, operator });
+  const what = { code: 'eql.unsupported', description: 'this comparison of computed values' };
+  return computedCondition(condition, caseSensitive, span, what, scope, text);
+}
+
+function itemOperator(operator: EqlOperator, value: EqlExpr): EqlOperator {
+  if (operator === 'in') return '==';
+  const wildcard = value.kind === 'string' && (value.value.includes('*') || value.value.includes('?'));
+  if (operator === 'in~' && !wildcard) return ':';
+  return operator;
 }
 
 function lowerComparedValue(
@@ -94,15 +116,12 @@ function lowerComparedValue(
     make(field, { op, values, caseSensitive, span, text, ...(flags ? { flags } : {}) }, scope);
 
   if (value.kind === 'null') return lowerNullComparison(field, comparison, scope);
-  if (value.kind === 'field') {
-    if (operator !== '==' && operator !== '!=') {
-      return opaque(comparison.span, `'${operator}' between two fields`, scope);
-    }
-    const compared = test('fieldref', [value.path], true);
+  if (value.kind === 'field' && (operator === '==' || operator === '!=')) {
+    const compared = test('fieldref', [eqlFieldName(value)], true);
     return operator === '==' ? compared : not(compared);
   }
   if (value.kind !== 'string' && value.kind !== 'number' && value.kind !== 'boolean') {
-    return opaque(value.span, 'comparison with a computed value', scope);
+    return computedComparison(comparison, value, scope);
   }
 
   const scalar: Scalar = value.value;
@@ -149,29 +168,22 @@ function lowerNullComparison(field: EqlField, comparison: Comparison, scope: Eql
 
 /**
  * Boolean functions that test their first argument against string arguments: `startsWith`,
- * `endsWith`, `stringContains`, `wildcard`, `cidrMatch`, `match`, each with a `~` form.
+ * `endsWith`, `stringContains`, `wildcard`, `cidrMatch`, `match`, each with a `~` form. Other
+ * functions, and these on computed values or fields (`startsWith~(dll.name, process.name)`), are
+ * computed conditions.
  */
-// LIMITATION: functions comparing two fields (`startsWith~(dll.name, process.name)`) or computed
-// values (`length(x) > 3`, `substring(…)`) have no predicate form; they stay opaque, with a
-// warning, and the rule is not fully parsed.
 function lowerFunction(call: Call, scope: EqlScope): Expr {
   const name = call.name.toLowerCase();
   const [subject, ...rest] = call.args;
   const op = Object.hasOwn(FUNCTION_OPS, name) ? FUNCTION_OPS[name] : undefined;
-  if (op === undefined && name !== 'wildcard') {
-    const written = `${call.name}${call.insensitive ? '~' : ''}`;
-    return opaque(call.span, `function ${written}() as a condition`, scope);
-  }
-  if (subject?.kind !== 'field' || rest.length === 0) {
-    return opaque(call.span, `${call.name}() on a computed value`, scope);
-  }
+  const isTest = op !== undefined || name === 'wildcard';
+  const patterns = rest.filter((argument) => argument.kind === 'string');
+  const literal = patterns.length === rest.length && rest.length > 0;
+  if (!isTest || subject?.kind !== 'field' || !literal) return computedCall(call, scope);
 
   const caseSensitive = !call.insensitive && op !== 'cidr';
   const tests: Expr[] = [];
-  for (const argument of rest) {
-    if (argument.kind !== 'string') {
-      return opaque(call.span, `${call.name}() with a computed argument`, scope);
-    }
+  for (const argument of patterns) {
     const match =
       op === undefined
         ? matchOf(patternOf(argument.value, { single: true, escapes: false }))
@@ -182,19 +194,21 @@ function lowerFunction(call: Call, scope: EqlScope): Expr {
   return or(tests);
 }
 
-function make(field: EqlField, test: Test, scope: EqlScope): Expr {
-  const { text = sliceOf(test.span, scope), ...rest } = test;
-  return predicate({ field: fieldName(field), text, ...rest });
+function computedCall(call: Call, scope: EqlScope): Expr {
+  const written = `${call.name}${call.insensitive ? '~' : ''}`;
+  const what = { code: 'eql.unsupported', description: `function ${written}() as a condition` };
+  const caseSensitive = !isCaseless(call);
+  return computedCondition(eqlComputationOf(call), caseSensitive, call.span, what, scope);
 }
 
-/** `process.args[0]` keeps its position in the name: it is a different value than the array. */
-function fieldName(field: EqlField): string {
-  return field.path + field.indexes.map((index) => `[${index}]`).join('');
+function make(field: EqlField, test: Test, scope: EqlScope): Expr {
+  const { text = sliceOf(test.span, scope), ...rest } = test;
+  return predicate({ field: eqlFieldName(field), text, ...rest });
 }
 
 /** The comparison's text for one value: the whole comparison, or `field op value` in a list. */
 function predicateText(
-  field: EqlField,
+  field: EqlExpr,
   value: EqlExpr,
   comparison: Comparison,
   scope: EqlScope,

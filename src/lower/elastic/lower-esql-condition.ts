@@ -13,10 +13,12 @@ import {
 } from '../../ir/index.js';
 import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
 import { analyzedWords } from './analyzed-words.js';
+import { computedCondition } from './computed-condition.js';
 import { lowerConnective } from './connective-condition.js';
 import { TRUE_CONDITION } from './constant-conditions.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
 import { columnOf, type ColumnSource, type Columns } from './esql-columns.js';
+import { esqlComputationOf } from './esql-computation.js';
 import { fieldTypeOf } from './field-types.js';
 import { lowerKueryText } from './lower-kuery.js';
 import { opaqueCondition } from './opaque-condition.js';
@@ -94,9 +96,7 @@ function lowerComparison(expr: Node<'compare'>, scope: EsqlScope): Expr {
   const leftColumn = columnOf(expr.left, scope.columns);
   const rightColumn = columnOf(expr.right, scope.columns);
   if (leftColumn !== null && rightColumn !== null) {
-    if (expr.operator !== '==' && expr.operator !== '!=') {
-      return opaque(expr.span, `'${expr.operator}' between two columns`, scope);
-    }
+    if (expr.operator !== '==' && expr.operator !== '!=') return computed(expr, scope);
     const compared = make(leftColumn, 'fieldref', [rightColumn.field], expr.span, scope);
     return expr.operator === '==' ? compared : not(compared);
   }
@@ -104,9 +104,7 @@ function lowerComparison(expr: Node<'compare'>, scope: EsqlScope): Expr {
   const mirrored = leftColumn === null;
   const column = leftColumn ?? rightColumn;
   const value = scalarOf(mirrored ? expr.left : expr.right);
-  if (column === null || value === undefined) {
-    return opaque(expr.span, 'a comparison of computed values', scope);
-  }
+  if (column === null || value === undefined) return computed(expr, scope);
   if (value === null) return opaque(expr.span, 'a comparison with null (always null)', scope);
 
   const operator = mirrored ? MIRRORED[expr.operator] : expr.operator;
@@ -119,6 +117,7 @@ function lowerComparison(expr: Node<'compare'>, scope: EsqlScope): Expr {
 function lowerPattern(expr: Node<'pattern'>, scope: EsqlScope): Expr {
   const keyword = expr.operator.toUpperCase();
   const column = columnOf(expr.left, scope.columns);
+  if (column === null && expr.patterns.length === 1) return computed(expr, scope);
   if (column === null) return opaque(expr.span, `${keyword} on a computed value`, scope);
 
   const lowered: Expr[] = [];
@@ -176,23 +175,19 @@ function lowerIsNull(expr: Node<'is-null'>, scope: EsqlScope): Expr {
 function lowerFunction(call: Node<'call'>, scope: EsqlScope): Expr {
   if (call.name === 'kql') return lowerEmbeddedKuery(call, scope);
   if (call.name === 'mv_contains') return lowerMultiValueContains(call, scope);
-  if (call.name === 'match' && call.args.length === 2) {
-    return lowerFullText(call.args[0], [call.args[1]], call.span, scope);
+  if (call.name === 'match' && call.args.length >= 2) {
+    return lowerFullText(call.args[0], call.args.slice(1), call.span, scope);
   }
 
   const op = Object.hasOwn(FUNCTION_OPS, call.name) ? FUNCTION_OPS[call.name] : undefined;
-  if (op === undefined) return opaque(call.span, `function ${call.name}() as a condition`, scope);
   const [subject, ...rest] = call.args;
   const column = subject === undefined ? null : columnOf(subject, scope.columns);
-  if (column === null || rest.length === 0) {
-    return opaque(call.span, `${call.name}() on a computed value`, scope);
-  }
+  const patterns = rest.filter((argument) => argument.kind === 'string');
+  const literal = patterns.length === rest.length && rest.length > 0;
+  if (op === undefined || column === null || !literal) return computed(call, scope);
 
   const lowered: Expr[] = [];
-  for (const argument of rest) {
-    if (argument.kind !== 'string') {
-      return opaque(call.span, `${call.name}() with a computed argument`, scope);
-    }
+  for (const argument of patterns) {
     // Addresses have no case.
     const compared = op === 'cidr' ? { ...column, caseInsensitive: true } : column;
     lowered.push(make(compared, op, [argument.value], call.span, scope));
@@ -270,6 +265,14 @@ function make(
   const caseSensitive = !column.caseInsensitive;
   const flagged = flags === undefined ? {} : { flags };
   return predicate({ field: column.field, op, values, caseSensitive, text, span, ...flagged });
+}
+
+/** A condition no predicate states, kept as its computation. */
+function computed(expr: EsqlExpr, scope: EsqlScope): Expr {
+  const condition = esqlComputationOf(expr, scope.columns);
+  const description = 'a condition holding a value list, an option map or a parameter';
+  const what = { code: 'esql.unsupported', description };
+  return computedCondition(condition, true, expr.span, what, scope);
 }
 
 function opaque(span: Span, what: string, scope: EsqlScope): Expr {
