@@ -41,7 +41,34 @@ export function lowerDetectionItem(entry: DetectionEntry, report: ReportProblem)
   const field = key.field === '' ? RAW_FIELD : key.field;
   const written = writtenValues(entry, field);
   if ('code' in written) return opaque(written);
-  return lowerValues(field, key.modifiers, written, keyOffset, opaque);
+  const lowered = lowerValues(field, key.modifiers, written, keyOffset, opaque);
+  if (lowered.kind !== 'opaque') warnAboutValues(entry, key.modifiers, keyOffset, report);
+  return lowered;
+}
+
+/**
+ * Forms the specification forbids but whose meaning is plain, so they are lowered as read:
+ * `all` over a single value, and `null` among other values.
+ */
+function warnAboutValues(
+  entry: DetectionEntry,
+  modifiers: ModifierUse[],
+  keyOffset: number | undefined,
+  report: ReportProblem,
+): void {
+  const value = entry.value;
+  const all = modifiers.find((modifier) => modifier.name === 'all');
+  const single = value.kind === 'scalar' || (value.kind === 'list' && value.items.length === 1);
+  if (all && single) {
+    const offset = keyOffset === undefined ? undefined : keyOffset + all.span.start;
+    const message = `'all' over a single value of '${entry.key}': the specification forbids it`;
+    report('warning', 'sigma.all-with-one-value', message, offset);
+  }
+  if (value.kind !== 'list') return;
+  const empty = value.items.find((item) => item.kind === 'scalar' && item.value === null);
+  if (!empty) return;
+  const message = `null in the list of '${entry.key}': the specification wants its own selection`;
+  report('warning', 'sigma.null-in-list', message, empty.span?.start ?? value.span?.start);
 }
 
 /** A bare string in a search identifier's list: matched anywhere in the raw event. */

@@ -76,8 +76,9 @@ export function applyModifiers(modifiers: ModifierUse[], values: ModifiedValue[]
     typedBy: null,
   };
 
-  for (const modifier of modifiers) {
+  for (const [position, modifier] of modifiers.entries()) {
     try {
+      checkCombination(modifier.name, modifiers, position);
       applyModifier(modifier.name, state);
     } catch (error) {
       if (!(error instanceof ChainError)) throw error;
@@ -86,6 +87,21 @@ export function applyModifiers(modifiers: ModifierUse[], values: ModifiedValue[]
     }
   }
   return { ok: true, modified: state.modified };
+}
+
+/**
+ * Combinations the specification rules out wherever they stand in the chain: `base64offset`
+ * yields fragments of a longer text, which only a later `contains` can look for; placeholders
+ * are filled into matched values, not into patterns, networks, numbers or field names.
+ */
+function checkCombination(name: string, chain: ModifierUse[], position: number): void {
+  const later = chain.slice(position + 1);
+  if (name === 'base64offset' && !later.some((modifier) => modifier.name === 'contains')) {
+    invalidChain(`'base64offset' needs 'contains' after it`);
+  }
+  if (name !== 'expand') return;
+  const typed = chain.find((modifier) => Object.hasOwn(COMPARISONS, modifier.name));
+  if (typed) invalidChain(`'expand' cannot be combined with '${typed.name}'`);
 }
 
 function applyModifier(name: string, state: ChainState): void {
@@ -116,7 +132,8 @@ function applyModifier(name: string, state: ChainState): void {
       if (modified.comparison !== 'regex') {
         invalidChain(`the regex flag '${name}' needs 're' before it`);
       }
-      if (!modified.regexFlags.includes(name)) modified.regexFlags += name;
+      // Kept in one order (`ims`), so equal flag sets read the same whatever order was written.
+      modified.regexFlags = [...new Set([...modified.regexFlags, name])].sort().join('');
       return;
     case 'time': {
       const earlier = state.typedBy ?? state.transformedBy ?? modified.timePart;

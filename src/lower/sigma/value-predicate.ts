@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { not, predicate, type Expr, type Op, type Predicate, type Span } from '../../ir/index.js';
 import { formatPattern, type PatternPart } from '../../languages/sigma/string-value.js';
+import { compileLinearRegex, isLinearRegex } from '../../match/linear-regex.js';
 import type { ModifiedValue, ModifiedValues } from './modified-value.js';
 
 /** Where the value was written: the predicate keeps this text and span. */
@@ -43,6 +44,8 @@ export function valuePredicate(
       return { ok: true, expr: matchPredicate(value, make) };
     case 'regex': {
       if (value.kind !== 'string') return invalid(`'re' needs a string pattern`);
+      const unsupported = regexProblem(value.written, modified.regexFlags);
+      if (unsupported) return { ok: false, code: 'sigma.unsupported-regex', message: unsupported };
       const caseSensitive = !modified.regexFlags.includes('i');
       const flags = modified.regexFlags === '' ? {} : { flags: modified.regexFlags };
       return { ok: true, expr: make('regex', [value.written], { caseSensitive, ...flags }) };
@@ -111,6 +114,20 @@ export function patternOperation(parts: PatternPart[]): { op: Op; text: string }
     return { op: 'endswith', text: last.text };
   }
   return { op: 'wildcard', text: formatPattern(parts) };
+}
+
+/**
+ * Why a pattern cannot be run in linear time (RE2), or null. The specification's flavor is a
+ * subset of what RE2 runs; what RE2 refuses (backreferences, lookaround) is outside it too.
+ */
+function regexProblem(pattern: string, flags: string): string | null {
+  const compiled = compileLinearRegex(pattern, {
+    caseInsensitive: flags.includes('i'),
+    multiline: flags.includes('m'),
+    dotAll: flags.includes('s'),
+  });
+  if (isLinearRegex(compiled)) return null;
+  return `the regular expression cannot be run in linear time: ${compiled.unsupported}`;
 }
 
 function textOf(parts: PatternPart[]): string {
