@@ -1,0 +1,3 @@
+import type { GoldenCase } from './golden-case.js';
+
+export const AGGREGATION_CASES: GoldenCase[] = [];

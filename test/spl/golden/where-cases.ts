@@ -1,0 +1,3 @@
+import type { GoldenCase } from './golden-case.js';
+
+export const WHERE_CASES: GoldenCase[] = [];
