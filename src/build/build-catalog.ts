@@ -53,12 +53,16 @@ export function buildCatalog(
   const summaries: Partial<Record<SourceName, SourceSummary>> = {};
   const warnings: string[] = [];
 
-  for (const { source, root } of directories) {
+  for (const { source, root } of withCompanions(directories)) {
     const kind = SOURCE_KINDS[source];
     clock.start('read');
     progress.phase('read', `reading ${source}`);
     const read = kind.read(root, (file) => progress.step(file));
     clock.stop('read');
+
+    // A companion's folder is optional: a repository may have rules and no hunting queries.
+    const companion = kind.accompanies !== undefined;
+    if (companion && read.files === 0) continue;
 
     clock.start('parse');
     progress.phase('parse', `parsing ${source}`, read.documents.length);
@@ -113,6 +117,17 @@ export function buildCatalogFile(
   built.phaseSeconds.store = round((performance.now() - started) / 1000);
   built.summary.seconds = round(built.summary.seconds + built.phaseSeconds.store);
   return built;
+}
+
+/** Each directory, followed by the companion sources read from the same folder. */
+function withCompanions(directories: SourceDirectory[]): SourceDirectory[] {
+  return directories.flatMap((directory) => [
+    directory,
+    ...(SOURCE_KINDS[directory.source].companions ?? []).map((source) => ({
+      source,
+      root: directory.root,
+    })),
+  ]);
 }
 
 function lowerAll(

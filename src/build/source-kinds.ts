@@ -3,8 +3,10 @@
 import type { RuleDocument, SourceName } from '../ir/index.js';
 import type { LoweredQuery } from '../lower/lowered-query.js';
 import { lowerElastic } from '../lower/elastic/lower-elastic.js';
+import { lowerElasticHunting } from '../lower/elastic/lower-elastic-hunting.js';
 import { lowerSigma } from '../lower/sigma/lower-sigma.js';
 import { lowerSpl } from '../lower/spl/lower-spl.js';
+import { readElasticHunting } from '../sources/elastic/read-elastic-hunting.js';
 import { readElasticRepository } from '../sources/elastic/read-elastic.js';
 import { readSigmaRepository } from '../sources/sigma/read-sigma.js';
 import type { SourceRead } from '../sources/source-read.js';
@@ -16,6 +18,10 @@ export interface SourceKind {
   lower(doc: RuleDocument, context: unknown): LoweredQuery;
   /** Context files that could not be read (they hold no rule, so they are not failures). */
   contextProblems(context: unknown): ContextProblem[];
+  /** Sources read from the same repository whenever this one is: Elastic's hunting queries. */
+  companions?: SourceName[];
+  /** A companion is read only with the source it accompanies, never named on its own. */
+  accompanies?: SourceName;
 }
 
 export interface ContextProblem {
@@ -41,9 +47,19 @@ export const SOURCE_KINDS: Record<SourceName, SourceKind> = {
     read: readElasticRepository,
     lower: (doc, context) => lowerElastic(doc, context as Parameters<typeof lowerElastic>[1]),
     contextProblems: NO_CONTEXT_FILES,
+    companions: ['elastic-hunting'],
+  },
+  'elastic-hunting': {
+    read: readElasticHunting,
+    lower: (doc, context) =>
+      lowerElasticHunting(doc, context as Parameters<typeof lowerElasticHunting>[1]),
+    contextProblems: NO_CONTEXT_FILES,
+    accompanies: 'elastic',
   },
 };
 
+/** Whether `name` is a source that can be named on the command line (no companion). */
 export function isSourceName(name: string): name is SourceName {
-  return Object.hasOwn(SOURCE_KINDS, name);
+  if (!Object.hasOwn(SOURCE_KINDS, name)) return false;
+  return SOURCE_KINDS[name as SourceName].accompanies === undefined;
 }

@@ -12,6 +12,8 @@ const LAYOUT_MARKERS: Record<SourceName, string[]> = {
   splunk: ['detections'],
   sigma: ['rules'],
   elastic: ['rules'],
+  // Read along with `elastic` only, from the same folder; its hunting/ folder may be missing.
+  'elastic-hunting': [],
 };
 
 export function parseSourceOption(value: string, previous: SourceDirectory[] = []) {

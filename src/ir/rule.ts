@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostic.js';
 import type { Expr } from './predicate.js';
 import type { Stage } from './stage.js';
 
-export type SourceName = 'splunk' | 'sigma' | 'elastic';
+export type SourceName = 'splunk' | 'sigma' | 'elastic' | 'elastic-hunting';
 
 /** Query language of a rule's detection logic. */
 export type Language = 'spl' | 'sigma' | 'kuery' | 'eql' | 'esql' | 'lucene' | 'none';

@@ -6,6 +6,7 @@ export const SOURCE_NAMES: Record<SourceName, string> = {
   splunk: 'Splunk',
   sigma: 'Sigma',
   elastic: 'Elastic',
+  'elastic-hunting': 'Elastic hunting queries',
 };
 
 export function isSourceName(text: string): text is SourceName {

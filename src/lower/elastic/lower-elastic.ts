@@ -66,7 +66,7 @@ export function lowerElastic(doc: RuleDocument, _context: ElasticContext): Lower
   if (rule.index !== undefined) addIndexStage(pipeline, rule.index);
   if (rule.filters !== undefined) pipeline.add(filtersStage(rule.filters, pipeline));
 
-  lowerQuery(pipeline, rule);
+  lowerQueryStages(pipeline, rule);
   addRuleTypeStage(pipeline, rule);
   if (rule.exceptions_list !== undefined) {
     const stage = exceptionsStage(rule);
@@ -111,7 +111,8 @@ function addCheckedStage(
   pipeline.add(fits ? stage : { ...stage, opaque: true });
 }
 
-function lowerQuery(pipeline: ElasticPipeline, rule: RuleTable): void {
+/** The stages of the rule's query, in the document's language; `rule` holds its settings. */
+export function lowerQueryStages(pipeline: ElasticPipeline, rule: RuleTable): void {
   const { doc } = pipeline;
   const missing = rule.query === undefined && QUERY_TYPES.has(doc.type ?? '');
   if (missing || (rule.query !== undefined && typeof rule.query !== 'string')) {

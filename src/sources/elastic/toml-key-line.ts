@@ -16,29 +16,19 @@ export interface KeyLine {
  * comments, arrays and inline tables so that text inside them is never taken for a key.
  */
 export function findKeyLine(text: string, table: string, key: string): KeyLine | null {
-  const wanted = table === '' ? key : `${table}.${key}`;
   const scanner = new TomlScanner(text);
-  let currentTable = '';
+  if (!scanner.seekValue(table, key)) return null;
+  return { line: scanner.line, valueLine: scanner.valueLine() };
+}
 
-  while (!scanner.atEnd()) {
-    scanner.skipBlank();
-    if (scanner.atEnd()) break;
-    const line = scanner.line;
-
-    if (scanner.peek() === '[') {
-      currentTable = scanner.readTableHeader();
-      continue;
-    }
-    const name = scanner.readKey();
-    if (name === null) {
-      scanner.skipLine();
-      continue;
-    }
-    const fullName = currentTable === '' ? name : `${currentTable}.${name}`;
-    if (fullName === wanted) return { line, valueLine: scanner.valueLine() };
-    scanner.skipValue();
-  }
-  return null;
+/**
+ * The line each string item of the array at `key` in `table` starts its text on (see
+ * KeyLine.valueLine), in order; empty when the key is missing or holds no array.
+ */
+export function findArrayItemLines(text: string, table: string, key: string): number[] {
+  const scanner = new TomlScanner(text);
+  if (!scanner.seekValue(table, key)) return [];
+  return scanner.readArrayItemLines();
 }
 
 /** A cursor over TOML text that knows how strings, comments and brackets nest. */
@@ -47,6 +37,69 @@ class TomlScanner {
   line = 1;
 
   constructor(private readonly text: string) {}
+
+  /**
+   * Moves to the value of `key` in `table` (`rule` for `[rule]`, '' for the root table), right
+   * after its `=`; false when the key is not there.
+   */
+  seekValue(table: string, key: string): boolean {
+    const wanted = table === '' ? key : `${table}.${key}`;
+    let currentTable = '';
+    while (!this.atEnd()) {
+      this.skipBlank();
+      if (this.atEnd()) break;
+      if (this.peek() === '[') {
+        currentTable = this.readTableHeader();
+        continue;
+      }
+      const name = this.readKey();
+      if (name === null) {
+        this.skipLine();
+        continue;
+      }
+      const fullName = currentTable === '' ? name : `${currentTable}.${name}`;
+      if (fullName === wanted) return true;
+      this.skipValue();
+    }
+    return false;
+  }
+
+  /** At an array value: the value line of each string item, skipping anything else in it. */
+  readArrayItemLines(): number[] {
+    while (this.peek() === ' ' || this.peek() === '\t') this.advance();
+    if (this.peek() !== '[') return [];
+    this.advance();
+    const lines: number[] = [];
+    while (!this.atEnd()) {
+      this.skipBlank();
+      const char = this.peek();
+      if (char === ']') return lines;
+      if (char === '"' || char === "'") {
+        lines.push(this.valueLine());
+        this.skipString();
+      } else if (char === '[' || char === '{') {
+        this.skipBracketed();
+      } else {
+        this.advance();
+      }
+    }
+    return lines;
+  }
+
+  /** Skips an array or inline table, and the strings, arrays and tables nested in it. */
+  private skipBracketed(): void {
+    let depth = 0;
+    do {
+      const char = this.peek();
+      if (char === '"' || char === "'") {
+        this.skipString();
+        continue;
+      }
+      if (char === '[' || char === '{') depth++;
+      if (char === ']' || char === '}') depth--;
+      this.advance();
+    } while (depth > 0 && !this.atEnd());
+  }
 
   atEnd(): boolean {
     return this.offset >= this.text.length;
