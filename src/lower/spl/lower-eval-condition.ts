@@ -148,31 +148,33 @@ function lowerLike(
   );
 }
 
+/**
+ * `f IN (…)`: the literals of the list as one `in` predicate, each field of it as a `fieldref`,
+ * any of them (`new IN (old, "{0}", guid)` is new in "{0}", or new = old, or new = guid).
+ */
 function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: LoweringScope): Expr {
   const side = fieldSide(target);
-  const values = list.map(literal);
-  if (side && !side.folded && list.length > 0 && list.every((item) => item.kind === 'field')) {
-    return or(
-      list.map((item) =>
-        scope.predicate(
-          {
-            field: side.field,
-            op: 'fieldref',
-            values: [(item as { name: string }).name],
-            caseSensitive: true,
-          },
-          node.span,
-        ),
-      ),
-    );
-  }
-  if (!side || values.some((value) => value === undefined)) {
+  const fields = list.filter((item) => item.kind === 'field');
+  const values = list.filter((item) => item.kind !== 'field').map(literal);
+  const comparable = values.every((value) => value !== undefined);
+  if (!side || !comparable || (side.folded && fields.length > 0)) {
     return computedOrOpaque(node, '`in` on computed values', scope);
   }
-  return scope.predicate(
-    { field: side.field, op: 'in', values: values as Scalar[], caseSensitive: side.caseSensitive },
-    node.span,
-  );
+
+  const parts: Expr[] = [];
+  if (values.length > 0 || fields.length === 0) {
+    parts.push(scope.predicate(
+      { field: side.field, op: 'in', values: values as Scalar[], caseSensitive: side.caseSensitive },
+      node.span,
+    ));
+  }
+  for (const item of fields) {
+    parts.push(scope.predicate(
+      { field: side.field, op: 'fieldref', values: [item.name], caseSensitive: true },
+      node.span,
+    ));
+  }
+  return or(parts);
 }
 
 function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringScope): Expr {

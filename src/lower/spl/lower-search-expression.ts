@@ -1,12 +1,13 @@
 // Search syntax to predicate trees: values match case-insensitively with `*` wildcards;
-// `f!=x` (f present and not x) stays distinct from `NOT f=x`; bare terms match raw text.
+// address blocks match the addresses in them; `f!=x` (f present and not x) stays distinct from
+// `NOT f=x`; bare terms match raw text.
 
 import { and, not, or, RAW_FIELD, type Expr, type Span } from '../../ir/index.js';
 import { isTuningHook } from '../../languages/spl/macros.js';
 import type { SearchNode, SearchValue } from '../../languages/spl/syntax.js';
 import type { LoweringScope } from './lowering-scope.js';
 import { returnedFields } from './subsearch-fields.js';
-import { hasWildcard, scalarOf, shapeOfPattern } from './value-shape.js';
+import { hasWildcard, isCidrBlock, scalarOf, shapeOfPattern } from './value-shape.js';
 
 /** Time modifiers are bounds on the event time, not fields. */
 const TIME_BOUNDS: Record<string, 'ge' | 'lt'> = { earliest: 'ge', latest: 'lt' };
@@ -53,7 +54,7 @@ function lowerComparison(
       return valuePredicate(field, value.pattern, span, scope);
     case '!=': {
       if (value.pattern === '*') return scope.opaque(span, '`!=*` matches no event');
-      if (!hasWildcard(value.pattern)) {
+      if (isPlain(value)) {
         const values = [scalarOf(literalOf(value))];
         return scope.predicate({ field, op: 'ne', values, caseSensitive: false }, span);
       }
@@ -71,10 +72,14 @@ function lowerComparison(
   }
 }
 
-/** `field=pattern`: `*` alone means the field is present. */
+/** `field=pattern`: `*` alone means the field is present; an address block, an address in it. */
 function valuePredicate(field: string, pattern: string, span: Span, scope: LoweringScope): Expr {
   if (pattern === '*') {
     return scope.predicate({ field, op: 'exists', values: [], caseSensitive: false }, span);
+  }
+  const block = literalOfPattern(pattern);
+  if (!hasWildcard(pattern) && isCidrBlock(block)) {
+    return scope.predicate({ field, op: 'cidr', values: [block], caseSensitive: false }, span);
   }
   const shape = shapeOfPattern(pattern);
   return scope.predicate(
@@ -83,10 +88,13 @@ function valuePredicate(field: string, pattern: string, span: Span, scope: Lower
   );
 }
 
-/** Plain values join into one `in`; values with wildcards become predicates of their own. */
+/**
+ * Plain values join into one `in`; values with wildcards and address blocks become predicates of
+ * their own.
+ */
 function lowerIn(field: string, values: SearchValue[], span: Span, scope: LoweringScope): Expr {
-  const plain = values.filter((value) => !hasWildcard(value.pattern));
-  const patterns = values.filter((value) => hasWildcard(value.pattern));
+  const plain = values.filter(isPlain);
+  const patterns = values.filter((value) => !isPlain(value));
   const parts: Expr[] = [];
   if (plain.length > 0) {
     const scalars = plain.map((value) => scalarOf(literalOf(value)));
@@ -142,6 +150,11 @@ function lowerTerm(
     { field: RAW_FIELD, op: shape.op, values: [shape.value], caseSensitive },
     span,
   );
+}
+
+/** A value compared as it is written: no wildcard, not an address block. */
+function isPlain(value: SearchValue): boolean {
+  return !hasWildcard(value.pattern) && !isCidrBlock(literalOf(value));
 }
 
 function trimStars(pattern: string): string {

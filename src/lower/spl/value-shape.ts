@@ -29,6 +29,19 @@ export function hasWildcard(pattern: string): boolean {
   return patternPieces(pattern).length > 1;
 }
 
+/**
+ * Whether a search value is an IPv4 address block (`10.0.0.0/8`): `field=block` then matches
+ * the addresses inside it, as Splunk's search does, not the text.
+ * LIMITATION: IPv6 blocks (`2001:db8::/32`) are compared as text — a search for an IPv6 range
+ * shows as an equality with the block's text.
+ */
+export function isCidrBlock(text: string): boolean {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!match) return false;
+  const octets = match.slice(1, 5).map(Number);
+  return octets.every((octet) => octet <= 255) && Number(match[5]) <= 32;
+}
+
 /** Numbers as written (`4104`, `-1`, `0.5`) become numbers; `007` and `0x10` stay text. */
 export function scalarOf(text: string): Scalar {
   if (!/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(text)) return text;
