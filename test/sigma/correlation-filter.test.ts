@@ -64,7 +64,8 @@ describe('correlation rules', () => {
     assert.deepEqual(burst.pipeline[0].groupBy, { fields: ['TargetUserName'], filled: [] });
     assert.equal(
       notation(burst.pipeline[0].predicate!),
-      'and(logsource.product eq "windows", logsource.service eq "security", EventID eq 4625)',
+      'and(logsource.product eq "windows", logsource.service eq "security", ' +
+        'winlog.channel eq "Security", EventID eq 4625)',
     );
     assert.equal(notation(burst.pipeline[1].predicate!), 'count() ge 20');
     assert.deepEqual(burst.diagnostics, []);
@@ -75,8 +76,10 @@ describe('correlation rules', () => {
     const chain = rule('7d2a0000-0000-4000-8000-000000000010');
     assert.equal(
       notation(chain.eventFilter!),
-      'or(and(logsource.product eq "windows", logsource.service eq "security", EventID eq 4625), ' +
-        'and(logsource.product eq "windows", logsource.service eq "security", EventID eq 4624))',
+      'or(and(logsource.product eq "windows", logsource.service eq "security", ' +
+        'winlog.channel eq "Security", EventID eq 4625), ' +
+        'and(logsource.product eq "windows", logsource.service eq "security", ' +
+        'winlog.channel eq "Security", EventID eq 4624))',
     );
     assert.equal(notation(chain.pipeline[1].predicate!), 'rule_count() ge 2');
     assert.equal(chain.pipeline[1].text, 'all 2 rules within 15m');
@@ -194,7 +197,7 @@ describe('filter rules', () => {
     assert.equal(
       notation(filter.pipeline[0].predicate!),
       'and(logsource.product eq "windows", logsource.service eq "security", ' +
-        'WorkstationName startswith "JUMP-")',
+        'winlog.channel eq "Security", WorkstationName startswith "JUMP-")',
     );
   });
 

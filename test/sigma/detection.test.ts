@@ -193,7 +193,7 @@ describe('rules whose detection cannot be re-read on its own', () => {
 });
 
 describe('the log source stage', () => {
-  test('product, category and service become case-insensitive constraints', () => {
+  test('product, category and service become constraints, with the events they cover', () => {
     const logsource = [
       'category: process_creation',
       '    product: windows',
@@ -207,7 +207,9 @@ describe('the log source stage', () => {
     assert.equal(
       notation(first.predicate!),
       'and(logsource.product eq "windows", logsource.category eq "process_creation", ' +
-        'logsource.service eq "sysmon")',
+        'logsource.service eq "sysmon", ' +
+        'winlog.channel eq "Microsoft-Windows-Sysmon/Operational", ' +
+        'event.provider eq "Microsoft-Windows-Sysmon", event.code eq "1")',
     );
     assert.deepEqual(first.args, {
       category: 'process_creation',

@@ -1,7 +1,12 @@
 // Stage 1 of every Sigma rule: the log source (product, category, service) as explicit,
-// case-insensitive constraints on the events the rule looks at.
+// case-insensitive constraints on the events the rule looks at — the attributes as written,
+// and the channels, providers, event codes or datasets the taxonomy says they cover.
 
-import { and, predicate, type Expr, type Stage } from '../../ir/index.js';
+import { and, or, predicate, type Expr, type Stage } from '../../ir/index.js';
+import {
+  eventsOfLogSource,
+  type LogSourceAttributes,
+} from '../../semantics/sigma-log-sources.js';
 import { writtenValue } from './detection-tree.js';
 import type { ReportProblem } from './sigma-diagnostics.js';
 
@@ -38,20 +43,66 @@ export function logsourceStage(logsource: unknown, index: number, report: Report
   return constraints ? { ...withArgs, predicate: constraints } : withArgs;
 }
 
-// LIMITATION: constraints stay on `logsource.*` pseudo fields — which channels, providers and
-// event IDs a log source covers under the taxonomy is left to semantics/ and analysis/.
-/** The AND of `logsource.<attribute> eq value` for each of product, category and service. */
+/**
+ * The AND of `logsource.<attribute> eq value` for each of product, category and service as
+ * written, then the events the taxonomy says they cover, on ECS fields.
+ */
 export function logsourceConstraints(logsource: Record<string, unknown>): Expr | null {
   const constraints: Expr[] = [];
+  const written: string[] = [];
   for (const attribute of CONSTRAINED_ATTRIBUTES) {
     const value = logsource[attribute];
     if (value === undefined || value === null) continue;
     const shown = attributeText(value);
     const field = logsourceField(attribute);
     const text = `${attribute}: ${shown}`;
+    written.push(text);
     constraints.push(predicate({ field, op: 'eq', values: [shown], caseSensitive: false, text }));
   }
+  const covered = coveredEvents(logsource, written.join(', '));
+  if (covered) constraints.push(covered);
   return constraints.length === 0 ? null : and(constraints);
+}
+
+/** ECS fields on which the covered events are stated. */
+const COVERED_FIELDS = {
+  channel: 'winlog.channel',
+  provider: 'event.provider',
+  codes: 'event.code',
+  dataset: 'event.dataset',
+} as const;
+
+/**
+ * The OR of the kinds of events the log source covers under the taxonomy; null when it implies
+ * nothing more than its attributes. Event codes are strings, as ECS keeps `event.code`.
+ */
+function coveredEvents(logsource: Record<string, unknown>, text: string): Expr | null {
+  const attributes: LogSourceAttributes = {};
+  for (const attribute of CONSTRAINED_ATTRIBUTES) {
+    const value = logsource[attribute];
+    if (typeof value === 'string') attributes[attribute as keyof LogSourceAttributes] = value;
+  }
+  const covered = eventsOfLogSource(attributes);
+  // LIMITATION: a category and a service that describe no common event (none in the snapshot)
+  // keep only their written attributes — the rule is not shown as matching nothing.
+  if (!covered || covered.length === 0) return null;
+
+  const make = (field: string, op: 'eq' | 'in', values: string[]): Expr => {
+    return predicate({ field, op, values, caseSensitive: false, text });
+  };
+  return or(
+    covered.map((events) => {
+      const parts: Expr[] = [];
+      if (events.channel) parts.push(make(COVERED_FIELDS.channel, 'eq', [events.channel]));
+      if (events.provider) parts.push(make(COVERED_FIELDS.provider, 'eq', [events.provider]));
+      if (events.dataset) parts.push(make(COVERED_FIELDS.dataset, 'eq', [events.dataset]));
+      const codes = (events.codes ?? []).map(String);
+      if (codes.length > 0) {
+        parts.push(make(COVERED_FIELDS.codes, codes.length > 1 ? 'in' : 'eq', codes));
+      }
+      return and(parts);
+    }),
+  );
 }
 
 function attributeText(value: unknown): string {
