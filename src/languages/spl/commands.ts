@@ -1,8 +1,37 @@
 // The SPL commands ruledex knows, and which reader parses each one's arguments.
 
 import { readAggregations } from './aggregation-reader.js';
+import { ArgumentList } from './argument-list.js';
 import { parseArguments } from './argument-parser.js';
+import { readBin } from './bin-reader.js';
+import { readMultisearch, readUnion } from './combined-search-readers.js';
+import { readCyberchef } from './cyberchef-reader.js';
+import {
+  readDatamodel,
+  readFrom,
+  readInputlookup,
+  readMakeresults,
+  readRest,
+} from './dataset-readers.js';
+import {
+  readAccum,
+  readAddinfo,
+  readAddtotals,
+  readDelta,
+  readFilldown,
+  readIplocation,
+  readRangemap,
+  readStrcat,
+  readTojson,
+} from './derived-field-readers.js';
 import { parseAssignments, parseEval } from './eval-parser.js';
+import {
+  readExtract,
+  readFromjson,
+  readMultikv,
+  readSpath,
+  readXmlkv,
+} from './extraction-readers.js';
 import {
   readConvert,
   readDedup,
@@ -11,10 +40,25 @@ import {
   readRename,
 } from './field-command-readers.js';
 import { readLookup } from './lookup-reader.js';
+import { readMap } from './map-reader.js';
+import { readAnomalydetection, readApply, readFit, readOutlier } from './model-readers.js';
+import {
+  readMakemv,
+  readMvcombine,
+  readMvexpand,
+  readNomv,
+} from './multivalue-readers.js';
+import { readCollect, readOutputlookup } from './output-readers.js';
 import { readRegex, readRex } from './regex-readers.js';
+import { readReplace } from './replace-reader.js';
+import { readUntable, readXyseries } from './reshape-readers.js';
+import { readHead, readTail } from './row-limit-readers.js';
 import { parsePipeline } from './pipeline-parser.js';
 import { parseSearch } from './search-parser.js';
+import { readSort } from './sort-reader.js';
+import { readFormat, readReturn } from './subsearch-output-readers.js';
 import type { CommandArgs, ParseIssue } from './syntax.js';
+import { readTransaction } from './transaction-reader.js';
 import { readTstats } from './tstats-reader.js';
 
 /** Commands that aggregate with function lists and `by` fields. */
@@ -36,13 +80,8 @@ const AGGREGATING = [
  * shared argument syntax (words, strings, options, calls, subsearches).
  */
 const GENERIC = [
-  'inputlookup', 'outputlookup', 'spath', 'bucket', 'bin', 'join', 'mvexpand', 'iplocation',
-  'sort', 'apply', 'fit', 'append', 'appendcols', 'xmlkv',
-  'transaction', 'from', 'makemv', 'addtotals', 'replace', 'fromjson', 'tojson', 'cyberchef',
-  'map', 'outlier', 'multikv', 'extract', 'kv', 'anomalydetection', 'head', 'tail', 'union',
-  'makeresults', 'datamodel', 'mvcombine', 'nomv', 'strcat', 'return', 'format', 'rest',
-  'metadata', 'reverse', 'uniq', 'xyseries', 'untable', 'filldown', 'addinfo', 'accum', 'delta',
-  'rangemap', 'collect', 'xmlunescape', 'xpath', 'multisearch', 'inputcsv', 'outputcsv',
+  'join', 'append', 'appendcols', 'metadata', 'reverse', 'uniq', 'xmlunescape', 'xpath',
+  'inputcsv', 'outputcsv',
 ];
 
 const READERS: Record<string, Reader> = {
@@ -71,6 +110,51 @@ const READERS: Record<string, Reader> = {
   },
   foreach: readStreamingTemplate,
   appendpipe: readStreamingTemplate,
+  bin: listed(readBin),
+  bucket: listed(readBin),
+  mvexpand: listed(readMvexpand),
+  makemv: listed(readMakemv),
+  mvcombine: listed(readMvcombine),
+  nomv: listed(readNomv),
+  spath: listed(readSpath),
+  fromjson: listed(readFromjson),
+  xmlkv: listed(readXmlkv),
+  extract: listed(readExtract),
+  kv: listed(readExtract),
+  multikv: listed(readMultikv),
+  iplocation: listed(readIplocation),
+  addtotals: listed(readAddtotals),
+  strcat: listed(readStrcat),
+  filldown: listed(readFilldown),
+  rangemap: listed(readRangemap),
+  delta: listed(readDelta),
+  accum: listed(readAccum),
+  addinfo: listed(readAddinfo),
+  tojson: listed(readTojson),
+  sort: listed(readSort),
+  replace: listed(readReplace),
+  transaction: listed(readTransaction),
+  inputlookup: readInputlookup,
+  outputlookup: listed(readOutputlookup),
+  collect: listed(readCollect),
+  from: listed(readFrom),
+  datamodel: listed(readDatamodel),
+  makeresults: listed(readMakeresults),
+  rest: listed(readRest),
+  union: listed(readUnion),
+  multisearch: listed(readMultisearch),
+  apply: listed(readApply),
+  fit: listed(readFit),
+  outlier: listed(readOutlier),
+  anomalydetection: listed(readAnomalydetection),
+  cyberchef: readCyberchef,
+  map: listed(readMap),
+  head: readHead,
+  tail: listed(readTail),
+  return: listed(readReturn),
+  format: listed(readFormat),
+  xyseries: listed(readXyseries),
+  untable: listed(readUntable),
 };
 
 /**
@@ -91,7 +175,20 @@ function readStreamingTemplate(
   return { kind: 'arguments', items };
 }
 
-type Reader = (text: string, start: number, end: number, issues: ParseIssue[]) => CommandArgs;
+type Reader = (
+  text: string,
+  start: number,
+  end: number,
+  issues: ParseIssue[],
+  command: string,
+) => CommandArgs;
+
+/** A reader that takes the arguments by name and position (see ArgumentList). */
+function listed(read: (list: ArgumentList) => CommandArgs): Reader {
+  return (text, start, end, issues, command) => {
+    return read(ArgumentList.of(command, text, start, end, issues));
+  };
+}
 
 function items(read: (
   items: ReturnType<typeof parseArguments>,
@@ -140,7 +237,7 @@ export function readCommandArguments(
   issues: ParseIssue[],
 ): CommandArgs {
   const reader = READERS[name.toLowerCase()];
-  if (reader) return reader(text, start, end, issues);
+  if (reader) return reader(text, start, end, issues, name);
   if (isKnownCommand(name)) return {
     kind: 'arguments',
     items: parseArguments(text, start, end, issues),
