@@ -25,7 +25,8 @@ import type {
   ValuePart,
 } from '../../languages/kuery/kuery-syntax.js';
 import type { ElasticPipeline } from './elastic-pipeline.js';
-import { fieldTypeOf } from './field-types.js';
+import { analyzedWords } from './analyzed-words.js';
+import { comparesCase, fieldFamilyOf } from './field-types.js';
 import { literalScalar } from './literal-scalar.js';
 import { hasWildcard, matchOf, type PatternPart } from './value-pattern.js';
 
@@ -116,24 +117,24 @@ function lowerValue(field: string, literal: KueryLiteral, text: string, scope: K
   const make = (op: Op, values: Scalar[], caseSensitive: boolean): Expr =>
     predicate({ field, op, values, caseSensitive, text, span });
   const parts = patternParts(literal.parts);
-  const type = fieldTypeOf(field);
+  const type = fieldFamilyOf(field);
 
   if (type === 'text') return lowerTextValue(field, literal, text, scope);
   if (hasWildcard(parts)) {
     const match = matchOf(parts);
-    return make(match.op, match.values, type === 'keyword');
+    return make(match.op, match.values, comparesCase(type));
   }
   if (type === 'ip') {
     const address = literalText(literal);
     return make(address.includes('/') ? 'cidr' : 'eq', [address], false);
   }
   const value = literal.quoted ? literalText(literal) : literalScalar(literalText(literal));
-  return make('eq', [value], type === 'keyword');
+  return make('eq', [value], comparesCase(type));
 }
 
 /**
- * Text fields are analyzed: a quoted phrase matches those words in order, unquoted words match
- * any of them. Both are lowered to case-insensitive `contains`.
+ * Text fields are analyzed: a quoted phrase matches those words in order, unquoted text matches
+ * any of its analyzed words. Both are lowered to case-insensitive `contains`.
  */
 // LIMITATION: word boundaries and the analyzer's tokenization are not modelled — `contains` also
 // matches inside words, and a wildcard other than `*word*` on a text field stays opaque.
@@ -150,8 +151,7 @@ function lowerTextValue(
 
   if (literal.quoted) return make('contains', [literalText(literal)]);
   if (!hasWildcard(parts)) {
-    const words = literalText(literal).split(/\s+/).filter((word) => word !== '');
-    return or(words.map((word) => make('contains', [word])));
+    return or(analyzedWords(literalText(literal)).map((word) => make('contains', [word])));
   }
   const match = matchOf(parts);
   if (match.op === 'contains' || match.op === 'exists') return make(match.op, match.values);

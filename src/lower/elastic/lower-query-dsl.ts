@@ -3,7 +3,8 @@
 
 import { and, not, or, predicate, type Expr, type Op, type Scalar } from '../../ir/index.js';
 import type { ElasticPipeline, NewStage } from './elastic-pipeline.js';
-import { fieldTypeOf } from './field-types.js';
+import { analyzedWords } from './analyzed-words.js';
+import { comparesCase, fieldFamilyOf } from './field-types.js';
 import { inlineToml } from './inline-toml.js';
 import { tableOf, type RuleTable } from './rule-table.js';
 import { matchOf, patternOf } from './value-pattern.js';
@@ -107,8 +108,9 @@ function lowerQueryDsl(query: RuleTable, scope: DslScope): Expr {
     case 'terms':
       return lowerTerms(single, scope);
     case 'match_phrase':
+      return lowerMatch(single, scope, 'phrase');
     case 'match':
-      return lowerMatch(single, scope);
+      return lowerMatch(single, scope, 'words');
     case 'range':
       return lowerRange(single, scope);
     default:
@@ -171,12 +173,23 @@ function lowerTerms({ field, setting, query }: FieldClause, scope: DslScope): Ex
   return or(setting.map((value) => make(field, 'eq', [value], true, query)));
 }
 
-/** A phrase on a text field matches its words (case-insensitive); on a keyword, the value. */
-function lowerMatch({ field, setting, query }: FieldClause, scope: DslScope): Expr {
+/**
+ * On a text field, `match_phrase` matches its words in order and `match` any analyzed word
+ * (case-insensitive `contains`); on any other field, both compare the whole value.
+ */
+function lowerMatch(
+  { field, setting, query }: FieldClause,
+  scope: DslScope,
+  kind: 'phrase' | 'words',
+): Expr {
   const value = isScalar(setting) ? setting : tableOf(setting).query;
   if (!isScalar(value)) return opaque(query, 'match without a query', scope);
-  if (fieldTypeOf(field) === 'text') return make(field, 'contains', [value], false, query);
-  return make(field, 'eq', [value], true, query);
+  const type = fieldFamilyOf(field);
+  if (type !== 'text') return make(field, 'eq', [value], comparesCase(type), query);
+  if (kind === 'phrase' || typeof value !== 'string') {
+    return make(field, 'contains', [value], false, query);
+  }
+  return or(analyzedWords(value).map((word) => make(field, 'contains', [word], false, query)));
 }
 
 function lowerRange({ field, setting, query }: FieldClause, scope: DslScope): Expr {
