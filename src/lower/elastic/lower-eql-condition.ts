@@ -98,8 +98,8 @@ function computedComparison(comparison: Comparison, value: EqlExpr, scope: EqlSc
 
 function itemOperator(operator: EqlOperator, value: EqlExpr): EqlOperator {
   if (operator === 'in') return '==';
-  const wildcard = value.kind === 'string' && (value.value.includes('*') || value.value.includes('?'));
-  if (operator === 'in~' && !wildcard) return ':';
+  const text = value.kind === 'string' ? value.value : '';
+  if (operator === 'in~' && !text.includes('*') && !text.includes('?')) return ':';
   return operator;
 }
 

@@ -58,7 +58,8 @@ export function huntingDocumentsOf(
     const line = itemLines[position] ?? queryLine;
     if (typeof query !== 'string') return failure(file, line, `query ${position + 1} is not text`);
     const number = first + position;
-    const title = queries.length === 1 ? name : `${name} (query ${position + 1} of ${queries.length})`;
+    const count = queries.length;
+    const title = count === 1 ? name : `${name} (query ${position + 1} of ${count})`;
     const place = { file, line, uuid, number, title, shared };
     return queryDocument(hunting, hunt, query, place);
   });
