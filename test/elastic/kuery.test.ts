@@ -210,6 +210,16 @@ describe('KQL lowering', () => {
     );
   });
 
+  it('lowers a nested query of alternatives exactly, without a warning', () => {
+    const lowered = lowerKql('deltas:{ action: (ADD or REMOVE) or role: admin }');
+    assert.equal(
+      notation(lowered.pipeline[0].predicate as Expr),
+      'or(deltas.action eq cased "ADD", deltas.action eq cased "REMOVE", ' +
+        'deltas.role eq cased "admin")',
+    );
+    assert.deepEqual(lowered.diagnostics, []);
+  });
+
   it('keeps field patterns as written, with an info diagnostic', () => {
     const lowered = lowerKql('file.hash.*: *');
     assert.equal(notation(lowered.pipeline[0].predicate as Expr), 'file.hash.* exists cased');

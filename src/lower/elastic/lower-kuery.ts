@@ -68,12 +68,34 @@ function lowerKuery(query: KueryQuery, scope: KueryScope, prefix: string): Expr 
       const field = prefix + fieldName(query.field, scope);
       // LIMITATION: `field:{ a and b }` needs a and b to hold in the same nested object; the
       // lowered predicates only need each to hold in some object — a warning says so.
-      const message = `nested query on ${field}: conditions are not tied to one nested object`;
-      report(scope, 'warning', 'kuery.nested', message, query.span);
+      if (combinesConditions(query.query)) {
+        const message = `nested query on ${field}: conditions are not tied to one nested object`;
+        report(scope, 'warning', 'kuery.nested', message, query.span);
+      }
       return lowerKuery(query.query, scope, `${field}.`);
     }
     case 'free-text':
       return lowerFreeText(query.literal, scope);
+  }
+}
+
+/**
+ * Whether a nested query ties conditions to one object (`and`, `not`): some object meeting `a or
+ * b` is some object meeting a or some meeting b, so an `or` of single conditions loses nothing.
+ */
+function combinesConditions(query: KueryQuery | KueryBoolean<KueryValue>): boolean {
+  switch (query.kind) {
+    case 'and':
+    case 'not':
+      return true;
+    case 'or':
+      return query.args.some(combinesConditions);
+    case 'nested':
+      return combinesConditions(query.query);
+    case 'match':
+      return combinesConditions(query.values);
+    default:
+      return false;
   }
 }
 
