@@ -24,6 +24,26 @@ export class ArgumentList {
     readonly issues: ParseIssue[],
   ) {}
 
+  /**
+   * Reads `text[start, end)` in the shared argument syntax, except the `carved` parts (in
+   * order, inside the range), which their command reads in a syntax of their own.
+   */
+  static around(
+    command: string,
+    text: string,
+    span: Span,
+    carved: Span[],
+    issues: ParseIssue[],
+  ): ArgumentList {
+    const items: ArgumentItem[] = [];
+    let at = span.start;
+    for (const part of [...carved, { start: span.end, end: span.end }]) {
+      items.push(...parseArguments(text, at, part.start, issues));
+      at = part.end;
+    }
+    return new ArgumentList(command, text, span, items, issues);
+  }
+
   /** Reads `text[start, end)` in the shared argument syntax. */
   static of(
     command: string,

@@ -133,7 +133,7 @@ const READERS: Record<string, Reader> = {
   tojson: listed(readTojson),
   sort: listed(readSort),
   replace: listed(readReplace),
-  transaction: listed(readTransaction),
+  transaction: readTransaction,
   inputlookup: readInputlookup,
   outputlookup: listed(readOutputlookup),
   collect: listed(readCollect),

@@ -17,15 +17,7 @@ export function readCyberchef(
   const recipe = findRecipe(text, start, end);
   if (!recipe) return readOptions(ArgumentList.of('cyberchef', text, start, end, issues), null);
 
-  const before = ArgumentList.of('cyberchef', text, start, recipe.option.start, issues);
-  const after = ArgumentList.of('cyberchef', text, recipe.option.end, end, issues);
-  const list = new ArgumentList(
-    'cyberchef',
-    text,
-    { start, end },
-    [...before.items, ...after.items],
-    issues,
-  );
+  const list = ArgumentList.around('cyberchef', text, { start, end }, [recipe.option], issues);
   const operations = recipeOperations(recipe.json);
   if (operations === null) {
     issues.push({ message: '`jsonrecipe` is not a JSON list of operations', span: recipe.option });

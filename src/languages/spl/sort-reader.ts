@@ -22,6 +22,7 @@ export function readSort(list: ArgumentList): CommandArgs {
 
   const keys: SortKey[] = [];
   let sign: ArgumentItem | null = null;
+  let written = 0;
   for (const item of items) {
     if (isSign(item)) {
       list.take(item);
@@ -32,6 +33,7 @@ export function readSort(list: ArgumentList): CommandArgs {
     if (item === first && count !== null) continue;
     if (item === last && descending) continue;
     list.take(item);
+    written += 1;
     const key = sortKeyOf(item);
     if (!key) {
       list.report('a field to sort on is expected here', item);
@@ -45,7 +47,7 @@ export function readSort(list: ArgumentList): CommandArgs {
     sign = null;
   }
   if (sign) list.report('a field is expected after `-` or `+`', sign);
-  if (keys.length === 0) list.reportMissing('a field to sort on');
+  if (written === 0) list.reportMissing('a field to sort on');
   list.reportUnread();
   return { kind: 'sort', limit, keys, descending };
 }
