@@ -1,0 +1,123 @@
+// Matches event text against a Sigma string pattern: `*` (any characters), `?` (one
+// character), literal text, and — under `windash` — dashes that stand for any dash Windows
+// accepts. No regular expression is built from rule text: `*` splits the pattern into
+// fixed-width segments, found left to right, which is exact for such patterns.
+
+import type { PatternPart } from '../../languages/sigma/string-value.js';
+import type { FieldValues } from './event-view.js';
+
+/** The characters `windash` makes interchangeable: hyphen, slash, en dash, em dash, bar. */
+export const WINDASH_CHARACTERS: ReadonlySet<string> = new Set(['-', '/', '–', '—', '―']);
+
+/** A pattern part after placeholders are filled in. */
+export type PlainPart = Exclude<PatternPart, { kind: 'placeholder' }>;
+
+type SegmentItem = { kind: 'text'; text: string } | { kind: 'one' } | { kind: 'dash' };
+
+/** A run of the pattern between two `*`: a fixed number of characters. */
+interface Segment {
+  items: SegmentItem[];
+  length: number;
+}
+
+export interface PatternOptions {
+  cased: boolean;
+  windash: boolean;
+}
+
+/** Whether any of the values matches the whole pattern. */
+export type TextTest = (values: FieldValues) => boolean;
+
+// LIMITATION: `?` stands for one UTF-16 code unit — a character outside the Basic Multilingual
+// Plane (an emoji) needs `??`; rules in the snapshot use `?` on ASCII text only.
+export function textPattern(parts: PlainPart[], options: PatternOptions): TextTest {
+  const segments = segmentsOf(parts, options);
+  const match = (text: string): boolean => matchesSegments(segments, text);
+  if (options.cased) return (values) => values.texts.some(match);
+  return (values) => values.folded.some(match);
+}
+
+function segmentsOf(parts: PlainPart[], options: PatternOptions): Segment[] {
+  const segments: Segment[] = [{ items: [], length: 0 }];
+  for (const part of parts) {
+    const segment = segments[segments.length - 1];
+    if (part.kind === 'any') {
+      segments.push({ items: [], length: 0 });
+    } else if (part.kind === 'one') {
+      segment.items.push({ kind: 'one' });
+      segment.length += 1;
+    } else {
+      const text = options.cased ? part.text : part.text.toLowerCase();
+      for (const item of textItems(text, options.windash)) segment.items.push(item);
+      segment.length += text.length;
+    }
+  }
+  return segments;
+}
+
+function textItems(text: string, windash: boolean): SegmentItem[] {
+  if (!windash) return [{ kind: 'text', text }];
+  const items: SegmentItem[] = [];
+  let run = '';
+  for (const character of text) {
+    if (!WINDASH_CHARACTERS.has(character)) {
+      run += character;
+      continue;
+    }
+    if (run !== '') items.push({ kind: 'text', text: run });
+    items.push({ kind: 'dash' });
+    run = '';
+  }
+  if (run !== '') items.push({ kind: 'text', text: run });
+  return items;
+}
+
+/**
+ * The first segment must start the text and the last must end it; the ones between are taken
+ * at their leftmost place, which leaves the most room for the rest and so never misses a match.
+ */
+function matchesSegments(segments: Segment[], text: string): boolean {
+  const first = segments[0];
+  if (segments.length === 1) return text.length === first.length && matchesAt(first, text, 0);
+  if (!matchesAt(first, text, 0)) return false;
+
+  const last = segments[segments.length - 1];
+  const end = text.length - last.length;
+  if (end < first.length || !matchesAt(last, text, end)) return false;
+
+  let position = first.length;
+  for (let index = 1; index < segments.length - 1; index += 1) {
+    const found = leftmost(segments[index], text, position, end);
+    if (found < 0) return false;
+    position = found + segments[index].length;
+  }
+  return true;
+}
+
+function leftmost(segment: Segment, text: string, from: number, end: number): number {
+  const latest = end - segment.length;
+  const only = segment.items.length === 1 ? segment.items[0] : null;
+  if (only?.kind === 'text') {
+    const found = text.indexOf(only.text, from);
+    return found >= 0 && found <= latest ? found : -1;
+  }
+  for (let position = from; position <= latest; position += 1) {
+    if (matchesAt(segment, text, position)) return position;
+  }
+  return -1;
+}
+
+function matchesAt(segment: Segment, text: string, start: number): boolean {
+  if (start + segment.length > text.length) return false;
+  let position = start;
+  for (const item of segment.items) {
+    if (item.kind === 'text') {
+      if (!text.startsWith(item.text, position)) return false;
+      position += item.text.length;
+    } else {
+      if (item.kind === 'dash' && !WINDASH_CHARACTERS.has(text[position])) return false;
+      position += 1;
+    }
+  }
+  return true;
+}
