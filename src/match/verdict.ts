@@ -12,6 +12,11 @@ export interface Verdict {
    * Null when matched.
    */
   reason: string | null;
+  /**
+   * For a partial rule that matched, the part of the rule the event satisfied, in the rule's own
+   * text (`step 2 of 3: [ process where … ]`), when the rule has several such parts.
+   */
+  part?: string;
 }
 
 /** Evaluates one catalog rule, compiled once, on any number of events. */
