@@ -23,7 +23,7 @@ import {
   valuesOf,
   type EventScalar,
 } from './event-values.js';
-import { mappedTypeOf, type MappedType } from './field-mapping.js';
+import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { inCidr, parseCidr, parseIp, sameIp } from './ip-address.js';
 import {
   allOf,
@@ -43,7 +43,7 @@ export type EventCondition = (event: EventRecord) => Outcome;
 type Decision = boolean | { unknown: string };
 
 /** Tests a field's values (all of them: multi-valued fields match when any value does). */
-type FieldTest = (values: EventScalar[], type: MappedType) => Decision;
+type FieldTest = (values: EventScalar[], type: FieldFamily) => Decision;
 
 /** The KQL query as a condition; an empty query matches every event. */
 export function kueryCondition(query: KueryQuery | null, text: string): EventCondition {
@@ -193,14 +193,14 @@ function fieldSelector(literal: KueryLiteral, prefix: string): (event: EventReco
 
 function anyField(fields: string[], event: EventRecord, test: FieldTest): Decision {
   return anyDecision(
-    fields.map((field) => () => test(fieldValues(event, field), mappedTypeOf(field))),
+    fields.map((field) => () => test(fieldValues(event, field), fieldFamilyOf(field))),
   );
 }
 
-/** A field's values; a flattened field holds every value below it. */
+/** A field's values; an object or flattened field holds every value below it. */
 function fieldValues(event: EventRecord, field: string): EventScalar[] {
   const own = valuesOf(event, field);
-  if (mappedTypeOf(field) !== 'flattened' && mappedTypeOf(field) !== 'object') return own;
+  if (fieldFamilyOf(field) !== 'other') return own;
   const below = [...event.fields.keys()].filter((key) => key.startsWith(`${field}.`));
   return [...own, ...below.flatMap((key) => valuesOf(event, key))];
 }
@@ -218,8 +218,8 @@ function valueTest(literal: KueryLiteral, lenient: boolean): FieldTest {
   if (wildcard && parts.every((part) => part.kind === 'any')) {
     return (values) => values.length > 0;
   }
-  const byType = new Map<MappedType, FieldTest>();
-  const testFor = (type: MappedType): FieldTest => {
+  const byType = new Map<FieldFamily, FieldTest>();
+  const testFor = (type: FieldFamily): FieldTest => {
     switch (type) {
       case 'text':
         return textTest(literal, parts, wildcard, refuse);

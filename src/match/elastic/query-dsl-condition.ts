@@ -5,7 +5,7 @@
 import type { EventRecord } from '../event-record.js';
 import { analyzedTokens, containsPhrase } from './analyzed-text.js';
 import { keywordText, valuesOf, type EventScalar } from './event-values.js';
-import { mappedTypeOf } from './field-mapping.js';
+import { fieldFamilyOf } from '../../lower/elastic/field-types.js';
 import { luceneRegex } from './lucene-regex.js';
 import {
   allOf,
@@ -103,7 +103,7 @@ function fieldTest(
   const options = isTable(setting) ? setting : {};
   const value = isTable(setting) ? (options.value ?? options.query ?? options.wildcard) : setting;
   const caseInsensitive = options.case_insensitive === true;
-  const type = mappedTypeOf(field);
+  const type = fieldFamilyOf(field);
   switch (kind) {
     case 'term':
       if (!isScalar(value)) return 'no value';
@@ -144,7 +144,7 @@ function fieldTest(
 /** `match` ORs the analyzed words on a text field, `match_phrase` needs them in order. */
 function matchTest(
   kind: string,
-  type: ReturnType<typeof mappedTypeOf>,
+  type: ReturnType<typeof fieldFamilyOf>,
   value: EventScalar,
 ): (values: EventScalar[]) => boolean {
   if (type !== 'text') {
@@ -159,7 +159,7 @@ function matchTest(
 
 function rangeTest(
   bounds: Table,
-  type: ReturnType<typeof mappedTypeOf>,
+  type: ReturnType<typeof fieldFamilyOf>,
 ): ((values: EventScalar[]) => boolean) | string {
   const tests: ((order: number) => boolean)[] = [];
   const limits: EventScalar[] = [];

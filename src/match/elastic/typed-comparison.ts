@@ -1,7 +1,7 @@
 // Compares an event value with a value from a query the way the field's mapping does: numbers as
 // numbers, addresses as addresses, keywords as exact text.
 
-import type { MappedType } from './field-mapping.js';
+import type { FieldFamily } from '../../lower/elastic/field-types.js';
 import { compareIp, parseIp, sameIp } from './ip-address.js';
 import {
   booleanOf,
@@ -15,7 +15,7 @@ import {
 export function equalsTyped(
   actual: EventScalar,
   expected: EventScalar,
-  type: MappedType,
+  type: FieldFamily,
   caseInsensitive: boolean,
 ): boolean {
   switch (type) {
@@ -49,7 +49,7 @@ export function equalsTyped(
 export function compareTyped(
   actual: EventScalar,
   expected: EventScalar,
-  type: MappedType,
+  type: FieldFamily,
 ): number | null {
   switch (type) {
     case 'number':
