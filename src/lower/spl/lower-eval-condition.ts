@@ -1,6 +1,8 @@
 // `where` conditions (eval syntax) to predicate trees: comparisons are case-sensitive; like,
 // match, cidrmatch, isnull, isnotnull, in, coalesce, lower/upper and len are understood; what no
 // predicate can state (both sides computed) is kept as a computed condition.
+// `coalesce(a, b)` compared with a value is the first present field compared: a's comparison,
+// or b's where a is missing.
 
 import { and, not, or, type Expr, type Op, type Scalar } from '../../ir/index.js';
 import type { EvalNode } from '../../languages/spl/syntax.js';
@@ -72,6 +74,40 @@ function fieldSide(node: EvalNode): FieldSide | null {
   return null;
 }
 
+/** The fields a compared value comes from: one, or those of `coalesce(a, b, …)` in order. */
+function sidesOf(node: EvalNode): FieldSide[] | null {
+  if (node.kind !== 'call' || node.name.toLowerCase() !== 'coalesce') {
+    const side = fieldSide(node);
+    return side && [side];
+  }
+  const sides: FieldSide[] = [];
+  for (const arg of node.args) {
+    if (arg.kind !== 'field') return null;
+    sides.push({ field: arg.name, caseSensitive: true, folded: null });
+  }
+  return sides.length > 0 ? sides : null;
+}
+
+/** `condition` on the first of `sides` that is present: each side where those before it lack. */
+function onFirstPresent(
+  sides: FieldSide[],
+  node: EvalNode,
+  scope: LoweringScope,
+  condition: (side: FieldSide) => Expr,
+): Expr {
+  return or(sides.map((side, i) => and([
+    ...sides.slice(0, i).map((earlier) => not(presence(earlier, node, scope))),
+    condition(side),
+  ])));
+}
+
+function presence(side: FieldSide, node: EvalNode, scope: LoweringScope): Expr {
+  return scope.predicate(
+    { field: side.field, op: 'exists', values: [], caseSensitive: true },
+    node.span,
+  );
+}
+
 function literal(node: EvalNode): Scalar | undefined {
   if (node.kind === 'string' || node.kind === 'number') return node.value;
   if (node.kind === 'call' && node.args.length === 0) {
@@ -84,15 +120,22 @@ function literal(node: EvalNode): Scalar | undefined {
 
 function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, scope: LoweringScope): Expr {
   const op = COMPARISONS[node.operator] as Op;
-  const left = fieldSide(node.left);
-  const right = fieldSide(node.right);
+  const leftSides = sidesOf(node.left);
+  const rightSides = sidesOf(node.right);
   const leftValue = literal(node.left);
   const rightValue = literal(node.right);
 
-  if (left && rightValue !== undefined) return compareField(left, op, rightValue, node, scope);
-  if (right && leftValue !== undefined) {
-    return compareField(right, MIRRORED[op] ?? op, leftValue, node, scope);
+  if (leftSides && rightValue !== undefined) {
+    return onFirstPresent(leftSides, node, scope, (side) =>
+      compareField(side, op, rightValue, node, scope));
   }
+  if (rightSides && leftValue !== undefined) {
+    const mirrored = MIRRORED[op] ?? op;
+    return onFirstPresent(rightSides, node, scope, (side) =>
+      compareField(side, mirrored, leftValue, node, scope));
+  }
+  const left = leftSides?.length === 1 ? leftSides[0] : null;
+  const right = rightSides?.length === 1 ? rightSides[0] : null;
   if (left && right && !left.folded && !right.folded && (op === 'eq' || op === 'ne')) {
     const same = scope.predicate(
       { field: left.field, op: 'fieldref', values: [right.field], caseSensitive: true },
@@ -132,20 +175,22 @@ function lowerLike(
   node: EvalNode,
   scope: LoweringScope,
 ): Expr {
-  const side = fieldSide(target);
-  if (!side || pattern.kind !== 'string') {
+  const sides = sidesOf(target);
+  if (!sides || pattern.kind !== 'string') {
     return computedOrOpaque(node, '`like` on a computed value', scope);
   }
   const glob = globOfLike(pattern.value);
-  if (side.folded && !matchesFold(glob, side.folded)) {
-    const reason = `\`${side.folded}()\` never matches a pattern in the other case`;
-    return computedOrOpaque(node, reason, scope);
-  }
-  const shape = shapeOfGlob(glob);
-  return scope.predicate(
-    { field: side.field, op: shape.op, values: [shape.value], caseSensitive: side.caseSensitive },
-    node.span,
-  );
+  return onFirstPresent(sides, node, scope, (side) => {
+    if (side.folded && !matchesFold(glob, side.folded)) {
+      const reason = `\`${side.folded}()\` never matches a pattern in the other case`;
+      return computedOrOpaque(node, reason, scope);
+    }
+    const shape = shapeOfGlob(glob);
+    return scope.predicate(
+      { field: side.field, op: shape.op, values: [shape.value], caseSensitive: side.caseSensitive },
+      node.span,
+    );
+  });
 }
 
 /**
@@ -153,18 +198,33 @@ function lowerLike(
  * any of them (`new IN (old, "{0}", guid)` is new in "{0}", or new = old, or new = guid).
  */
 function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: LoweringScope): Expr {
-  const side = fieldSide(target);
+  const sides = sidesOf(target);
   const fields = list.filter((item) => item.kind === 'field');
   const values = list.filter((item) => item.kind !== 'field').map(literal);
   const comparable = values.every((value) => value !== undefined);
-  if (!side || !comparable || (side.folded && fields.length > 0)) {
+  const folded = sides?.some((side) => side.folded) ?? false;
+  if (!sides || !comparable || (folded && fields.length > 0)) {
     return computedOrOpaque(node, '`in` on computed values', scope);
   }
+  return onFirstPresent(
+    sides,
+    node,
+    scope,
+    (side) => inList(side, values as Scalar[], fields, node, scope),
+  );
+}
 
+function inList(
+  side: FieldSide,
+  values: Scalar[],
+  fields: Extract<EvalNode, { kind: 'field' }>[],
+  node: EvalNode,
+  scope: LoweringScope,
+): Expr {
   const parts: Expr[] = [];
   if (values.length > 0 || fields.length === 0) {
     parts.push(scope.predicate(
-      { field: side.field, op: 'in', values: values as Scalar[], caseSensitive: side.caseSensitive },
+      { field: side.field, op: 'in', values, caseSensitive: side.caseSensitive },
       node.span,
     ));
   }
@@ -177,6 +237,16 @@ function lowerIn(target: EvalNode, list: EvalNode[], node: EvalNode, scope: Lowe
   return or(parts);
 }
 
+function matchOf(side: FieldSide, pattern: string, node: EvalNode, scope: LoweringScope): Expr {
+  const predicate = {
+    field: side.field,
+    op: 'regex' as const,
+    values: [pattern],
+    caseSensitive: side.caseSensitive,
+  };
+  return scope.predicate(side.caseSensitive ? predicate : { ...predicate, flags: 'i' }, node.span);
+}
+
 function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringScope): Expr {
   const name = node.name.toLowerCase();
   const [first, second] = node.args;
@@ -185,34 +255,27 @@ function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, scope: LoweringSco
       if (node.args.length === 2) return lowerLike(first, second, node, scope);
       break;
     case 'match': {
-      const side = first && fieldSide(first);
-      if (node.args.length !== 2 || !side || second.kind !== 'string') break;
-      const flags = side.caseSensitive ? undefined : 'i';
-      const predicate = {
-        field: side.field,
-        op: 'regex' as const,
-        values: [second.value],
-        caseSensitive: side.caseSensitive,
-      };
-      return scope.predicate(flags ? { ...predicate, flags } : predicate, node.span);
+      const sides = first && sidesOf(first);
+      if (node.args.length !== 2 || !sides || second.kind !== 'string') break;
+      const pattern = second.value;
+      return onFirstPresent(sides, node, scope, (side) => matchOf(side, pattern, node, scope));
     }
     case 'isnull':
     case 'isnotnull': {
-      const side = first && fieldSide(first);
-      if (node.args.length !== 1 || !side) break;
-      const present = scope.predicate(
-        { field: side.field, op: 'exists', values: [], caseSensitive: true },
-        node.span,
-      );
+      const sides = first && sidesOf(first);
+      if (node.args.length !== 1 || !sides) break;
+      // coalesce(a, b) is present when any of its fields is.
+      const present = or(sides.map((side) => presence(side, node, scope)));
       return name === 'isnull' ? not(present) : present;
     }
     case 'cidrmatch': {
-      const side = second && fieldSide(second);
-      if (node.args.length !== 2 || !side || first.kind !== 'string') break;
-      return scope.predicate(
-        { field: side.field, op: 'cidr', values: [first.value], caseSensitive: true },
+      const sides = second && sidesOf(second);
+      if (node.args.length !== 2 || !sides || first.kind !== 'string') break;
+      const block = first.value;
+      return onFirstPresent(sides, node, scope, (side) => scope.predicate(
+        { field: side.field, op: 'cidr', values: [block], caseSensitive: true },
         node.span,
-      );
+      ));
     }
     case 'in':
       if (node.args.length >= 2) return lowerIn(first, node.args.slice(1), node, scope);

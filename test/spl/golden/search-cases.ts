@@ -20,7 +20,8 @@ export const SEARCH_CASES: GoldenCase[] = [
   {
     // A parenthesized macro, implicit AND between terms, an explicit AND beside an OR group.
     id: '2a048c14-4634-11ec-a618-3e22fbd008af',
-    file: 'detections/endpoint/remote_process_instantiation_via_wmi_and_powershell_script_block.yml',
+    file: 'detections/endpoint/' +
+      'remote_process_instantiation_via_wmi_and_powershell_script_block.yml',
     covers: [
       'search', 'stats', 'convert', 'implicit-and', 'wildcards', 'macro-origin', 'ctime-format',
       'tuning-hook', 'search-case-insensitive',

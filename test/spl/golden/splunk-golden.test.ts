@@ -23,7 +23,12 @@ const corpus = path.resolve(repoRoot, '../shared/corpora/splunk');
 const present = existsSync(corpus);
 if (!present && process.env.CI === 'true') throw new Error(`Splunk corpus missing at ${corpus}`);
 
-const CASES: GoldenCase[] = [...SEARCH_CASES, ...WHERE_CASES, ...AGGREGATION_CASES, ...COMMAND_CASES];
+const CASES: GoldenCase[] = [
+  ...SEARCH_CASES,
+  ...WHERE_CASES,
+  ...AGGREGATION_CASES,
+  ...COMMAND_CASES,
+];
 
 /** What issue 3 asks the golden cases to cover: every command the corpus uses… */
 const COMMANDS = [
@@ -43,6 +48,18 @@ const RULES = [
   'ne-vs-not', 'datamodel-fields', 'by-fields-filled', 'macro-origin', 'tuning-hook',
   'ctime-format', 'computed-condition', 'subsearch-condition', 'inner-join', 'outer-join',
 ];
+
+/**
+ * Rules no non-deprecated corpus search exercises (checked with grep on the snapshot): no where
+ * mixes AND and OR without parentheses or calls cidrmatch, upper or coalesce. Our own fixtures
+ * specify them instead.
+ */
+const NOT_IN_CORPUS: Record<string, string> = {
+  'where-and-before-or': 'test/spl/where-semantics.test.ts',
+  cidrmatch: 'test/spl/where-semantics.test.ts',
+  upper: 'test/spl/where-upper.test.ts',
+  coalesce: 'test/spl/where-coalesce.test.ts',
+};
 
 describe('Splunk golden searches', { skip: present ? false : `no corpus at ${corpus}` }, () => {
   const read = present ? readSplunkRepository(corpus) : null;
@@ -64,8 +81,14 @@ describe('Splunk golden searches', { skip: present ? false : `no corpus at ${cor
 
   it('covers every command and semantic rule of issue 3', () => {
     const covered = new Set(CASES.flatMap((golden) => golden.covers));
-    assert.deepEqual([...COMMANDS, ...RULES].filter((key) => !covered.has(key)), []);
-    assert.deepEqual([...covered].filter((key) => !COMMANDS.includes(key) && !RULES.includes(key)), []);
+    const elsewhere = Object.keys(NOT_IN_CORPUS);
+    const missing = [...COMMANDS, ...RULES].filter((key) => !covered.has(key));
+    assert.deepEqual(missing, elsewhere);
+    const known = [...COMMANDS, ...RULES];
+    assert.deepEqual([...covered].filter((key) => !known.includes(key)), []);
+    for (const file of Object.values(NOT_IN_CORPUS)) {
+      assert.ok(existsSync(path.resolve(repoRoot, file)), file);
+    }
     assert.ok(CASES.length >= 45, `${CASES.length} cases`);
     assert.equal(new Set(CASES.map((golden) => golden.id)).size, CASES.length);
   });
@@ -89,10 +112,12 @@ function assertLowering(golden: GoldenCase, lowered: LoweredQuery): void {
   const { pipeline } = lowered;
 
   assert.deepEqual(pipeline.map(stageLine), golden.stages);
-  assert.deepEqual(pipeline.map((stage, i) => stage.index - i), pipeline.map(() => 1));
+  assert.deepEqual(pipeline.map((stage) => stage.index), pipeline.map((_, i) => i + 1));
 
   const predicates: Record<number, string> = {};
-  for (const stage of pipeline) if (stage.predicate) predicates[stage.index] = tree(stage.predicate);
+  for (const stage of pipeline) {
+    if (stage.predicate) predicates[stage.index] = tree(stage.predicate);
+  }
   assert.deepEqual(predicates, golden.predicates);
 
   const subsearches: Record<number, string[]> = {};

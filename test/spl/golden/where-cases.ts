@@ -20,7 +20,7 @@ export const WHERE_CASES: GoldenCase[] = [
     // Parentheses group an OR under the AND; numbers compare as numbers.
     id: '71ad47d1-d6bd-4e0a-b35c-020ad9a6959e',
     file: 'detections/application/okta_suspicious_use_of_a_session_cookie.yml',
-    covers: ['where', 'where-and-before-or', 'in'],
+    covers: ['where', 'in'],
     stages: [
       'search filter',
       'stats aggregate by=debugContext.debugData.dtHash,user',
