@@ -15,6 +15,18 @@ export interface RegexFlags {
 export interface LinearRegex {
   /** Whether the pattern matches somewhere in `text` (anchors in the pattern apply). */
   test(text: string): boolean;
+  /**
+   * The named groups of the first match in `text` (a group that took no part is null), or
+   * null when the pattern does not match: SPL `rex` extracting fields.
+   */
+  namedGroups?(text: string): Record<string, string | null> | null;
+  /** The names of the pattern's named groups, in no particular order. */
+  groupNames?(): string[];
+  /**
+   * `text` with every match replaced; `$1`…`$9` in `replacement` stand for the numbered
+   * groups, `$$` for a dollar sign: SPL `replace()`.
+   */
+  replaceAll?(text: string, replacement: string): string;
 }
 
 /** The compiled pattern, or why RE2 cannot run it. */
@@ -28,7 +40,17 @@ export function compileLinearRegex(
   if (flags.multiline) bits |= RE2JS.MULTILINE;
   try {
     const compiled = RE2JS.compile(pattern, bits);
-    return { test: (text) => compiled.matcher(text).find() };
+    const names = Object.keys(compiled.namedGroups());
+    return {
+      test: (text) => compiled.matcher(text).find(),
+      namedGroups: (text) => {
+        const matcher = compiled.matcher(text);
+        if (!matcher.find()) return null;
+        return Object.fromEntries(names.map((name) => [name, matcher.group(name)]));
+      },
+      groupNames: () => [...names],
+      replaceAll: (text, replacement) => compiled.matcher(text).replaceAll(replacement),
+    };
   } catch (error) {
     return { unsupported: error instanceof Error ? error.message : String(error) };
   }
