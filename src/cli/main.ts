@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build.js';
 import { demoCommand } from './demo.js';
+import { matchCommand } from './match.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
@@ -17,6 +18,7 @@ const program = new Command('ruledex')
   .addCommand(showCommand().exitOverride())
   .addCommand(serveCommand().exitOverride())
   .addCommand(reportCommand().exitOverride())
+  .addCommand(matchCommand().exitOverride())
   .addCommand(demoCommand().exitOverride());
 
 try {

@@ -108,7 +108,7 @@ function always(judgement: Judgement): Check {
 }
 
 /** `Key: value` or `Key: [a, b, …]` as written, for reasons; keywords are just their values. */
-function itemText(keyText: string, values: LogicNode[]): string {
+export function itemText(keyText: string, values: LogicNode[]): string {
   const shown = values.slice(0, REASON_VALUES).map(nodeText);
   if (values.length > REASON_VALUES) shown.push(`… ${values.length - REASON_VALUES} more`);
   const valueText = values.length === 1 ? shown[0] : `[${shown.join(', ')}]`;
@@ -120,5 +120,10 @@ function itemText(keyText: string, values: LogicNode[]): string {
 
 function nodeText(node: LogicNode): string {
   if (node.kind === 'scalar') return node.text;
-  return node.kind === 'map' ? '{…}' : '[…]';
+  if (node.kind === 'list') return '[…]';
+  const entries = node.entries.map((entry) => {
+    const values = entry.value.kind === 'list' ? entry.value.items : [entry.value];
+    return itemText(entry.keyText, values);
+  });
+  return entries.length === 1 ? entries[0] : `{${entries.join(', ')}}`;
 }

@@ -1,7 +1,7 @@
 // Compiles a search identifier (a named selection under `detection:`): a map is the AND of its
 // items, a list the OR of its elements (maps or keywords), a bare value a keyword.
 
-import { detectionItem, keywordItem } from './detection-item.js';
+import { detectionItem, itemText, keywordItem } from './detection-item.js';
 import { allOf, anyOf, failing, undecided, type Check } from './judgement.js';
 import type { LogicNode, LogicScalar } from './logic-block.js';
 import type { PlaceholderValues } from './value-tests.js';
@@ -39,7 +39,7 @@ export function searchIdentifier(
     }
     return broken(`an element is ${item.kind === 'list' ? 'a nested list' : 'null'}`);
   });
-  return anyOf(elements, failing(`${name}: none of its ${elements.length} alternatives`));
+  return anyOf(elements, failing(`${name}: ${itemText('', node.items)}`));
 }
 
 function mapCheck(

@@ -1,0 +1,222 @@
+// `ruledex match --db FILE --events PATH [--rule RULE]... [--explain] [--json]`: evaluates
+// catalog rules on events and prints, for every event, the rules that match it.
+
+import { Command } from 'commander';
+import type { AnalyzedRule } from '../ir/index.js';
+import type { EventRecord } from '../match/event-record.js';
+import { evaluatorFor, hasEvaluator, type MatchOptions } from '../match/evaluator-registry.js';
+import { readEvents } from '../match/events/read-events.js';
+import { isEvaluator, type RuleEvaluator } from '../match/verdict.js';
+import { openCatalog, type Catalog } from '../store/catalog.js';
+import { UsageError } from './usage-error.js';
+
+/** Rules read from the catalog per query while walking it. */
+const WALK_PAGE_SIZE = 500;
+/** Reasons for rules without an evaluator listed on stderr unless --verbose. */
+const REASONS_SHOWN = 5;
+
+interface MatchCommandOptions {
+  db: string;
+  events: string;
+  rule: string[];
+  explain?: boolean;
+  json?: boolean;
+  placeholder: string[];
+  logsource: boolean;
+  verbose?: boolean;
+}
+
+/** One output line: the event and what the rules said about it (docs/json.md). */
+export interface MatchLine {
+  file: string;
+  index: number;
+  matched: string[];
+  notMatched?: { rule: string; reason: string }[];
+  undecided?: { rule: string; reason: string }[];
+  partial?: string[];
+}
+
+interface CompiledRule {
+  id: string;
+  evaluator: RuleEvaluator;
+}
+
+export function matchCommand(): Command {
+  return new Command('match')
+    .description('Evaluate catalog rules on events (JSON, JSON lines) and print what each matches')
+    .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
+    .requiredOption('--events <path>', 'events file, or folder read recursively '
+      + '(.json, .jsonl, .ndjson)')
+    .option('--rule <rule>', 'catalog id of a rule to evaluate (repeatable; default: every '
+      + 'rule that can be evaluated)', collect, [])
+    .option('--explain', 'per event, also say why each other rule did not match or is undecided')
+    .option('--json', 'print one JSON object per event (see docs/json.md)')
+    .option('--placeholder <name=value>', 'a value for a Sigma %name% placeholder (repeatable)',
+      collect, [])
+    .option('--no-logsource', 'judge Sigma rules on their detection alone, not their log source')
+    .option('--verbose', 'list every rule that cannot be evaluated, with the reason')
+    .action((options: MatchCommandOptions) => runMatch(options));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function runMatch(options: MatchCommandOptions): void {
+  const started = process.hrtime.bigint();
+  const matchOptions: MatchOptions = {
+    placeholders: placeholdersOf(options.placeholder),
+    ignoreLogsource: !options.logsource,
+  };
+
+  const catalog = openCatalog(options.db);
+  let rules: CompiledRule[];
+  try {
+    rules = compiledRules(catalog, options, matchOptions);
+  } finally {
+    catalog.close();
+  }
+
+  let events = 0;
+  let matches = 0;
+  for (const event of readEvents(options.events)) {
+    const line = matchLine(event, rules, options.explain === true);
+    process.stdout.write(options.json ? `${JSON.stringify(line)}\n` : lineText(line));
+    events += 1;
+    matches += line.matched.length;
+  }
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stderr.write(`ruledex match: ${events} events, ${rules.length} rules evaluated, `
+    + `${matches} matches in ${seconds.toFixed(1)} s\n`);
+}
+
+/** `NAME=VALUE` (the name with or without its percent signs), values gathered per name. */
+function placeholdersOf(given: string[]): Map<string, string[]> {
+  const placeholders = new Map<string, string[]>();
+  for (const text of given) {
+    const equals = text.indexOf('=');
+    const name = equals < 0 ? '' : text.slice(0, equals).replace(/^%(.*)%$/, '$1');
+    if (name === '') throw new UsageError(`--placeholder takes NAME=VALUE, not ${text}`);
+    placeholders.set(name, [...(placeholders.get(name) ?? []), text.slice(equals + 1)]);
+  }
+  return placeholders;
+}
+
+function compiledRules(
+  catalog: Catalog,
+  options: MatchCommandOptions,
+  matchOptions: MatchOptions,
+): CompiledRule[] {
+  if (options.rule.length > 0) {
+    return options.rule.map((ref) => {
+      const rule = namedRule(catalog, ref, options.db);
+      const evaluator = evaluatorFor(rule, matchOptions);
+      if (!isEvaluator(evaluator)) {
+        throw new UsageError(`${rule.id} cannot be evaluated: ${evaluator.notEvaluable}`);
+      }
+      return { id: rule.id, evaluator };
+    });
+  }
+
+  const rules: CompiledRule[] = [];
+  const reasons = new Map<string, string[]>();
+  for (const rule of evaluableRules(catalog, reasons)) {
+    const evaluator = evaluatorFor(rule, matchOptions);
+    if (isEvaluator(evaluator)) rules.push({ id: rule.id, evaluator });
+    else reasons.set(evaluator.notEvaluable, [...(reasons.get(evaluator.notEvaluable) ?? []),
+      rule.id]);
+  }
+  reportNotEvaluable(reasons, options.verbose === true);
+  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function namedRule(catalog: Catalog, ref: string, db: string): AnalyzedRule {
+  const resolution = catalog.resolve(ref);
+  if (resolution.kind === 'found') return resolution.rule;
+  if (resolution.kind === 'unknown') throw new UsageError(`no rule ${ref} in ${db}`);
+  const ids = resolution.candidates.map((candidate) => candidate.id).join(', ');
+  throw new UsageError(`${ref} is the upstream id of several rules (${ids}); give a catalog id`);
+}
+
+/**
+ * Every rule of a language with an evaluator; the others are counted under `reasons` without
+ * reading their entries.
+ */
+function* evaluableRules(
+  catalog: Catalog,
+  reasons: Map<string, string[]>,
+): Generator<AnalyzedRule> {
+  for (let page = 1; ; page += 1) {
+    const listed = catalog.list({ page, pageSize: WALK_PAGE_SIZE });
+    for (const item of listed.items) {
+      if (!hasEvaluator(item.language)) {
+        const reason = `no evaluator for ${item.language} rules yet`;
+        reasons.set(reason, [...(reasons.get(reason) ?? []), item.id]);
+        continue;
+      }
+      const rule = catalog.rule(item.id);
+      if (rule) yield rule;
+    }
+    if (page * WALK_PAGE_SIZE >= listed.total) return;
+  }
+}
+
+function reportNotEvaluable(reasons: Map<string, string[]>, verbose: boolean): void {
+  const total = [...reasons.values()].reduce((sum, ids) => sum + ids.length, 0);
+  if (total === 0) return;
+  process.stderr.write(`ruledex match: ${total} rules cannot be evaluated:\n`);
+  const byCount = [...reasons].sort((a, b) => b[1].length - a[1].length);
+  for (const [reason, ids] of verbose ? byCount : byCount.slice(0, REASONS_SHOWN)) {
+    process.stderr.write(`  ${String(ids.length).padStart(5)}  ${reason}\n`);
+    if (verbose) for (const id of ids) process.stderr.write(`         ${id}\n`);
+  }
+  if (!verbose && byCount.length > REASONS_SHOWN) {
+    const more = byCount.length - REASONS_SHOWN;
+    process.stderr.write(`  … and ${more} other reasons (--verbose lists all)\n`);
+  }
+}
+
+export function matchLine(event: EventRecord, rules: CompiledRule[], explain: boolean): MatchLine {
+  const line: MatchLine = { file: event.file, index: event.index, matched: [] };
+  const notMatched: { rule: string; reason: string }[] = [];
+  const undecided: { rule: string; reason: string }[] = [];
+  const partial: string[] = [];
+
+  for (const { id, evaluator } of rules) {
+    const verdict = evaluator.evaluate(event);
+    if (verdict.status === 'matched') {
+      line.matched.push(id);
+      if (evaluator.partial) partial.push(id);
+    } else if (explain) {
+      const entry = { rule: id, reason: verdict.reason ?? '' };
+      (verdict.status === 'undecided' ? undecided : notMatched).push(entry);
+    }
+  }
+  return explain ? { ...line, notMatched, undecided, partial } : line;
+}
+
+/** For a terminal: the event, then the rules it matches; with --explain, the others' reasons. */
+function lineText(line: MatchLine): string {
+  const matched = line.matched.length === 0 ? 'no rule matched' : line.matched.join(' ');
+  const lines = [`${terminalSafe(line.file)}#${line.index}: ${matched}`];
+  for (const id of line.partial ?? []) lines.push(`  partial ${id} (its per-event part matched)`);
+  for (const { rule, reason } of line.undecided ?? []) {
+    lines.push(`  undecided ${rule}: ${terminalSafe(reason)}`);
+  }
+  for (const { rule, reason } of line.notMatched ?? []) {
+    lines.push(`  not matched ${rule}: ${terminalSafe(reason)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Rule and file text may hold control characters; shown raw they could drive the terminal. */
+function terminalSafe(text: string): string {
+  let out = '';
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+    out += control ? `\\u${code.toString(16).padStart(4, '0')}` : character;
+  }
+  return out;
+}

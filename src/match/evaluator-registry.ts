@@ -1,0 +1,34 @@
+// Which evaluator judges a rule on events, by the rule's query language. Each language's
+// evaluator reads the rule's own syntax, so the matcher stays a check of the lowering.
+
+import type { AnalyzedRule, Language } from '../ir/index.js';
+import { kueryEvaluator } from './elastic/kuery-evaluator.js';
+import { sigmaEvaluator, type SigmaMatchOptions } from './sigma/sigma-evaluator.js';
+import type { NotEvaluable, RuleEvaluator } from './verdict.js';
+
+export type EvaluatorFactory = (rule: AnalyzedRule) => RuleEvaluator | NotEvaluable;
+
+/** What the user can tell the evaluators: for now, Sigma placeholders and log sources. */
+export type MatchOptions = SigmaMatchOptions;
+
+function factories(options: MatchOptions): Partial<Record<Language, EvaluatorFactory>> {
+  return {
+    sigma: (rule) => sigmaEvaluator(rule, options),
+    kuery: kueryEvaluator,
+  };
+}
+
+/** Whether rules of a language (as catalog listings name it) have an evaluator. */
+export function hasEvaluator(language: string): boolean {
+  return Object.hasOwn(factories({}), language);
+}
+
+/** The rule's evaluator, or why it has none. */
+export function evaluatorFor(
+  rule: AnalyzedRule,
+  options: MatchOptions = {},
+): RuleEvaluator | NotEvaluable {
+  const factory = factories(options)[rule.language];
+  if (!factory) return { notEvaluable: `no evaluator for ${rule.language} rules yet` };
+  return factory(rule);
+}
