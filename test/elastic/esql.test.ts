@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Expr, Stage } from '../../src/ir/index.js';
 import { parseEsql } from '../../src/languages/esql/esql-parser.js';
 import { notation } from '../sigma/expr-notation.js';
-import { lowerEsqlQuery } from './elastic-fixture.js';
+import { lowerEsqlQuery, stageLines as stages } from './elastic-fixture.js';
 
 /** The predicate of the WHERE that follows `from logs-*`, in compact notation. */
 function where(condition: string): string {
@@ -223,6 +223,19 @@ describe('ES|QL lowering', () => {
     assert.deepEqual(last.args[0].computed.fields, ['y', 'c']);
     assert.equal(last.args[0].computed.text, 'date_diff("seconds", x, c) <= 300');
     assert.deepEqual(lowered.diagnostics, []);
+  });
+
+  it('makes INLINE STATS an enrichment that keeps rows and columns', () => {
+    const { pipeline } = lowerEsqlQuery(
+      'from logs-*\n| eval x = to_lower(a)\n| inline stats n = count(*) by host.id\n' +
+        '| where x == "b" and n > 2',
+    );
+    assert.deepEqual(stages(pipeline).slice(2), [
+      '3 inline stats enrich {"aggregations":[{"name":"n","expression":"count(*)"}],' +
+        '"by":[{"name":"host.id","expression":"host.id"}]}',
+      '4 where filter-aggregated {} | and(a eq "b", n gt cased 2)',
+    ]);
+    assert.equal(pipeline[2].groupBy, undefined);
   });
 
   it('keeps what it cannot lower opaque, with a located diagnostic', () => {

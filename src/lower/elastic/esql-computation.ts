@@ -5,11 +5,17 @@ import type { Computation } from '../../ir/index.js';
 import type { EsqlExpr } from '../../languages/esql/esql-syntax.js';
 import type { Columns } from './esql-columns.js';
 
-/** Units of ES|QL's time_duration literals; the others (`day`, `week`…) are date periods. */
-const DURATION_UNITS: ReadonlySet<string> = new Set([
-  'ms', 'millisecond', 'milliseconds', 's', 'sec', 'second', 'seconds', 'm', 'min', 'minute',
-  'minutes', 'h', 'hour', 'hours',
-]);
+/** Each time unit spelling's full name; hours and shorter are durations, the rest periods. */
+const UNIT_NAMES: Record<string, string> = {
+  ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
+  s: 'second', sec: 'second', second: 'second', seconds: 'second',
+  m: 'minute', min: 'minute', minute: 'minute', minutes: 'minute',
+  h: 'hour', hour: 'hour', hours: 'hour',
+  d: 'day', day: 'day', days: 'day', w: 'week', week: 'week', weeks: 'week',
+  mo: 'month', month: 'month', months: 'month', q: 'quarter', quarter: 'quarter',
+  quarters: 'quarter', y: 'year', yr: 'year', year: 'year', years: 'year',
+};
+const DURATION_UNITS: ReadonlySet<string> = new Set(['millisecond', 'second', 'minute', 'hour']);
 
 /** Cast types whose conversion function is not `to_<type>`. */
 const CAST_FUNCTIONS: Record<string, string> = { keyword: 'to_string', text: 'to_string' };
@@ -17,7 +23,7 @@ const CAST_FUNCTIONS: Record<string, string> = { keyword: 'to_string', text: 'to
 /**
  * The computation an ES|QL expression describes, with function names in lower case and operators
  * spelled as ES|QL spells them. A column that renames a field (EVAL, RENAME) reads as the field.
- * `5 minutes` is `to_timeduration("5 minutes")`, `7 days` `to_dateperiod("7 days")`, `x::long`
+ * `5m` is `to_timeduration("5 minutes")`, `7 days` `to_dateperiod("7 days")`, `x::long`
  * `to_long(x)`. Null for what a computation cannot hold: IN lists, IS NULL, option maps,
  * parameters, `*`.
  */
@@ -76,9 +82,12 @@ function fieldOf(name: string, columns: Columns): string {
   return source === undefined || source.caseInsensitive ? name : source.field;
 }
 
+/** `5m` is `to_timeduration("5 minutes")`, with the unit's full name. */
 function timespanOf(value: number, unit: string): Computation {
-  const name = DURATION_UNITS.has(unit) ? 'to_timeduration' : 'to_dateperiod';
-  return { kind: 'call', name, args: [{ kind: 'literal', value: `${value} ${unit}` }] };
+  const full = UNIT_NAMES[unit] ?? unit;
+  const name = DURATION_UNITS.has(full) ? 'to_timeduration' : 'to_dateperiod';
+  const text = `${value} ${full}${value === 1 ? '' : 's'}`;
+  return { kind: 'call', name, args: [{ kind: 'literal', value: text }] };
 }
 
 function callOf(name: string, nodes: EsqlExpr[], columns: Columns): Computation | null {

@@ -18,8 +18,9 @@ const EFFECTS: Record<string, Effect> = {
   from: 'filter',
   eval: 'enrich',
   stats: 'aggregate',
-  'inline stats': 'aggregate',
-  inlinestats: 'aggregate',
+  // INLINE STATS keeps every row and adds its group's aggregates to it.
+  'inline stats': 'enrich',
+  inlinestats: 'enrich',
   keep: 'format',
   drop: 'format',
   rename: 'format',
@@ -81,6 +82,7 @@ function stageOf(command: EsqlCommand, scope: EsqlScope, aggregated: boolean): N
     case 'stats': {
       const by = assignments(body.by, scope.text);
       const args = { aggregations: assignments(body.aggregations, scope.text), by };
+      if (isInline(command)) return stage('enrich', args);
       // ES|QL keeps rows whose BY fields are null, in a null group: nothing is dropped.
       const groupBy = { fields: by.map((key) => key.name), filled: 'all' as const };
       return { ...stage('aggregate', args), groupBy };
@@ -125,7 +127,7 @@ function commandStage(command: EsqlCommand, effect: Effect, args: NewStage['args
  */
 function followColumns(command: EsqlCommand, columns: Map<string, ColumnSource>): void {
   const body = command.body;
-  if (body.kind === 'stats') {
+  if (body.kind === 'stats' && !isInline(command)) {
     // After STATS only the aggregations and the BY keys remain; BY keys keep their meaning.
     const keys = new Set(body.by.map((key) => key.name ?? ''));
     for (const name of [...columns.keys()]) if (!keys.has(name)) columns.delete(name);
@@ -144,6 +146,11 @@ function followColumns(command: EsqlCommand, columns: Map<string, ColumnSource>)
       columns.delete(from.name);
     }
   }
+}
+
+/** INLINE STATS adds aggregates to the rows; later conditions may still read them. */
+function isInline(command: EsqlCommand): boolean {
+  return command.name === 'inline stats' || command.name === 'inlinestats';
 }
 
 function names(list: EsqlName[]): string[] {
