@@ -58,21 +58,13 @@ import { parseSearch } from './search-parser.js';
 import { readSort } from './sort-reader.js';
 import { readFormat, readReturn } from './subsearch-output-readers.js';
 import type { CommandArgs, ParseIssue } from './syntax.js';
+import { readTop } from './top-reader.js';
 import { readTransaction } from './transaction-reader.js';
 import { readTstats } from './tstats-reader.js';
 
 /** Commands that aggregate with function lists and `by` fields. */
 const AGGREGATING = [
-  'stats',
-  'eventstats',
-  'streamstats',
-  'chart',
-  'timechart',
-  'top',
-  'rare',
-  'geostats',
-  'sistats',
-  'mstats',
+  'stats', 'eventstats', 'streamstats', 'chart', 'timechart', 'geostats', 'sistats',
 ];
 
 /**
@@ -198,20 +190,17 @@ function items(read: (
 }
 
 for (const name of AGGREGATING) {
-  if (name === 'mstats') continue;
   READERS[name] = (text, start, end, issues) => {
     const list = readAggregations(text, parseArguments(text, start, end, issues), issues);
-    const takesFields = name === 'top' || name === 'rare';
-    if (!takesFields) {
-      for (const field of list.fields) {
-        issues.push({ message: `\`${field}\` is not an aggregation`, span: { start, end } });
-      }
+    for (const field of list.fields) {
+      issues.push({ message: `\`${field}\` is not an aggregation`, span: { start, end } });
     }
-    const by = takesFields ? [...list.fields, ...list.by] : list.by;
-    return { kind: 'stats', options: list.options, aggregations: list.aggregations, by };
+    return { kind: 'stats', options: list.options, aggregations: list.aggregations, by: list.by };
   };
 }
 READERS.mstats = readTstats;
+READERS.top = readTop;
+READERS.rare = readTop;
 
 const KNOWN = new Set([...Object.keys(READERS), ...GENERIC]);
 

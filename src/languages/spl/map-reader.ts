@@ -25,7 +25,7 @@ export function readMap(list: ArgumentList): CommandArgs {
       search = { kind: 'subsearch', pipeline: item.pipeline, span: item.span };
     } else savedSearch = list.textOf(item, 'a search, a subsearch or a saved search name');
   }
-  if (!search && savedSearch === null) {
+  if (!search && savedSearch === null && !option) {
     list.reportMissing('`search="…"`, a subsearch or a saved search');
   }
   list.reportUnread();

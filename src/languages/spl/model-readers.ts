@@ -12,14 +12,17 @@ export function readApply(list: ArgumentList): CommandArgs {
   return { kind: 'apply', model, as, options };
 }
 
-/** `fit <algorithm> [<target> from] <field>… [into <model>] [as <name>] [<option>=…]` */
+/**
+ * `fit <algorithm> [<target> from] <field>… [by <field>…] [into <model>] [as <name>]
+ * [<option>=…]`
+ */
 export function readFit(list: ArgumentList): CommandArgs {
   const options = list.otherOptions();
   const [algorithmItem, ...rest] = list.positional();
   if (!algorithmItem) {
     list.reportMissing('an algorithm');
     const none = { algorithm: null, target: null, into: null, as: null };
-    return { kind: 'fit', ...none, fields: [], options };
+    return { kind: 'fit', ...none, fields: [], by: [], options };
   }
   const algorithm = list.textOf(algorithmItem, 'an algorithm name');
   const into = afterWord(list, rest, 'into');
@@ -31,9 +34,13 @@ export function readFit(list: ArgumentList): CommandArgs {
     if (fromAt !== 1) list.report('`from` follows the one target field', rest[fromAt]);
     else target = list.fieldName(rest[0]);
   }
-  const fields = list.fieldNames(list.positional());
+  const remaining = list.positional();
+  const byAt = remaining.findIndex((item) => isWord(item, 'by'));
+  const fields = list.fieldNames(byAt < 0 ? remaining : remaining.slice(0, byAt));
+  const by = byAt < 0 ? [] : list.fieldNames(remaining.slice(byAt + 1));
+  if (byAt >= 0) list.take(remaining[byAt]);
   if (fields.length === 0) list.reportMissing('fields to fit on');
-  return { kind: 'fit', algorithm, target, fields, into, as, options };
+  return { kind: 'fit', algorithm, target, fields, by, into, as, options };
 }
 
 /** The name after `word` (`into m`, `as x`), both marked as read; null when absent. */

@@ -20,9 +20,6 @@ export function readHead(
     const stop = close < 0 || close >= end ? end : close;
     if (stop === end) issues.push({ message: '`(` is not closed', span: { start: open, end } });
     condition = parseEval(text, open + 1, stop, issues);
-    if (!condition) {
-      issues.push({ message: 'the condition is empty', span: { start: open, end: stop } });
-    }
     rest = Math.min(stop + 1, end);
   }
   const list = ArgumentList.of('head', text, rest, end, issues);

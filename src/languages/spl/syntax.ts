@@ -409,6 +409,8 @@ export type ModelArgs =
       /** The field predicted (`fit A y from x1 x2`); null for unsupervised algorithms. */
       target: string | null;
       fields: string[];
+      /** `by <field>…`: a model fitted per value of these fields. */
+      by: string[];
       into: string | null;
       as: string | null;
       options: Record<string, string>;
