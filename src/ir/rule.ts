@@ -51,6 +51,22 @@ export interface RuleDocument {
   dataSources: string[];
   /** What the reader noted about how the file was read (info diagnostics on the rule). */
   readingNotes?: Diagnostic[];
+  /**
+   * Rules of the same repository that name this one: Sigma correlation and filter rules. Absent
+   * when none does.
+   */
+  referredBy?: RuleReferrer[];
+}
+
+/** A rule that refers to another one, as that other rule's page links back to it. */
+export interface RuleReferrer {
+  /** Catalog id of the referring rule. */
+  id: string;
+  title: string;
+  /** What the referring rule is: `correlation` or `filter`. */
+  kind: string;
+  /** How it names the referred rule: its id or its `name`. */
+  reference: string;
 }
 
 /** A rule after parsing and lowering, ready for analysis and storage. */

@@ -1,24 +1,19 @@
 // Correlation and filter rules: their stages, the rules they refer to, and what they filter.
 
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Rule, RuleDocument } from '../../src/ir/index.js';
+import type { Rule } from '../../src/ir/index.js';
 import { finishRule } from '../../src/lower/finish-rule.js';
 import { lowerSigma } from '../../src/lower/sigma/lower-sigma.js';
-import { readRuleFile } from '../../src/sources/sigma/read-sigma.js';
+import { readSigmaRepository } from '../../src/sources/sigma/read-sigma.js';
 import { sigmaContextOf } from '../../src/sources/sigma/sigma-context.js';
 import { notation } from './expr-notation.js';
 import { lowerRules, readDocuments } from './rule-text.js';
 
 const folder = path.resolve(fileURLToPath(import.meta.url), '../../fixtures/sigma/correlation');
-const documents = readdirSync(folder)
-  .sort()
-  .flatMap((file) => readRuleFile(folder, file, null))
-  .filter((result): result is RuleDocument => !('reason' in result));
-const context = sigmaContextOf(documents);
+const { documents, context } = readSigmaRepository(folder);
 
 function rule(upstreamId: string): Rule {
   const doc = documents.find((candidate) => candidate.upstreamId === upstreamId);
@@ -28,7 +23,7 @@ function rule(upstreamId: string): Rule {
 
 describe('correlation rules', () => {
   test('every document of a multi-document file is a rule of its own', () => {
-    const inFile = documents.filter((doc) => doc.file === 'password_spray_then_logon.yml');
+    const inFile = documents.filter((doc) => doc.file === 'rules/password_spray_then_logon.yml');
     assert.deepEqual(
       inFile.map((doc) => [doc.line, doc.type, doc.title]),
       [
@@ -56,10 +51,12 @@ describe('correlation rules', () => {
           reference: 'rejected_password',
           id: 'sigma:7d2a0000-0000-4000-8000-000000000012',
           title: 'Rejected Password',
+          byName: true,
         },
       ],
       groupBy: ['TargetUserName'],
       timespan: '15m',
+      timespanSeconds: 900,
     });
     assert.deepEqual(burst.pipeline[0].groupBy, { fields: ['TargetUserName'], filled: [] });
     assert.equal(
@@ -82,7 +79,8 @@ describe('correlation rules', () => {
         'winlog.channel eq "Security", EventID eq 4624))',
     );
     assert.equal(notation(chain.pipeline[1].predicate!), 'rule_count() ge 2');
-    assert.equal(chain.pipeline[1].text, 'all 2 rules within 15m');
+    assert.equal(chain.pipeline[1].text, 'all 2 rules, in order, within 15m');
+    assert.equal(chain.pipeline[0].args.ordered, true);
   });
 
   test('value_count compares the distinct values of its field, with a range', () => {
@@ -109,6 +107,183 @@ describe('correlation rules', () => {
       'opaque("7d2a0000-0000-4000-8000-000000000030")',
     );
     assert.deepEqual(loop.diagnostics.map((d) => d.code), ['sigma.correlation-cycle']);
+  });
+});
+
+describe('each correlation type', () => {
+  test('temporal needs every rule it names, by id or by name, with aliases for grouping', () => {
+    const together = rule('7d2a0000-0000-4000-8000-000000000050');
+    const args = together.pipeline[0].args;
+    assert.deepEqual(
+      (args.rules as { reference: string; id: string; byName: boolean }[]).map(
+        ({ reference, id, byName }) => [reference, id, byName],
+      ),
+      [
+        ['whoami_run', 'sigma:7d2a0000-0000-4000-8000-000000000051', true],
+        ['domain_trusts_listed', 'sigma:7d2a0000-0000-4000-8000-000000000052', true],
+        [
+          '7d2a0000-0000-4000-8000-000000000053',
+          'sigma:7d2a0000-0000-4000-8000-000000000053',
+          false,
+        ],
+      ],
+    );
+    assert.deepEqual(args.groupBy, ['Computer', 'account']);
+    assert.deepEqual(args.aliases, {
+      account: {
+        whoami_run: 'User',
+        domain_trusts_listed: 'User',
+        share_listing: 'SubjectUserName',
+      },
+    });
+    assert.equal(args.timespanSeconds, 300);
+    assert.equal(args.ordered, undefined);
+    assert.equal(together.pipeline[1].text, 'all 3 rules within 5m');
+    assert.equal(notation(together.pipeline[1].predicate!), 'rule_count() ge 3');
+    assert.deepEqual(together.diagnostics, []);
+  });
+
+  test('temporal reads the events of each rule it names', () => {
+    const together = rule('7d2a0000-0000-4000-8000-000000000050');
+    const branches = together.pipeline[0].predicate;
+    assert.equal(branches?.kind, 'or');
+    assert.equal(branches.kind === 'or' && branches.args.length, 3);
+    assert.match(notation(branches), /Image endswith "\\\\whoami.exe"/);
+    assert.match(notation(branches), /EventID eq 5140/);
+  });
+
+  test('value_sum adds up a field per group', () => {
+    const volume = rule('7d2a0000-0000-4000-8000-000000000060');
+    assert.deepEqual(
+      volume.pipeline.map((s) => [s.command, s.effect, s.text.split('\n')[0]]),
+      [
+        ['correlation', 'aggregate', 'correlation:'],
+        ['condition', 'filter-aggregated', 'sum(cs-bytes) gt: 50000000'],
+      ],
+    );
+    assert.equal(
+      notation(volume.pipeline[0].predicate!),
+      'and(logsource.category eq "proxy", cs-method eq "POST")',
+    );
+    assert.equal(notation(volume.pipeline[1].predicate!), 'sum(cs-bytes) gt 50000000');
+    assert.equal(volume.pipeline[0].args.timespanSeconds, 3600);
+    assert.equal(volume.fullyParsed, true);
+  });
+
+  test('value_avg compares the average of a field', () => {
+    const average = rule('7d2a0000-0000-4000-8000-000000000061');
+    assert.equal(notation(average.pipeline[1].predicate!), 'avg(cs-bytes) ge 1000000');
+    assert.equal(average.pipeline[0].args.timespanSeconds, 86_400);
+    assert.equal(average.fullyParsed, true);
+  });
+
+  test('value_percentile compares the percentile a value falls in', () => {
+    const rare = rule('7d2a0000-0000-4000-8000-000000000070');
+    assert.equal(notation(rare.pipeline[1].predicate!), 'percentile(Image) le 1');
+    assert.deepEqual(rare.pipeline[0].groupBy, { fields: ['Computer'], filled: [] });
+    assert.equal(rare.fullyParsed, true);
+  });
+
+  test('value_count over several fields compares each of them', () => {
+    const [, counted] = lowerRules(
+      [
+        'title: Base\nid: b1\nname: base\nlogsource:\n    product: windows\n' +
+          'detection:\n    sel:\n        EventID: 4625\n    condition: sel',
+        'title: Spread\nid: c1\ncorrelation:\n    type: value_count\n    rules: [base]\n' +
+          '    timespan: 1h\n    condition:\n        field: [IpAddress, TargetUserName]\n' +
+          '        gte: 5',
+      ].join('\n---\n'),
+    );
+    assert.equal(
+      notation(counted.pipeline[1].predicate!),
+      'and(value_count(IpAddress) ge 5, value_count(TargetUserName) ge 5)',
+    );
+  });
+});
+
+describe('malformed correlations', () => {
+  const correlation = (body: string): Rule => {
+    const base =
+      'title: Base\nid: b1\nname: base\nlogsource:\n    product: windows\n' +
+      'detection:\n    sel:\n        EventID: 1\n    condition: sel';
+    const head = 'title: C\nid: c1\ncorrelation:\n    type: event_count\n    rules: [base]\n';
+    const text = head + body;
+    return lowerRules([text, base].join('\n---\n'))[0];
+  };
+  const problems = (rule: Rule) => rule.diagnostics.map((d) => `${d.code} ${d.message}`);
+
+  test('a missing timespan leaves the window unknown', () => {
+    const rule = correlation('    condition: {gte: 5}');
+    assert.deepEqual(problems(rule), [
+      'sigma.missing-correlation-timespan the correlation has no timespan',
+    ]);
+    assert.equal(rule.pipeline[0].opaque, true);
+  });
+
+  test('a timespan must be a number and a lower-case unit', () => {
+    for (const timespan of ['1 hour', '5M', 'm', '10']) {
+      const rule = correlation(`    timespan: ${timespan}\n    condition: {gte: 5}`);
+      assert.deepEqual(problems(rule), [
+        `sigma.invalid-correlation-timespan timespan '${timespan}' is not a number and ` +
+          'one of s, m, h, d (as in 15m)',
+      ]);
+    }
+  });
+
+  test('aliases naming a rule the correlation does not refer to are flagged', () => {
+    const rule = correlation(
+      '    timespan: 1h\n    group-by: [host]\n    condition: {gte: 5}\n' +
+        '    aliases:\n        host:\n            base: Computer\n            other: Hostname',
+    );
+    assert.deepEqual(problems(rule), [
+      "sigma.alias-for-unreferenced-rule alias 'host' names 'other', " +
+        'which the correlation does not refer to',
+    ]);
+  });
+
+  test('a condition that is not a comparison with a number is opaque', () => {
+    const rule = correlation("    timespan: 1h\n    condition: {about: 'many'}");
+    assert.deepEqual(problems(rule), [
+      "sigma.invalid-correlation-condition 'about: many' is not a comparison with a number",
+    ]);
+  });
+});
+
+describe('rules referred to by correlations and filters', () => {
+  test('list every correlation and filter naming them, once each', () => {
+    const accepted = documents.find((d) => d.upstreamId === '7d2a0000-0000-4000-8000-000000000013');
+    assert.deepEqual(accepted?.referredBy, [
+      {
+        id: 'sigma:7d2a0000-0000-4000-8000-000000000040',
+        title: 'Exclude The Admin Jump Host',
+        kind: 'filter',
+        reference: '7d2a0000-0000-4000-8000-000000000013',
+      },
+      {
+        id: 'sigma:7d2a0000-0000-4000-8000-000000000020',
+        title: 'One Account On Many Hosts',
+        kind: 'correlation',
+        reference: '7d2a0000-0000-4000-8000-000000000013',
+      },
+      {
+        id: 'sigma:7d2a0000-0000-4000-8000-000000000010',
+        title: 'Spray Followed By A Logon',
+        kind: 'correlation',
+        reference: 'accepted_logon',
+      },
+    ]);
+  });
+
+  test('a correlation referred to by another correlation lists it', () => {
+    const burst = rule('7d2a0000-0000-4000-8000-000000000011');
+    assert.deepEqual(burst.referredBy?.map((r) => r.id), [
+      'sigma:7d2a0000-0000-4000-8000-000000000010',
+    ]);
+  });
+
+  test('a rule nothing names, or only itself, has no referrers', () => {
+    assert.equal(rule('7d2a0000-0000-4000-8000-000000000050').referredBy, undefined);
+    assert.equal(rule('7d2a0000-0000-4000-8000-000000000030').referredBy, undefined);
   });
 });
 
@@ -148,7 +323,7 @@ describe('correlations over correlations', () => {
   test('a cycle through another correlation is reported on the rule that meets it', () => {
     const correlation = (id: string, other: string): string =>
       `title: ${id}\nid: ${id}\ncorrelation:\n    type: event_count\n    rules: [${other}]\n` +
-      '    condition: {gt: 1}';
+      '    timespan: 1h\n    condition: {gt: 1}';
     const text = [correlation('a', 'b'), correlation('b', 'a')].join('\n---\n');
     const [a] = lowerRules(text);
     assert.deepEqual(a.diagnostics.map((d) => d.code), ['sigma.referenced-rule-not-understood']);

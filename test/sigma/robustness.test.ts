@@ -14,8 +14,9 @@ import { sigmaContextOf } from '../../src/sources/sigma/sigma-context.js';
 const fixtures = path.resolve(fileURLToPath(import.meta.url), '../../fixtures/sigma');
 const texts = [
   'repository/rules/windows/notepad_spawns_shell.yml',
-  'correlation/password_spray_then_logon.yml',
-  'correlation/admin_tools_filter.yml',
+  'correlation/rules/password_spray_then_logon.yml',
+  'correlation/rules/discovery_commands_together.yml',
+  'correlation/rules/admin_tools_filter.yml',
 ].map((file) => readFileSync(path.join(fixtures, file), 'utf8'));
 
 /** Reads and lowers; returns how many rule documents and failures the text gave. */

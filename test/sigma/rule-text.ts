@@ -5,6 +5,7 @@ import { finishRule } from '../../src/lower/finish-rule.js';
 import { lowerSigma } from '../../src/lower/sigma/lower-sigma.js';
 import type { Rule } from '../../src/ir/index.js';
 import { readRuleText } from '../../src/sources/sigma/read-sigma.js';
+import { withReferrers } from '../../src/sources/sigma/rule-referrers.js';
 import { sigmaContextOf } from '../../src/sources/sigma/sigma-context.js';
 import type { ReadFailure } from '../../src/sources/source-read.js';
 
@@ -22,7 +23,8 @@ export function readFailures(text: string, file = 'rules/test/rule.yml'): ReadFa
 
 /** Every rule document of the text, lowered with the others as its repository. */
 export function lowerRules(text: string): Rule[] {
-  const documents = readDocuments(text);
+  const read = readDocuments(text);
+  const documents = withReferrers(read, sigmaContextOf(read));
   const context = sigmaContextOf(documents);
   return documents.map((doc) => finishRule(doc, lowerSigma(doc, context)));
 }

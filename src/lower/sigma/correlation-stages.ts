@@ -10,8 +10,13 @@ import {
   type RuleDocument,
   type Stage,
 } from '../../ir/index.js';
-import type { SigmaContext } from '../../sources/sigma/sigma-context.js';
-import { referencedRule, referencesOf, resolveReference } from './rule-references.js';
+import {
+  referencesOf,
+  resolveReference,
+  type SigmaContext,
+} from '../../sources/sigma/sigma-context.js';
+import { correlationTimespan } from './correlation-timespan.js';
+import { referencedRule } from './rule-references.js';
 import type { ReportProblem } from './sigma-diagnostics.js';
 
 /** What each correlation type measures per group, as the field its condition compares. */
@@ -48,6 +53,7 @@ export function correlationStages(
   const type = typeof correlation.type === 'string' ? correlation.type : '';
   const references = referencesOf(correlation.rules);
   const groupBy = referencesOf(correlation['group-by']);
+  const timespan = correlationTimespan(correlation.timespan, report);
   const stage: Stage = {
     index: 1,
     command: 'correlation',
@@ -58,6 +64,8 @@ export function correlationStages(
       rules: references.map((reference) => referencedRule(reference, context)),
       groupBy,
       timespan: correlation.timespan ?? null,
+      timespanSeconds: timespan,
+      ...(type === 'temporal_ordered' && { ordered: true }),
       ...(correlation.aliases !== undefined && { aliases: correlation.aliases }),
       ...(correlation.generate !== undefined && { generate: correlation.generate }),
     },
@@ -74,6 +82,7 @@ export function correlationStages(
     report('error', 'sigma.correlation-without-rules', 'the correlation names no rules');
     return [{ ...stage, opaque: true }];
   }
+  checkAliases(correlation.aliases, references, context, report);
 
   const filters = references.map((reference) => {
     const referenced = resolveReference(reference, context);
@@ -84,18 +93,58 @@ export function correlationStages(
   });
   const events = filters.includes(null) ? null : eitherOf(filters as Expr[]);
   const aggregated = events ? { ...stage, predicate: events } : stage;
+  const windowed = timespan === null ? { ...aggregated, opaque: true } : aggregated;
 
-  const field = asRecord(correlation.condition).field;
-  if (type.startsWith('value_') && typeof field !== 'string') {
-    report('error', 'sigma.missing-correlation-field', `'${type}' needs a field in its condition`);
+  const fields = measuredFields(type, asRecord(correlation.condition).field, reportFor(2));
+  const measures = fields.map(measure);
+  return [windowed, conditionStage(correlation, measures, references.length, reportFor(2))];
+}
+
+/**
+ * The fields a value correlation measures (several are each compared: the specification links
+ * them with AND); one empty name for the counting types, which measure no field.
+ */
+function measuredFields(type: string, field: unknown, report: ReportProblem): string[] {
+  if (!type.startsWith('value_')) return [''];
+  const fields = referencesOf(field);
+  if (fields.length > 0) return fields;
+  report('error', 'sigma.missing-correlation-field', `'${type}' needs a field in its condition`);
+  return [''];
+}
+
+/** Aliases map a name to a field per referenced rule; their rules must be ones referenced. */
+function checkAliases(
+  aliases: unknown,
+  references: string[],
+  context: SigmaContext,
+  report: ReportProblem,
+): void {
+  if (aliases === undefined) return;
+  const invalid = (message: string): void => {
+    report('error', 'sigma.invalid-correlation-aliases', message);
+  };
+  if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases)) {
+    return invalid('aliases is not a map of alias names');
   }
-  const measured = measure(typeof field === 'string' ? field : '');
-  return [aggregated, conditionStage(correlation, measured, references.length, reportFor(2))];
+  const referenced = new Set(references.map((reference) => resolveReference(reference, context)));
+  for (const [alias, fields] of Object.entries(aliases)) {
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+      invalid(`alias '${alias}' is not a map of rule names to fields`);
+      continue;
+    }
+    for (const [name, field] of Object.entries(fields)) {
+      if (typeof field !== 'string') invalid(`alias '${alias}' gives '${name}' no field name`);
+      const rule = resolveReference(name, context);
+      if (rule && referenced.has(rule)) continue;
+      const message = `alias '${alias}' names '${name}', which the correlation does not refer to`;
+      report('warning', 'sigma.alias-for-unreferenced-rule', message);
+    }
+  }
 }
 
 function conditionStage(
   correlation: Record<string, unknown>,
-  measure: string,
+  measures: string[],
   ruleCount: number,
   report: ReportProblem,
 ): Stage {
@@ -106,17 +155,19 @@ function conditionStage(
     effect: 'filter-aggregated',
     args: {},
   };
-  const make = (op: Op, value: number, text: string): Expr => {
+  const make = (measure: string, op: Op, value: number, text: string): Expr => {
     return predicate({ field: measure, op, values: [value], caseSensitive: false, text });
   };
 
+  const timespan = String(correlation.timespan ?? '');
   if (correlation.condition === undefined || correlation.condition === null) {
-    const text = `all ${ruleCount} rules within ${String(correlation.timespan ?? '')}`.trim();
+    const order = correlation.type === 'temporal_ordered' ? ', in order,' : '';
+    const text = `all ${ruleCount} rules${order} within ${timespan}`.trim();
     if (correlation.type !== 'temporal' && correlation.type !== 'temporal_ordered') {
       report('error', 'sigma.missing-correlation-condition', 'the correlation has no condition');
       return { ...stage, text: 'condition:', opaque: true };
     }
-    return { ...stage, text, predicate: make('ge', ruleCount, text) };
+    return { ...stage, text, predicate: make(measures[0], 'ge', ruleCount, text) };
   }
 
   const condition = asRecord(correlation.condition);
@@ -133,9 +184,9 @@ function conditionStage(
       comparisons.push({ kind: 'opaque', text, reason });
       continue;
     }
-    comparisons.push(make(op, value, text));
+    for (const measure of measures) comparisons.push(make(measure, op, value, text));
   }
-  const text = `${measure} ${lines.join(', ')}`;
+  const text = `${measures.join(', ')} ${lines.join(', ')}`;
   if (comparisons.length === 0) {
     report('error', 'sigma.invalid-correlation-condition', 'the condition has no comparison');
     return { ...stage, text, opaque: true };

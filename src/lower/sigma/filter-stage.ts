@@ -2,11 +2,11 @@
 // so its one stage is a tuning hook whose predicate is what it excludes, log source included.
 
 import { and, type Expr, type RuleDocument, type Stage } from '../../ir/index.js';
-import type { SigmaContext } from '../../sources/sigma/sigma-context.js';
+import { referencesOf, type SigmaContext } from '../../sources/sigma/sigma-context.js';
 import { lowerDetectionBlock } from './detection-block.js';
 import { detectionTreeOf } from './detection-tree.js';
 import { logsourceConstraints } from './logsource-stage.js';
-import { referencedRule, referencesOf } from './rule-references.js';
+import { referencedRule } from './rule-references.js';
 import type { ReportProblem } from './sigma-diagnostics.js';
 
 export function filterStage(

@@ -8,6 +8,7 @@ import type { ReadFailure, SourceRead } from '../source-read.js';
 import { readRuleFileText } from '../rule-file-text.js';
 import { listRuleFiles } from './rule-files.js';
 import { ruleDocumentOf } from './rule-document.js';
+import { withReferrers } from './rule-referrers.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 import { NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
@@ -31,15 +32,16 @@ export function readSigmaRepository(
   }
   failures.push(...unfollowed);
 
+  const linked = withReferrers(documents, sigmaContextOf(documents));
   return {
     source: 'sigma',
     root: absoluteRoot,
     commit,
     // A link that could not be followed counts as a rule file that failed.
     files: files.length + unfollowed.length,
-    documents,
+    documents: linked,
     failures,
-    context: sigmaContextOf(documents),
+    context: sigmaContextOf(linked),
   };
 }
 

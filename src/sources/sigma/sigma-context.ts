@@ -17,3 +17,16 @@ export function sigmaContextOf(documents: RuleDocument[]): SigmaContext {
   }
   return { rules };
 }
+
+/** The names a `rules:` or `group-by:` attribute lists: a list of them, or a single one. */
+export function referencesOf(rules: unknown): string[] {
+  const items = Array.isArray(rules) ? rules : rules === undefined || rules === null ? [] : [rules];
+  return items
+    .filter((item) => typeof item === 'string' || typeof item === 'number')
+    .map((item) => String(item));
+}
+
+/** The rule a correlation or filter names by id or `name`, or null when there is none. */
+export function resolveReference(reference: string, context: SigmaContext): RuleDocument | null {
+  return context.rules.get(reference) ?? null;
+}
