@@ -14,16 +14,10 @@ import { joinOf } from '../../lower/spl/join-arguments.js';
 import type { NotEvaluable } from '../verdict.js';
 import { aggregationStep, type Aggregation } from './aggregation-step.js';
 import { dataModelField } from './data-model-fields.js';
-import { assetStep, lookupStep } from './enrichment-steps.js';
+import { commandStep } from './command-steps.js';
+import { assetStep } from './enrichment-steps.js';
 import { EvalEvaluation } from './eval-evaluation.js';
 import { outcomeOf, PASS, type EventStep } from './event-step.js';
-import {
-  convertStep,
-  fieldsStep,
-  fillnullStep,
-  renameStep,
-} from './field-steps.js';
-import { genericStep } from './generic-steps.js';
 import { regexStep, rexStep } from './regex-steps.js';
 import { RuleRegexes } from './rule-regexes.js';
 import { SearchEvaluation } from './search-evaluation.js';
@@ -46,7 +40,7 @@ const MULTI_EVENT = new Set([
   'stats', 'tstats', 'mstats', 'chart', 'timechart', 'top', 'rare', 'geostats', 'sistats',
   'eventstats', 'streamstats', 'transaction', 'dedup', 'mvcombine', 'head', 'tail', 'uniq',
   'outlier', 'anomalydetection', 'anomalies', 'delta', 'accum', 'autoregress', 'trendline',
-  'cluster', 'associate', 'rare', 'xyseries', 'untable', 'transpose',
+  'cluster', 'associate', 'xyseries', 'untable', 'transpose',
 ]);
 
 /** Aggregations that drop an event lacking a by-field (chart and timechart keep it as NULL). */
@@ -121,20 +115,6 @@ class PipelineCompiler {
           this.eval.assign(args.assignments, event);
           return PASS;
         };
-      case 'fillnull':
-        this.filled = this.filled === 'all' || args.fields.length === 0
-          ? 'all'
-          : new Set([...this.filled, ...args.fields]);
-        return fillnullStep(args.value, args.fields);
-      case 'rename':
-        return renameStep(args.renames);
-      case 'fields':
-        return fieldsStep(args.mode, args.fields);
-      case 'convert':
-        return convertStep(args.conversions);
-      case 'lookup':
-        if (args.table === null) return this.unmodelled(`\`${words}\` names no table`);
-        return lookupStep(args.table, args.inputs, args.outputMode, args.outputs);
       case 'rex':
         if (args.pattern === null) return this.unmodelled(`\`${words}\` has no pattern`);
         return rexStep({ ...args, pattern: args.pattern }, this.regexes);
@@ -145,13 +125,18 @@ class PipelineCompiler {
         if (isTuningHook(args.call.name)) return () => PASS;
         if (isBuiltinStage(args.call)) return assetStep(args.call.args[0]);
         return this.unmodelled(`macro \`${args.call.name}\` did not expand`);
-      case 'arguments':
-        return genericStep(command.name, args.items)
-          ?? this.unmodelled(`\`${command.name}\` is not evaluated by the matcher`);
+      case 'fillnull':
+        this.filled = this.filled === 'all' || args.fields.length === 0
+          ? 'all'
+          : new Set([...this.filled, ...args.fields]);
+        break;
       default:
-        if (command.name === '') return this.unmodelled('an empty command between two `|`');
-        return this.unmodelled(`\`${command.name}\` is not evaluated by the matcher`);
+        break;
     }
+    const step = commandStep(command, this.steps.length === 0);
+    if (step) return step;
+    if (command.name === '') return this.unmodelled('an empty command between two `|`');
+    return this.unmodelled(`\`${command.name}\` is not evaluated by the matcher`);
   }
 
   /**
