@@ -14,6 +14,7 @@ import { indicatorsSection } from './indicators-section.js';
 import { metadataSection } from './metadata-section.js';
 import { neighborsSection } from './neighbors-section.js';
 import { querySection } from './query-section.js';
+import { referencesSection } from './references-section.js';
 import { stagesSection } from './stages-section.js';
 
 export function rulePage(rule: AnalyzedRule): Html {
@@ -44,6 +45,7 @@ ${description(rule.description)}
 ${attackSection(rule.attack)}
 ${eventsSection(rule.events)}
 ${stagesSection(rule)}
+${referencesSection(rule)}
 ${indicatorsSection(rule)}
 ${neighborsSection(rule)}
 ${querySection(rule)}
