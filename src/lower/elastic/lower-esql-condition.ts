@@ -199,6 +199,8 @@ function lowerFunction(call: Node<'call'>, scope: EsqlScope): Expr {
  * Full-text match (`field : "words"`, `match(field, "words")`): on a text field, any of the
  * analyzed words (case-insensitive `contains`); on a keyword field, the exact value.
  */
+// LIMITATION: `match()` with options (`{"fuzziness": 1}`) has no predicate or computed form —
+// it stays opaque, with a warning, and the rule is not fully parsed.
 function lowerFullText(subject: EsqlExpr, queries: EsqlExpr[], span: Span, scope: EsqlScope): Expr {
   const column = columnOf(subject, scope.columns);
   const [query] = queries;

@@ -125,6 +125,8 @@ function commandStage(command: EsqlCommand, effect: Effect, args: NewStage['args
  * Keeps track of columns that stand for a rule field: `EVAL x = to_lower(field)`,
  * `EVAL x = field`, `RENAME field AS x`. Any other assignment hides an earlier meaning.
  */
+// LIMITATION: a column computed otherwise (`EVAL x = replace(f, "a", "")`) is compared as a
+// column of its own name — its predicates name `x`, not the expression that defines it.
 function followColumns(command: EsqlCommand, columns: Map<string, ColumnSource>): void {
   const body = command.body;
   if (body.kind === 'stats' && !isInline(command)) {
