@@ -147,7 +147,8 @@ class EventTextScanner {
   }
 
   fail(offset: number, message: string): never {
-    throw new EventReadError(this.file, `${this.file}:${positionText(this.text, offset)}: ${message}`);
+    const where = `${this.file}:${positionText(this.text, offset)}`;
+    throw new EventReadError(this.file, `${where}: ${message}`);
   }
 }
 

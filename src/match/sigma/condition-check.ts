@@ -34,7 +34,11 @@ export function conditionCheck(
   }
 }
 
-function compile(node: ConditionNode, text: string, identifiers: ReadonlyMap<string, Check>): Check {
+function compile(
+  node: ConditionNode,
+  text: string,
+  identifiers: ReadonlyMap<string, Check>,
+): Check {
   const written = text.slice(node.span.start, node.span.end);
   const inner = (child: ConditionNode) => compile(child, text, identifiers);
 

@@ -133,8 +133,8 @@ function utf16Forms(pattern: PatternForm, order: 'little-endian' | 'big-endian',
     const encoded = parts.map((part): PatternPart => {
       return part.kind === 'text' ? { kind: 'text', text: utf16Bytes(part.text, order) } : part;
     });
-    const marked: PatternPart[] = mark === '' ? encoded : [{ kind: 'text', text: mark }, ...encoded];
-    return { kind: 'pattern', parts: marked, windash: false, bytes: true };
+    const marks: PatternPart[] = mark === '' ? [] : [{ kind: 'text', text: mark }];
+    return { kind: 'pattern', parts: [...marks, ...encoded], windash: false, bytes: true };
   });
 }
 

@@ -135,7 +135,7 @@ function numberOf(scalar: unknown): number | null {
   return typeof scalar === 'string' ? numberIn(scalar) : null;
 }
 
-/** Placeholder parts replaced by each of their values (patterns themselves), in every combination. */
+/** Placeholder parts replaced by each of their values (patterns too), in every combination. */
 function expandPlaceholders(
   parts: PatternPart[],
   placeholders: PlaceholderValues,
