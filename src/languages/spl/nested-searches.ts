@@ -10,7 +10,7 @@ export interface Subsearch {
   span: Span;
 }
 
-export function subsearchesOf(args: CommandArgs): Subsearch[] {
+export function nestedSubsearches(args: CommandArgs): Subsearch[] {
   switch (args.kind) {
     case 'arguments':
       return args.items.flatMap((item) => (item.kind === 'subsearch' ? [item] : []));

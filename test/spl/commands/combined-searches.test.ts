@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { subsearchesOf } from '../../../src/languages/spl/nested-searches.js';
+import { nestedSubsearches } from '../../../src/languages/spl/nested-searches.js';
 import { commandOf, read } from './command-fixture.js';
 
 describe('commands combining searches', () => {
@@ -16,7 +16,7 @@ describe('commands combining searches', () => {
       command.args.datasets.map((d) => d.kind === 'named' ? d.name : d.pipeline.commands[0].name),
       ['search', 'datamodel:Web', 'tstats'],
     );
-    assert.equal(subsearchesOf(command.args).length, 2);
+    assert.equal(nestedSubsearches(command.args).length, 2);
     assert.deepEqual(read('union').issues, ['`union` needs datasets or subsearches to combine']);
   });
 
