@@ -3,10 +3,11 @@
 // following the field's mapping. Other clauses leave the event undecided.
 
 import type { EventRecord } from '../event-record.js';
-import { analyzedTokens, containsPhrase } from './analyzed-text.js';
+import { analyzedTokens } from './analyzed-text.js';
 import { keywordText, valuesOf, type EventScalar } from './event-values.js';
-import { fieldFamilyOf } from '../../lower/elastic/field-types.js';
+import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { luceneRegex } from './lucene-regex.js';
+import { matchQueryTest } from './match-query.js';
 import {
   allOf,
   anyOf,
@@ -127,7 +128,7 @@ function fieldTest(
     case 'match':
     case 'match_phrase':
       if (!isScalar(value)) return 'no query';
-      return matchTest(kind, type, value);
+      return matchQueryTest(kind, type, value);
     case 'range':
       return rangeTest(options, type);
     case 'regexp': {
@@ -141,25 +142,9 @@ function fieldTest(
   }
 }
 
-/** `match` ORs the analyzed words on a text field, `match_phrase` needs them in order. */
-function matchTest(
-  kind: string,
-  type: ReturnType<typeof fieldFamilyOf>,
-  value: EventScalar,
-): (values: EventScalar[]) => boolean {
-  if (type !== 'text') {
-    return (values) => values.some((item) => equalsTyped(item, value, type, false));
-  }
-  const words = analyzedTokens(keywordText(value));
-  if (kind === 'match_phrase') {
-    return (values) => tokensOf(values).some((tokens) => containsPhrase(tokens, words));
-  }
-  return (values) => tokensOf(values).some((tokens) => tokens.some((word) => words.includes(word)));
-}
-
 function rangeTest(
   bounds: Table,
-  type: ReturnType<typeof fieldFamilyOf>,
+  type: FieldFamily,
 ): ((values: EventScalar[]) => boolean) | string {
   const tests: ((order: number) => boolean)[] = [];
   const limits: EventScalar[] = [];
