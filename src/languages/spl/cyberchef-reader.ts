@@ -14,6 +14,8 @@ export function readCyberchef(
   end: number,
   issues: ParseIssue[],
 ): CommandArgs {
+  // LIMITATION: only `jsonrecipe` is read as a recipe; other ways of naming operations stay
+  // options as text — pages show them as written.
   const recipe = findRecipe(text, start, end);
   if (!recipe) return readOptions(ArgumentList.of('cyberchef', text, start, end, issues), null);
 

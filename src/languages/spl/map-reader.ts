@@ -13,6 +13,8 @@ export function readMap(list: ArgumentList): CommandArgs {
   const option = list.option('search');
   if (option?.value.kind === 'string') {
     const { value, span } = option.value;
+    // LIMITATION: macros inside a quoted search are not expanded (Splunk expands them when the
+    // search runs) — its commands show the calls as written, read as the syntax allows.
     search = { kind: 'quoted', text: value, pipeline: parsePipeline(value), span };
   } else if (option) list.report('`search=` needs the search in quotes', option);
 

@@ -27,5 +27,7 @@ export function readTop(
   if (counted.length === 0) list.reportMissing('fields to count');
   const by = byAt < 0 ? [] : list.fieldNames(items.slice(byAt + 1));
   if (byAt >= 0) list.take(items[byAt]);
+  // LIMITATION: the `count` and `percent` fields top adds are not listed as aggregations — a
+  // subsearch ending in `top` is taken to return only the counted and by-fields.
   return { kind: 'stats', options, aggregations: [], by: [...fields, ...by] };
 }
