@@ -15,6 +15,17 @@ export interface CoveredEvents {
   dataset?: string;
 }
 
+/**
+ * The ECS fields the covered events are stated on. Analyses may tell a Sigma rule's log-source
+ * constraints from its own conditions by them.
+ */
+export const COVERED_EVENT_FIELDS = {
+  channel: 'winlog.channel',
+  provider: 'event.provider',
+  codes: 'event.code',
+  dataset: 'event.dataset',
+} as const;
+
 export interface LogSourceAttributes {
   product?: string;
   category?: string;

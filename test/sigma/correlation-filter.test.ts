@@ -376,6 +376,21 @@ describe('filter rules', () => {
     );
   });
 
+  test('a filter without a log source, naming an unknown rule, is flagged', () => {
+    const [lone] = lowerRules(
+      'title: F\nid: f1\nfilter:\n    rules: [nowhere]\n    selection:\n' +
+        "        User: 'svc'\n    condition: selection",
+    );
+    assert.deepEqual(
+      lone.diagnostics.map((d) => [d.severity, d.code]),
+      [
+        ['info', 'sigma.unresolved-rule-reference'],
+        ['warning', 'sigma.filter-without-logsource'],
+      ],
+    );
+    assert.equal(notation(lone.pipeline[0].predicate!), 'User eq "svc"');
+  });
+
   test('they drop no events by themselves', () => {
     assert.equal(filter.eventFilter, null);
     assert.equal(filter.fullyParsed, true);

@@ -25,8 +25,18 @@ export function filterStage(
     report('error', 'sigma.aggregation-in-filter', 'a filter condition cannot aggregate');
   }
 
+  const rules = references.map((reference) => referencedRule(reference, context));
+  for (const { reference } of rules.filter((rule) => rule.id === null)) {
+    const message = `no rule with id or name '${reference}' in the repository to apply to`;
+    report('info', 'sigma.unresolved-rule-reference', message);
+  }
+
   const logsource = doc.raw.logsource;
   const isMap = typeof logsource === 'object' && logsource !== null && !Array.isArray(logsource);
+  if (!isMap) {
+    const message = 'the filter has no logsource map, which the specification requires';
+    report('warning', 'sigma.filter-without-logsource', message);
+  }
   const constraints = isMap ? logsourceConstraints(logsource as Record<string, unknown>) : null;
   const excluded: Expr = constraints ? and([constraints, block.predicate]) : block.predicate;
   return {
@@ -35,7 +45,7 @@ export function filterStage(
     text: doc.query,
     effect: 'tuning-hook',
     args: {
-      rules: references.map((reference) => referencedRule(reference, context)),
+      rules,
       conditions: block.conditions,
       searchIdentifiers: block.searchIdentifiers,
       logsource: logsource ?? null,

@@ -4,6 +4,7 @@
 
 import { and, or, predicate, type Expr, type Stage } from '../../ir/index.js';
 import {
+  COVERED_EVENT_FIELDS,
   eventsOfLogSource,
   type LogSourceAttributes,
 } from '../../semantics/sigma-log-sources.js';
@@ -11,7 +12,7 @@ import { writtenValue } from './detection-tree.js';
 import type { ReportProblem } from './sigma-diagnostics.js';
 
 /** The log-source attributes that select events, in the order they narrow them. */
-const CONSTRAINED_ATTRIBUTES = ['product', 'category', 'service'];
+const CONSTRAINED_ATTRIBUTES: (keyof LogSourceAttributes)[] = ['product', 'category', 'service'];
 
 /** Pseudo field for a log-source attribute: `logsource.product`. */
 export function logsourceField(attribute: string): string {
@@ -64,14 +65,6 @@ export function logsourceConstraints(logsource: Record<string, unknown>): Expr |
   return constraints.length === 0 ? null : and(constraints);
 }
 
-/** ECS fields on which the covered events are stated. */
-const COVERED_FIELDS = {
-  channel: 'winlog.channel',
-  provider: 'event.provider',
-  codes: 'event.code',
-  dataset: 'event.dataset',
-} as const;
-
 /**
  * The OR of the kinds of events the log source covers under the taxonomy; null when it implies
  * nothing more than its attributes. Event codes are strings, as ECS keeps `event.code`.
@@ -80,7 +73,7 @@ function coveredEvents(logsource: Record<string, unknown>, text: string): Expr |
   const attributes: LogSourceAttributes = {};
   for (const attribute of CONSTRAINED_ATTRIBUTES) {
     const value = logsource[attribute];
-    if (typeof value === 'string') attributes[attribute as keyof LogSourceAttributes] = value;
+    if (typeof value === 'string') attributes[attribute] = value;
   }
   const covered = eventsOfLogSource(attributes);
   // LIMITATION: a category and a service that describe no common event (none in the snapshot)
@@ -90,15 +83,16 @@ function coveredEvents(logsource: Record<string, unknown>, text: string): Expr |
   const make = (field: string, op: 'eq' | 'in', values: string[]): Expr => {
     return predicate({ field, op, values, caseSensitive: false, text });
   };
+  const fields = COVERED_EVENT_FIELDS;
   return or(
     covered.map((events) => {
       const parts: Expr[] = [];
-      if (events.channel) parts.push(make(COVERED_FIELDS.channel, 'eq', [events.channel]));
-      if (events.provider) parts.push(make(COVERED_FIELDS.provider, 'eq', [events.provider]));
-      if (events.dataset) parts.push(make(COVERED_FIELDS.dataset, 'eq', [events.dataset]));
+      if (events.channel) parts.push(make(fields.channel, 'eq', [events.channel]));
+      if (events.provider) parts.push(make(fields.provider, 'eq', [events.provider]));
+      if (events.dataset) parts.push(make(fields.dataset, 'eq', [events.dataset]));
       const codes = (events.codes ?? []).map(String);
       if (codes.length > 0) {
-        parts.push(make(COVERED_FIELDS.codes, codes.length > 1 ? 'in' : 'eq', codes));
+        parts.push(make(fields.codes, codes.length > 1 ? 'in' : 'eq', codes));
       }
       return and(parts);
     }),
