@@ -4,7 +4,7 @@
 import { ArgumentList } from './argument-list.js';
 import { findKeyword } from './keyword-scan.js';
 import { parseSearch } from './search-parser.js';
-import type { CommandArgs, ParseIssue } from './syntax.js';
+import type { ArgumentItem, CommandArgs, ParseIssue } from './syntax.js';
 
 /** `inputlookup [append=…] [strict=…] [start=…] [max=…] <table> [where <search>]` */
 export function readInputlookup(
@@ -38,27 +38,37 @@ export function tableOf(list: ArgumentList): string | null {
 /** Dataset types `from` reads, written `<type>:<name>` (or `<type> <name>`). */
 const DATASET_TYPES = new Set(['datamodel', 'lookup', 'savedsearch', 'inputlookup']);
 
+const DATASET = 'a dataset such as `datamodel:Web`';
+
 /** `from <type>:<name>`, `from <type>:"<name>"` or `from <type> <name>` */
 export function readFrom(list: ArgumentList): CommandArgs {
   const [first, second] = list.positional();
-  if (!first) {
-    list.reportMissing('a dataset such as `datamodel:Web`');
-    return { kind: 'from', datasetType: null, dataset: null };
-  }
-  const written = list.textOf(first, 'a dataset such as `datamodel:Web`') ?? '';
-  const colon = written.indexOf(':');
-  const typeOnly = colon === written.length - 1 || DATASET_TYPES.has(written.toLowerCase());
-  let args: CommandArgs = { kind: 'from', datasetType: null, dataset: written || null };
-  if (typeOnly && !second) list.report(`\`${written}\` needs a dataset name after it`, first);
-  if (typeOnly && second) {
-    const datasetType = colon > 0 ? written.slice(0, colon) : written;
-    args = { kind: 'from', datasetType, dataset: list.textOf(second, 'a dataset name') };
-  } else if (colon > 0) {
-    const datasetType = written.slice(0, colon);
-    args = { kind: 'from', datasetType, dataset: written.slice(colon + 1) };
-  }
+  const written = first ? list.textOf(first, DATASET) : null;
+  if (!first) list.reportMissing(DATASET);
+  const args = first && written !== null
+    ? datasetOf(list, written, first, second)
+    : { kind: 'from' as const, datasetType: null, dataset: null };
   list.reportUnread();
   return args;
+}
+
+/** The dataset of `type:name`, `type:` and a quoted name, `type name`, or a name alone. */
+function datasetOf(
+  list: ArgumentList,
+  written: string,
+  first: ArgumentItem,
+  second: ArgumentItem | undefined,
+): CommandArgs {
+  const colon = written.indexOf(':');
+  const named = DATASET_TYPES.has(written.toLowerCase()) ? written : null;
+  const datasetType = colon > 0 ? written.slice(0, colon) : named;
+  const rest = colon > 0 ? written.slice(colon + 1) : named === null ? written : '';
+  if (rest !== '' || datasetType === null) return { kind: 'from', datasetType, dataset: rest };
+  if (!second) {
+    list.report(`\`${written}\` needs a dataset name after it`, first);
+    return { kind: 'from', datasetType, dataset: null };
+  }
+  return { kind: 'from', datasetType, dataset: list.textOf(second, 'a dataset name') };
 }
 
 const SEARCH_MODES = new Set(['search', 'flat', 'acceleration_search']);
