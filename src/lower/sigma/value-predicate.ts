@@ -116,6 +116,8 @@ export function patternOperation(parts: PatternPart[]): { op: Op; text: string }
   return { op: 'wildcard', text: formatPattern(parts) };
 }
 
+// LIMITATION: RE2 syntax beyond the specification's regex flavor (`\d`, `\w`, inline `(?i)`) is
+// lowered as written, without a diagnostic — many of the 217 snapshot regexes use such syntax.
 /**
  * Why a pattern cannot be run in linear time (RE2), or null. The specification's flavor is a
  * subset of what RE2 runs; what RE2 refuses (backreferences, lookaround) is outside it too.
