@@ -6,7 +6,6 @@ import type { SearchNode } from '../../languages/spl/syntax.js';
 import { outcomeOf, PASS, type EventStep, type StepOutcome } from './event-step.js';
 import { isUnknown } from './field-value.js';
 import type { SearchEvaluation, FieldLookup } from './search-evaluation.js';
-import { isAlwaysPresent } from './splunk-metadata.js';
 
 export interface Aggregation {
   /** The command as written: `stats`, `tstats`, `dedup`. */
@@ -26,9 +25,7 @@ export function aggregationStep(
   text: string,
 ): EventStep {
   const { where, filled } = aggregation;
-  const needed = filled === 'all'
-    ? []
-    : aggregation.by.filter((field) => !filled.has(field) && !isAlwaysPresent(field));
+  const needed = filled === 'all' ? [] : aggregation.by.filter((field) => !filled.has(field));
 
   return (event) => {
     let unknown: StepOutcome | null = null;
@@ -43,7 +40,7 @@ export function aggregationStep(
         const reason = `\`${aggregation.command}\` groups by \`${field}\`, which the event lacks`;
         return { kind: 'drop', reason };
       }
-      if (isUnknown(value) && !unknown) {
+      if (isUnknown(value) && !value.present && !unknown) {
         const reason = `${value.unknown} (a \`${aggregation.command}\` by-field)`;
         unknown = { kind: 'unknown', reason };
       }

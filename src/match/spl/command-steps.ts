@@ -108,7 +108,6 @@ function argumentStep(name: string, items: ArgumentItem[]): EventStep | null {
   }
   if (name === 'xmlunescape') return rewriteStep(name, ['_raw']);
   if (name === 'join') return joinStep(items);
-  if (name === 'foreach') return foreachStep(items);
   if (name === 'appendpipe') return () => PASS;
   return null;
 }
@@ -195,29 +194,4 @@ function joinStep(items: ArgumentItem[]): EventStep {
     if (!join.inner) return PASS;
     return { kind: 'unknown', reason: 'an inner join keeps events the subsearch has rows for' };
   };
-}
-
-/**
- * `foreach a* [eval <<FIELD>> = …]`: the fields its template assigns are rewritten; a
- * template holding anything but evals of `<<FIELD>>` or plain fields may rewrite any field.
- */
-function foreachStep(items: ArgumentItem[]): EventStep {
-  const patterns = items.flatMap((item) => (item.kind === 'word' ? [item.text] : []));
-  const template = items.find((item) => item.kind === 'subsearch');
-  const assigned: string[] = [];
-  let any = template?.kind !== 'subsearch';
-  if (template?.kind === 'subsearch') {
-    for (const command of template.pipeline.commands) {
-      if (command.args.kind !== 'eval') {
-        any = true;
-        continue;
-      }
-      for (const { field } of command.args.assignments) {
-        if (field === '<<FIELD>>') assigned.push(...patterns);
-        else if (field.includes('<<')) any = true;
-        else assigned.push(field);
-      }
-    }
-  }
-  return rewriteStep('foreach', any ? ['*'] : assigned);
 }

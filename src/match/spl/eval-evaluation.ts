@@ -1,7 +1,10 @@
 // Eval expressions (`eval`, `where`) on one event, with SPL's semantics: `=` is
-// case-sensitive, AND binds tighter than OR, a comparison with a null operand is null (so
-// neither `x="a"` nor `NOT x="a"` keeps an event without x), `+` adds numbers and joins
+// case-sensitive, AND binds tighter than OR, a comparison with a null operand is false (so
+// `x!="a"` drops an event without x while `NOT x="a"` keeps it), `+` adds numbers and joins
 // texts, `.` joins texts; a multivalue operand compares true when any of its values does.
+// LIMITATION: Splunk does not document how a comparison with null combines with NOT in
+// eval; the reading here is the one search documents for `!=` and `NOT` — if Splunk made
+// such a comparison null instead, `where NOT x="a"` would drop events without x.
 
 import type { Span } from '../../ir/index.js';
 import { isTuningHook } from '../../languages/spl/macros.js';
@@ -115,9 +118,10 @@ export class EvalEvaluation {
     if (operator === 'LIKE') return likeHolds(left, right);
     if (isUnknown(left)) return left;
     if (isUnknown(right)) return right;
-    if (left === null || right === null) return null;
+    const comparison = COMPARATORS.has(operator);
+    if (left === null || right === null) return comparison ? false : null;
     if (operator === '.') return joined(left, right);
-    if (COMPARATORS.has(operator)) return compared(operator, itemsOf(left), itemsOf(right));
+    if (comparison) return compared(operator, itemsOf(left), itemsOf(right));
     return arithmetic(operator, left, right);
   }
 

@@ -13,18 +13,20 @@ import { compareItems, itemText, itemsOf, textValue, type EvalValue } from './ev
 import { unsupportedReason } from './rule-regexes.js';
 import { TEXT_FUNCTIONS } from './text-functions.js';
 
-/** Whether any text of `value` matches the `like` pattern; null when either is null. */
+/** Whether any text of `value` matches the `like` pattern; false when either is null. */
 export function likeHolds(value: EvalValue, pattern: EvalValue): EvalValue {
   const glob = textValue(pattern);
   if (isUnknown(value)) return value;
-  if (glob === null || isUnknown(glob) || value === null) return glob === null ? null : glob;
+  if (isUnknown(glob)) return glob;
+  if (glob === null || value === null) return false;
   const compiled = likeGlob(glob);
   return itemsOf(value).some((item) => globMatches(compiled, itemText(item)));
 }
 
-/** Whether any item of `value` equals one of `candidates` (case-sensitive, numbers as numbers). */
+/** Whether an item of `value` equals one of `candidates` (case-sensitive, numbers as numbers). */
 export function inHolds(value: EvalValue, candidates: EvalValue[]): EvalValue {
-  if (value === null || isUnknown(value)) return value;
+  if (isUnknown(value)) return value;
+  if (value === null) return false;
   let unknown: EvalValue | null = null;
   for (const candidate of candidates) {
     if (isUnknown(candidate)) unknown ??= candidate;
@@ -41,8 +43,8 @@ const CONDITION_FUNCTIONS: Record<string, EvalFunction> = {
   null: eager(0, 0, () => null),
   true: eager(0, 0, () => true),
   false: eager(0, 0, () => false),
-  isnull: eager(1, 1, ([value]) => value === null),
-  isnotnull: eager(1, 1, ([value]) => value !== null),
+  isnull: presence(false),
+  isnotnull: presence(true),
   isnum: eager(1, 1, ([value]) => {
     return typeof value === 'number' || (typeof value === 'string' && numberOf(value) !== null);
   }),
@@ -54,14 +56,16 @@ const CONDITION_FUNCTIONS: Record<string, EvalFunction> = {
   like: eager(2, 2, ([value, pattern]) => likeHolds(value, pattern)),
   match: eager(2, 2, ([value, pattern], scope) => {
     const re = textValue(pattern);
-    if (value === null || re === null || isUnknown(re)) return re === null ? null : re;
+    if (isUnknown(re)) return re;
+    if (value === null || re === null) return false;
     const regex = scope.regex(re);
     if (!isLinearRegex(regex)) return { unknown: unsupportedReason(re, regex) };
     return itemsOf(value).some((item) => regex.test(itemText(item)));
   }),
   cidrmatch: eager(2, 2, ([cidr, address]) => {
     const range = textValue(cidr);
-    if (range === null || isUnknown(range) || address === null) return null;
+    if (isUnknown(range)) return range;
+    if (range === null || address === null) return false;
     const parsed = cidrOf(range);
     return parsed !== null && itemsOf(address).some((item) => inRange(parsed, itemText(item)));
   }),
@@ -101,6 +105,17 @@ const CONDITION_FUNCTIONS: Record<string, EvalFunction> = {
     return text === null || isUnknown(text) ? text : scope.searchMatch(text);
   }),
 };
+
+/** isnotnull (or isnull): known even for a value that is unknown but surely present. */
+function presence(present: boolean): EvalFunction {
+  return (args, scope, name) => {
+    const wrong = arityProblem(name, args, 1, 1);
+    if (wrong) return wrong;
+    const value = scope.value(args[0]);
+    if (isUnknown(value) && !value.present) return value;
+    return (value !== null) === present;
+  };
+}
 
 function notCondition(name: string): EvalValue {
   return { unknown: `the condition of \`${name}()\` is not true or false` };

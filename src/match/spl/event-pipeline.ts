@@ -16,6 +16,7 @@ import { aggregationStep, type Aggregation } from './aggregation-step.js';
 import { dataModelField } from './data-model-fields.js';
 import { commandStep } from './command-steps.js';
 import { assetStep } from './enrichment-steps.js';
+import { foreachStep } from './foreach-step.js';
 import { EvalEvaluation } from './eval-evaluation.js';
 import { outcomeOf, PASS, type EventStep } from './event-step.js';
 import { regexStep, rexStep } from './regex-steps.js';
@@ -125,6 +126,9 @@ class PipelineCompiler {
         if (isTuningHook(args.call.name)) return () => PASS;
         if (isBuiltinStage(args.call)) return assetStep(args.call.args[0]);
         return this.unmodelled(`macro \`${args.call.name}\` did not expand`);
+      case 'arguments':
+        if (command.name.toLowerCase() !== 'foreach') break;
+        return foreachStep(args.items, this.text, this.regexes);
       case 'fillnull':
         this.filled = this.filled === 'all' || args.fields.length === 0
           ? 'all'

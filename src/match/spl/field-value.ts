@@ -10,6 +10,8 @@ export type FieldValue = FieldScalar | FieldScalar[];
 /** A value the matcher cannot know, with the reason shown when a verdict depends on it. */
 export interface Unknown {
   unknown: string;
+  /** True when the field surely has some value (Splunk's `host`), only which one is unknown. */
+  present?: boolean;
 }
 
 export type FieldReading = FieldValue | Unknown | null;

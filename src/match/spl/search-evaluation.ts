@@ -113,9 +113,13 @@ export class SearchEvaluation {
     return holds ? TRUE : failedAt(node.span);
   }
 
-  /** The field's values, or the truth when it is absent (false) or unknown. */
+  /**
+   * The field's values, or the truth when it is absent (false) or unknown — except that
+   * `field=*` holds for a field known to have some value.
+   */
   private valuesAt(node: SearchNode, field: string, event: SplEvent): FieldScalar[] | Truth {
     const reading = this.lookup(event, field);
+    if (isUnknown(reading) && reading.present && isPresence(node)) return TRUE;
     if (isUnknown(reading)) return this.unknown(node, reading.unknown);
     if (reading === null) return failedAt(node.span);
     return valuesOf(reading);
@@ -200,6 +204,10 @@ function ordered(comparator: SearchComparator, item: FieldScalar, value: Compile
     default:
       return order >= 0;
   }
+}
+
+function isPresence(node: SearchNode): boolean {
+  return node.kind === 'compare' && node.comparator === '=' && node.value.pattern === '*';
 }
 
 function textOrder(a: string, b: string): number {

@@ -5,17 +5,20 @@
 import type { EventRecord } from '../event-record.js';
 import {
   fieldValueOf,
+  isUnknown,
   type FieldReading,
   type FieldValue,
   type Unknown,
 } from './field-value.js';
-import { isSplunkMetadata, METADATA_REASON, windowsDerivedFields } from './splunk-metadata.js';
+import { METADATA_FIELDS, windowsDerivedFields } from './splunk-metadata.js';
 
 /** Fields a command may have set to values the matcher does not know. */
 export interface UnknownFields {
   covers(field: string): boolean;
   /** Why, completing `<field> …`: `may come from lookup table x`. */
   reason: string;
+  /** True when the fields surely have a value, only which one is unknown. */
+  present?: boolean;
 }
 
 export const RAW = '_raw';
@@ -35,15 +38,16 @@ export class SplEvent {
     }
     for (const [name, value] of windowsDerivedFields(known)) known.set(name, value);
     if (!known.has(RAW)) known.set(RAW, record.raw);
-    const metadata = { covers: isSplunkMetadata, reason: METADATA_REASON };
-    return new SplEvent(new Map(known), [metadata]);
+    return new SplEvent(new Map(known), [...METADATA_FIELDS]);
   }
 
   get(field: string): FieldReading {
     const value = this.values.get(field);
     if (value !== undefined) return value;
     for (const layer of this.layers) {
-      if (layer.covers(field)) return { unknown: `\`${field}\` ${layer.reason}` };
+      if (!layer.covers(field)) continue;
+      const unknown = { unknown: `\`${field}\` ${layer.reason}` };
+      return layer.present ? { ...unknown, present: true } : unknown;
     }
     return null;
   }
@@ -69,8 +73,8 @@ export class SplEvent {
       if (!keep(name)) this.values.delete(name);
     }
     this.layers = this.layers.map((layer) => ({
+      ...layer,
       covers: (field) => keep(field) && layer.covers(field),
-      reason: layer.reason,
     }));
   }
 
@@ -78,7 +82,8 @@ export class SplEvent {
   forget(covers: (field: string) => boolean, reason: string): void {
     for (const [name, value] of this.values) {
       if (value === null || !covers(name)) continue;
-      this.values.set(name, { unknown: `\`${name}\` ${reason}` });
+      const present = !isUnknown(value) || value.present === true;
+      this.values.set(name, { unknown: `\`${name}\` ${reason}`, present });
     }
     this.addUnknown({ covers, reason });
   }

@@ -7,8 +7,9 @@
 // `sourcetype=WinEventLog:Security` (the classic, non-XML input) does not.
 
 import { textOf, type FieldValue } from './field-value.js';
+import type { UnknownFields } from './spl-event.js';
 
-/** Fields every Splunk event has, whatever its data: a group-by on them drops nothing. */
+/** Fields every Splunk event has, whatever its data. */
 const ALWAYS_PRESENT = new Set([
   '_time', '_raw', 'host', 'source', 'sourcetype', 'index', 'splunk_server',
 ]);
@@ -19,17 +20,20 @@ const CONFIGURED = new Set([
   'splunk_server_group', '_cd', '_bkt', '_si', '_serial', '_sourcetype',
 ]);
 
-export function isAlwaysPresent(field: string): boolean {
-  return ALWAYS_PRESENT.has(field);
-}
+const REASON = 'is Splunk metadata the event does not record';
 
-/** Whether a field is Splunk metadata that an event file does not carry. */
-export function isSplunkMetadata(field: string): boolean {
-  if (ALWAYS_PRESENT.has(field) && field !== '_raw') return true;
-  return CONFIGURED.has(field) || field.startsWith('tag::') || field.startsWith('date_');
-}
-
-export const METADATA_REASON = 'is Splunk metadata the event does not record';
+/**
+ * The metadata an event lacks, as unknown fields: those every event has are present with an
+ * unknown value (a group-by on them drops nothing), the configured ones may be absent.
+ */
+export const METADATA_FIELDS: readonly UnknownFields[] = [
+  { covers: (field) => ALWAYS_PRESENT.has(field), reason: REASON, present: true },
+  {
+    covers: (field) => CONFIGURED.has(field) || field.startsWith('tag::')
+      || field.startsWith('date_'),
+    reason: REASON,
+  },
+];
 
 /** The fields the Splunk Add-on for Windows derives, for those the event lacks. */
 export function windowsDerivedFields(

@@ -28,8 +28,12 @@ describe('aggregations', () => {
     assert.equal(statusOf('a=1 | fillnull | stats count by user', { a: 1 }), 'matched');
   });
 
-  it('fields every Splunk event has never drop it', () => {
+  it('fields every Splunk event has never drop it, renamed or binned', () => {
     assert.equal(statusOf('a=1 | stats count by _time, host, sourcetype', { a: 1 }), 'matched');
+    assert.equal(statusOf('a=1 | rename host as dest | stats count by dest', { a: 1 }), 'matched');
+    assert.equal(statusOf('a=1 | bin _time span=5m | stats count by _time', { a: 1, _time: 5 }),
+      'matched');
+    assert.equal(statusOf('a=1 | stats count by eventtype', { a: 1 }), 'undecided');
   });
 
   it('chart and timechart keep an event lacking a by-field; dedup drops it', () => {
@@ -123,6 +127,14 @@ describe('what the matcher cannot know', () => {
     const search = 'a=1 | lookup scores word AS name | where score > 3 AND a = 2';
     assert.equal(statusOf(search, { a: 1, name: 'x' }), 'not-matched');
     assert.equal(statusOf(search.replace('a = 2', 'a = 1'), { a: 1, name: 'x' }), 'undecided');
+  });
+
+  it('foreach runs its template evals once per matching field', () => {
+    const search = 'type=EXECVE | eval args=""'
+      + ' | foreach a* [eval args=mvappend(args, \'<<FIELD>>\')]'
+      + ' | eval line=trim(mvjoin(args, " ")) | where like(line, "rm -rf%")';
+    assert.equal(statusOf(search, { type: 'EXECVE', a0: 'rm', a1: '-rf', a2: '/' }), 'matched');
+    assert.equal(statusOf(search, { type: 'EXECVE', a0: 'ls', a1: '-la' }), 'not-matched');
   });
 
   it('a false condition decides even after an undecided one', () => {

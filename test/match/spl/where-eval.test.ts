@@ -33,11 +33,18 @@ describe('where precedence and case', () => {
     assert.equal(where('user=src_user', { user: 'bob', src_user: 'eve' }), 'not-matched');
   });
 
-  it('a comparison with an absent field is null: x="a" and NOT x="a" both drop', () => {
+  it('a comparison with an absent field is false: x!="a" drops, NOT x="a" keeps', () => {
     assert.equal(where('x="a"', {}), 'not-matched');
-    assert.equal(where('NOT x="a"', {}), 'not-matched');
     assert.equal(where('x!="a"', {}), 'not-matched');
+    assert.equal(where('NOT x="a"', {}), 'matched');
+    assert.equal(where('NOT like(x, "a%")', {}), 'matched');
     assert.equal(where('isnull(x) OR x!="a"', {}), 'matched');
+  });
+
+  it('and, or, not are keywords in lower case too', () => {
+    const condition = 'not d="corp.com" and e="corp.com"';
+    assert.equal(where(condition, { d: 'evil.com', e: 'corp.com' }), 'matched');
+    assert.equal(where(condition, { d: 'corp.com', e: 'corp.com' }), 'not-matched');
   });
 
   it('numbers compare as numbers, texts as texts', () => {
