@@ -4,12 +4,15 @@
 
 import type { SearchNode } from '../../languages/spl/syntax.js';
 import { outcomeOf, PASS, type EventStep, type StepOutcome } from './event-step.js';
+import { membershipStep, type DataModelRead } from './data-model-membership.js';
 import { isUnknown } from './field-value.js';
 import type { SearchEvaluation, FieldLookup } from './search-evaluation.js';
 
 export interface Aggregation {
   /** The command as written: `stats`, `tstats`, `dedup`. */
   command: string;
+  /** The data model it reads (tstats), whose membership the event must have. */
+  dataModel: DataModelRead | null;
   /** Its own filter, in search syntax (tstats). */
   where: SearchNode | null;
   /** Fields whose absence drops the event; empty when the command keeps such events. */
@@ -27,12 +30,15 @@ export function aggregationStep(
   const { where, filled } = aggregation;
   const needed = filled === 'all' ? [] : aggregation.by.filter((field) => !filled.has(field));
 
+  const membership = aggregation.dataModel ? membershipStep(aggregation.dataModel) : null;
+
   return (event) => {
-    let unknown: StepOutcome | null = null;
+    let unknown: StepOutcome | null = membership ? membership(event) : null;
+    if (unknown?.kind === 'pass') unknown = null;
     if (where) {
       const outcome = outcomeOf(search.truth(where, event), text);
       if (outcome.kind === 'drop') return outcome;
-      if (outcome.kind === 'unknown') unknown = outcome;
+      if (outcome.kind === 'unknown') unknown ??= outcome;
     }
     for (const field of needed) {
       const value = lookup(event, field);

@@ -5,6 +5,7 @@
 
 import type { ArgumentItem, CommandArgs, CommandNode } from '../../languages/spl/syntax.js';
 import { joinOf } from '../../lower/spl/join-arguments.js';
+import { dataModelRead, membershipStep } from './data-model-membership.js';
 import { addingStep, iplocationStep, lookupStep } from './enrichment-steps.js';
 import { PASS, type EventStep } from './event-step.js';
 import { isUnknown, textOf, valuesOf } from './field-value.js';
@@ -92,8 +93,16 @@ export function commandStep(command: CommandNode, first: boolean): EventStep | n
     case 'inputlookup':
       return isTrue(args.options.append) ? () => PASS : null;
     case 'from':
-    case 'datamodel':
-      return first ? () => PASS : null;
+      if (!first) return null;
+      if (args.datasetType?.toLowerCase() !== 'datamodel' || args.dataset === null) {
+        return () => PASS;
+      }
+      return membershipStep(dataModelRead(args.dataset, []));
+    case 'datamodel': {
+      if (!first || args.model === null) return null;
+      const name = args.dataset === null ? args.model : `${args.model}.${args.dataset}`;
+      return membershipStep(dataModelRead(name, []));
+    }
     case 'arguments':
       return argumentStep(command.name.toLowerCase(), args.items);
     default:

@@ -14,6 +14,7 @@ import { joinOf } from '../../lower/spl/join-arguments.js';
 import type { NotEvaluable } from '../verdict.js';
 import { aggregationStep, type Aggregation } from './aggregation-step.js';
 import { dataModelField } from './data-model-fields.js';
+import { dataModelRead, searchFields } from './data-model-membership.js';
 import { commandStep } from './command-steps.js';
 import { assetStep } from './enrichment-steps.js';
 import { foreachStep } from './foreach-step.js';
@@ -173,20 +174,25 @@ class PipelineCompiler {
     const name = command.name.toLowerCase();
     const drops = DROPPING.has(name);
     const filled = this.filled;
+    const plain = { command: name, where: null, dataModel: null, filled };
     if (args.kind === 'tstats') {
       const fillsAll = args.options.fillnull_value !== undefined;
+      const named = [...searchFields(args.where), ...args.by, ...aggregatedFields(args)];
+      const dataModel = args.datamodel === null ? null : dataModelRead(args.datamodel, named);
       const by = drops ? args.by : [];
-      return { command: name, where: args.where, by, filled: fillsAll ? 'all' : filled };
+      return { ...plain, where: args.where, dataModel, by, filled: fillsAll ? 'all' : filled };
     }
-    if (args.kind === 'stats') {
-      return { command: name, where: null, by: drops ? args.by : [], filled };
-    }
+    if (args.kind === 'stats') return { ...plain, by: drops ? args.by : [] };
     if (args.kind === 'dedup') {
       const keepEmpty = ['true', 't', '1'].includes(args.options.keepempty?.toLowerCase() ?? '');
-      return { command: name, where: null, by: keepEmpty ? [] : args.fields, filled };
+      return { ...plain, by: keepEmpty ? [] : args.fields };
     }
     return null;
   }
+}
+
+function aggregatedFields(args: { aggregations: { field: string | null }[] }): string[] {
+  return args.aggregations.flatMap((aggregation) => aggregation.field ?? []);
 }
 
 /** Whether a command after the aggregation may drop aggregated rows. */

@@ -1,5 +1,6 @@
 // A witness event for an SPL rule: field values that satisfy its lowered event filter (the
-// first alternative of each OR), plus every by-field of its first aggregation. The SPL
+// first alternative of each OR), plus every by-field of its first aggregation (a data-model
+// row's fields keep their dataset prefix, `Processes.dest`). The SPL
 // evaluator then judges the rule's own text on it — lowering and evaluator must agree.
 
 import type { Expr, Predicate, Rule, Scalar } from '../../../src/ir/index.js';
@@ -50,12 +51,10 @@ export function filtersOnly(rule: Rule): boolean {
   return true;
 }
 
+/** The first aggregation's by-fields, filled or not: the event has every field named. */
 function byFields(rule: Rule): string[] {
   const aggregate = rule.pipeline.find((stage) => stage.effect === 'aggregate');
-  const groupBy = aggregate?.groupBy;
-  if (!groupBy || groupBy.filled === 'all') return [];
-  const filled = groupBy.filled;
-  return groupBy.fields.filter((field) => !filled.includes(field));
+  return aggregate?.groupBy?.fields ?? [];
 }
 
 function require(expr: Expr, negated: boolean, needs: Map<string, FieldNeeds>): boolean {
