@@ -3,7 +3,7 @@
 
 export interface DissectPattern {
   /** The columns the pattern writes, in order (skipped `%{?key}` and `%{}` keys excluded). */
-  keys: string[];
+  columns: string[];
   /** The keys' values, or null when the text does not fit the pattern. */
   match(text: string): Map<string, string> | null;
 }
@@ -43,7 +43,7 @@ export function dissectPattern(pattern: string): DissectPattern | { unsupported:
   }
 
   const keys = parts.flatMap((part) => (part.key === null ? [] : [part.key]));
-  return { keys, match: (text) => matchParts(text, prefix, parts) };
+  return { columns: keys, match: (text) => matchParts(text, prefix, parts) };
 }
 
 function matchParts(text: string, prefix: string, parts: Part[]): Map<string, string> | null {

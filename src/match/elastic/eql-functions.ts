@@ -123,6 +123,7 @@ function numberFrom(value: EqlScalar, base: EqlScalar): EqlResult {
   const text = value.trim();
   const hex = /^[+-]?0x/i.test(text);
   const radix = typeof base === 'number' ? base : hex ? 16 : 10;
+  if (!Number.isInteger(radix) || radix < 2 || radix > 36) return null;
   if (radix === 10 && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
   const digits = hex ? text.replace(/0x/i, '') : text;
   const parsed = parseInt(digits, radix);

@@ -11,6 +11,7 @@ import { dissectPattern } from './dissect-pattern.js';
 import { EsqlExpressions, type RowCondition } from './esql-expressions.js';
 import { columnOf, copyRow, eventRow, type EsqlRow } from './esql-row.js';
 import { isUnknown, listOfValue, type Computed } from './esql-values.js';
+import { grokPattern } from './grok-pattern.js';
 import { indexCondition } from './index-patterns.js';
 import { ruleEvaluator, ruleScope } from './rule-scope.js';
 import { writtenPattern } from './wildcard-match.js';
@@ -22,6 +23,12 @@ interface Rows {
 }
 
 type Step = (rows: Rows) => Rows;
+
+/** What DISSECT and GROK patterns give: columns, and their values in one text. */
+interface ExtractionPattern {
+  columns: string[];
+  match(text: string): Map<string, Computed> | null;
+}
 
 /** Commands that aggregate rows: what follows them is not about one event. */
 const AGGREGATIONS: ReadonlySet<string> = new Set(['stats', 'inline stats', 'inlinestats']);
@@ -100,11 +107,10 @@ function stepOf(command: EsqlCommand, expressions: EsqlExpressions): Step {
       });
     }
     case 'dissect':
-      return dissectStep(body.pattern, expressions.value(body.input));
     case 'grok': {
-      const names = grokNames(body.pattern);
-      const reason = { unknown: `GROK ${body.pattern} is not evaluated` };
-      return mapStep((row) => names.forEach((name) => row.columns.set(name, reason)));
+      const pattern =
+        body.kind === 'dissect' ? dissectPattern(body.pattern) : grokPattern(body.pattern);
+      return extractStep(body.pattern, pattern, expressions.value(body.input));
     }
     case 'mv_expand':
       return expandStep(body.field.name);
@@ -185,20 +191,25 @@ function expandStep(name: string): Step {
   });
 }
 
-function dissectStep(pattern: string, input: (row: EsqlRow) => Computed): Step {
-  const dissect = dissectPattern(pattern);
-  if ('unsupported' in dissect) {
-    const reason = { unknown: dissect.unsupported };
-    const names = grokNames(pattern);
+/**
+ * DISSECT and GROK: the pattern's columns from the input text; null when it does not fit (or
+ * the input is not one text), unknown when the pattern cannot be evaluated.
+ */
+function extractStep(
+  written: string,
+  pattern: ExtractionPattern | { unsupported: string },
+  input: (row: EsqlRow) => Computed,
+): Step {
+  if ('unsupported' in pattern) {
+    const reason = { unknown: pattern.unsupported };
+    const names = patternColumns(written);
     return mapStep((row) => names.forEach((name) => row.columns.set(name, reason)));
   }
   return mapStep((row) => {
     const value = input(row);
-    const text = typeof value === 'string' ? value : null;
-    const parts = text === null ? null : dissect.match(text);
-    for (const key of dissect.keys) {
-      const column: Computed = isUnknown(value) ? value : (parts?.get(key) ?? null);
-      row.columns.set(key, column);
+    const parts = typeof value === 'string' ? pattern.match(value) : null;
+    for (const column of pattern.columns) {
+      row.columns.set(column, isUnknown(value) ? value : (parts?.get(column) ?? null));
     }
   });
 }
@@ -207,7 +218,7 @@ function dissectStep(pattern: string, input: (row: EsqlRow) => Computed): Step {
  * The columns a GROK or DISSECT pattern writes: `%{SYNTAX:name}`, `%{SYNTAX:name:type}`,
  * `%{name}` (DISSECT) and `(?<name>…)`, read by scanning, never by regex.
  */
-function grokNames(pattern: string): string[] {
+function patternColumns(pattern: string): string[] {
   const names = new Set<string>();
   for (let at = pattern.indexOf('%{'); at >= 0; at = pattern.indexOf('%{', at + 2)) {
     const close = pattern.indexOf('}', at);

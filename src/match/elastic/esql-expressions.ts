@@ -201,7 +201,9 @@ export class EsqlExpressions {
   }
 
   /** `field : "query"` and `MATCH(field, "query")`: a match query on the event's field. */
-  private fullText(field: EsqlExpr, query: EsqlExpr): RowValue {
+  private fullText(target: EsqlExpr, query: EsqlExpr): RowValue {
+    // `field::keyword : "q"` still searches the field.
+    const field = target.kind === 'cast' ? target.arg : target;
     if (field.kind !== 'field') {
       return () => ({ unknown: `full-text match on ${this.slice(field)} is not computed` });
     }

@@ -69,7 +69,7 @@ export const ESQL_FUNCTIONS: Record<string, EsqlFunction> = {
     const all = chars(value);
     return all.slice(Math.max(0, all.length - Number(count))).join('');
   }),
-  repeat: scalar((value, count) => (Number(count) < 0 ? null : text(value).repeat(Number(count)))),
+  repeat: scalar((value, count) => repeat(text(value), Number(count))),
   split: scalar((value, delimiter) => valueOfList(text(value).split(text(delimiter)))),
   replace: scalar((value, pattern, replacement) =>
     replace(text(value), text(pattern), text(replacement))),
@@ -144,6 +144,15 @@ function toBoolean(value: EsqlScalar): boolean | null {
   if (typeof value === 'number') return value !== 0;
   const lower = value.toLowerCase();
   return lower === 'true' ? true : lower === 'false' ? false : null;
+}
+
+/** Results longer than this are not built: a rule could ask for gigabytes. */
+const MAX_TEXT = 1_000_000;
+
+function repeat(value: string, count: number): Computed {
+  if (!Number.isSafeInteger(count) || count < 0) return null;
+  if (value.length * count > MAX_TEXT) return { unknown: `REPEAT of ${count} is not computed` };
+  return value.repeat(count);
 }
 
 /** 1-based position of `part` at or after `start`, 0 when absent. */

@@ -96,14 +96,23 @@ describe('ES|QL commands before STATS', () => {
     assert.equal(on({ 'process.args': ['a', '-enc'] }), 'matched');
   });
 
-  it('splits text with DISSECT; GROK output stays undecided', () => {
+  it('splits text with DISSECT and GROK, null where it does not fit', () => {
     const dissect = esql('from logs-* | dissect message "%{user} logged in from %{ip}" '
       + '| where user == "bob"');
     assert.equal(dissect({ message: 'bob logged in from 1.2.3.4' }), 'matched');
     assert.equal(dissect({ message: 'nothing' }), 'not-matched: user == "bob"');
-    const grok = esql('from logs-* | grok message "%{WORD:user} %{IP:ip}" | where user == "bob"');
-    assert.equal(grok({ message: 'bob 1.2.3.4' }),
-      'undecided: GROK %{WORD:user} %{IP:ip} is not evaluated');
+    const grok = esql('from logs-* | grok url.original "%{URIPROTO:proto}://%{URIHOST:Esql.host}" '
+      + '| where proto == "https" and Esql.host == "example.org:8443"');
+    assert.equal(grok({ 'url.original': 'x https://example.org:8443/a' }), 'matched');
+    assert.equal(grok({ 'url.original': 'none' }), 'not-matched: proto == "https"');
+    const named = esql('from logs-* | grok arn ":(?<Esql.account>[0-9]{12}):" '
+      + '| where Esql.account == "123456789012"');
+    assert.equal(named({ arn: 'arn:aws:iam::123456789012:user/x' }), 'matched');
+  });
+
+  it('leaves the output of a GROK pattern it does not know undecided', () => {
+    const on = esql('from logs-* | grok message "%{SYSLOGBASE:x}" | where x == "a"');
+    assert.equal(on({ message: 'a' }), 'undecided: GROK pattern %{SYSLOGBASE} is not known');
   });
 
   it('reads FROM index patterns against _index only when the event has one', () => {
