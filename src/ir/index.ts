@@ -8,3 +8,4 @@ export * from './stage.js';
 export * from './analysis.js';
 export * from './catalog.js';
 export * from './computation-text.js';
+export * from './computation-fields.js';

@@ -1,8 +1,13 @@
 // A condition on values computed from the event, kept in structured form: parsed, not opaque,
 // though no `field op value` predicate can state it.
 
-import type { Computation, ComputedCondition, Expr, Span } from '../../ir/index.js';
-import { fieldsRead } from '../spl/eval-computation.js';
+import {
+  fieldsRead,
+  type Computation,
+  type ComputedCondition,
+  type Expr,
+  type Span,
+} from '../../ir/index.js';
 import { opaqueCondition, type ConditionSite } from './opaque-condition.js';
 
 /**

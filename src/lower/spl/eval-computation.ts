@@ -31,17 +31,6 @@ export function computationOf(node: EvalNode): Computation | null {
   }
 }
 
-/** Every field a computation reads, in order of first appearance. */
-export function fieldsRead(computation: Computation): string[] {
-  const fields = new Set<string>();
-  const visit = (c: Computation): void => {
-    if (c.kind === 'field') fields.add(c.name);
-    if (c.kind === 'call' || c.kind === 'operator') c.args.forEach(visit);
-  };
-  visit(computation);
-  return [...fields];
-}
-
 function callOf(name: string, nodes: EvalNode[]): Computation | null {
   const args = argumentsOf(nodes);
   return args && { kind: 'call', name: name.toLowerCase(), args };

@@ -4,9 +4,9 @@
 // `coalesce(a, b)` compared with a value is the first present field compared: a's comparison,
 // or b's where a is missing.
 
-import { and, not, or, type Expr, type Op, type Scalar } from '../../ir/index.js';
+import { and, fieldsRead, not, or, type Expr, type Op, type Scalar } from '../../ir/index.js';
 import type { EvalNode } from '../../languages/spl/syntax.js';
-import { computationOf, fieldsRead } from './eval-computation.js';
+import { computationOf } from './eval-computation.js';
 import type { LoweringScope } from './lowering-scope.js';
 import { globOfLike, shapeOfGlob } from './value-shape.js';
 
