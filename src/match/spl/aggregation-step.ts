@@ -33,12 +33,11 @@ export function aggregationStep(
   const membership = aggregation.dataModel ? membershipStep(aggregation.dataModel) : null;
 
   return (event) => {
-    let unknown: StepOutcome | null = membership ? membership(event) : null;
-    if (unknown?.kind === 'pass') unknown = null;
+    let unknown: StepOutcome | null = null;
     if (where) {
       const outcome = outcomeOf(search.truth(where, event), text);
       if (outcome.kind === 'drop') return outcome;
-      if (outcome.kind === 'unknown') unknown ??= outcome;
+      if (outcome.kind === 'unknown') unknown = outcome;
     }
     for (const field of needed) {
       const value = lookup(event, field);
@@ -51,6 +50,7 @@ export function aggregationStep(
         unknown = { kind: 'unknown', reason };
       }
     }
-    return unknown ?? PASS;
+    // Membership last: it is the costliest check, and a dropped event needs none.
+    return unknown ?? membership?.(event) ?? PASS;
   };
 }

@@ -32,7 +32,7 @@ export function membershipStep(model: DataModelRead): EventStep {
   const reason = `whether the event belongs to data model ${model.name} depends on CIM tags `
     + 'the event does not record';
   return (event) => {
-    const row = event.names().some((name) => starts.some((start) => name.startsWith(start)));
+    const row = event.hasName((name) => starts.some((start) => name.startsWith(start)));
     return row ? PASS : { kind: 'unknown', reason };
   };
 }

@@ -1,6 +1,8 @@
 // One event on its way through an SPL pipeline: its fields as the commands so far left them
 // (eval assigns, rename moves, table keeps), plus the fields the matcher cannot know —
-// whatever a lookup without an output list, `xmlkv` or `spath` may have added.
+// whatever a lookup without an output list, `xmlkv` or `spath` may have added. The event's
+// own fields are read once per event and shared by every rule; each rule's changes are kept
+// apart from them.
 
 import type { EventRecord } from '../event-record.js';
 import {
@@ -23,14 +25,12 @@ export interface UnknownFields {
 
 export const RAW = '_raw';
 
-export class SplEvent {
-  private constructor(
-    /** Known values; null marks a field known to be absent (removed, set to null). */
-    private readonly values: Map<string, FieldValue | Unknown | null>,
-    private layers: UnknownFields[],
-  ) {}
+/** The fields of each event as SPL reads them, computed once however many rules read it. */
+const recordFields = new WeakMap<EventRecord, ReadonlyMap<string, FieldValue>>();
 
-  static of(record: EventRecord): SplEvent {
+function fieldsOf(record: EventRecord): ReadonlyMap<string, FieldValue> {
+  let fields = recordFields.get(record);
+  if (!fields) {
     const known = new Map<string, FieldValue>();
     for (const [name, value] of record.fields) {
       const field = fieldValueOf(value);
@@ -38,11 +38,27 @@ export class SplEvent {
     }
     for (const [name, value] of windowsDerivedFields(known)) known.set(name, value);
     if (!known.has(RAW)) known.set(RAW, record.raw);
-    return new SplEvent(new Map(known), [...METADATA_FIELDS]);
+    fields = known;
+    recordFields.set(record, fields);
+  }
+  return fields;
+}
+
+export class SplEvent {
+  private constructor(
+    /** The event's own fields, shared and never changed. */
+    private readonly own: ReadonlyMap<string, FieldValue>,
+    /** Changes made by commands; null marks a field known to be absent. */
+    private readonly changed: Map<string, FieldValue | Unknown | null>,
+    private layers: UnknownFields[],
+  ) {}
+
+  static of(record: EventRecord): SplEvent {
+    return new SplEvent(fieldsOf(record), new Map(), [...METADATA_FIELDS]);
   }
 
   get(field: string): FieldReading {
-    const value = this.values.get(field);
+    const value = this.changed.has(field) ? this.changed.get(field) : this.own.get(field);
     if (value !== undefined) return value;
     for (const layer of this.layers) {
       if (!layer.covers(field)) continue;
@@ -54,12 +70,30 @@ export class SplEvent {
 
   /** Null removes the field. */
   set(field: string, value: FieldValue | Unknown | null): void {
-    this.values.set(field, value);
+    this.changed.set(field, value);
   }
 
   /** Names of the fields with a value, known or not (not those a layer may add). */
   names(): string[] {
-    return [...this.values].filter(([, value]) => value !== null).map(([name]) => name);
+    const names: string[] = [];
+    for (const name of this.own.keys()) {
+      if (!this.changed.has(name)) names.push(name);
+    }
+    for (const [name, value] of this.changed) {
+      if (value !== null) names.push(name);
+    }
+    return names;
+  }
+
+  /** Whether a field with a value has a name `accepts` accepts. */
+  hasName(accepts: (name: string) => boolean): boolean {
+    for (const name of this.own.keys()) {
+      if (!this.changed.has(name) && accepts(name)) return true;
+    }
+    for (const [name, value] of this.changed) {
+      if (value !== null && accepts(name)) return true;
+    }
+    return false;
   }
 
   /** Fields the matcher cannot know from now on (those already set keep their values). */
@@ -69,8 +103,8 @@ export class SplEvent {
 
   /** Keeps only the fields `keep` accepts: `fields`, `table`. */
   restrict(keep: (field: string) => boolean): void {
-    for (const name of [...this.values.keys()]) {
-      if (!keep(name)) this.values.delete(name);
+    for (const name of this.names()) {
+      if (!keep(name)) this.changed.set(name, null);
     }
     this.layers = this.layers.map((layer) => ({
       ...layer,
@@ -78,17 +112,18 @@ export class SplEvent {
     }));
   }
 
-  /** Sets every known field `covers` accepts to unknown: commands that rewrite them. */
+  /** Sets every field `covers` accepts to unknown: commands that rewrite them. */
   forget(covers: (field: string) => boolean, reason: string): void {
-    for (const [name, value] of this.values) {
-      if (value === null || !covers(name)) continue;
+    for (const name of this.names()) {
+      if (!covers(name)) continue;
+      const value = this.get(name);
       const present = !isUnknown(value) || value.present === true;
-      this.values.set(name, { unknown: `\`${name}\` ${reason}`, present });
+      this.changed.set(name, { unknown: `\`${name}\` ${reason}`, present });
     }
     this.addUnknown({ covers, reason });
   }
 
   copy(): SplEvent {
-    return new SplEvent(new Map(this.values), [...this.layers]);
+    return new SplEvent(this.own, new Map(this.changed), [...this.layers]);
   }
 }
