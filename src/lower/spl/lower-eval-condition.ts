@@ -141,8 +141,9 @@ function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, scope: Low
       { field: left.field, op: 'fieldref', values: [right.field], caseSensitive: true },
       node.span,
     );
-    // LIMITATION: `a != b` is shown as NOT (a = b) — events lacking a field are not told apart.
-    return op === 'eq' ? same : not(same);
+    if (op === 'eq') return same;
+    // A comparison with a missing field is false, so `a != b` needs both fields, unlike NOT a=b.
+    return and([presence(left, node, scope), presence(right, node, scope), not(same)]);
   }
   return computedOrOpaque(node, 'comparison of computed values', scope);
 }

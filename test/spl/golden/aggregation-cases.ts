@@ -448,7 +448,7 @@ export const AGGREGATION_CASES: GoldenCase[] = [
     predicates: {
       1: 'nodename eq~ "Authentication.Failed_Authentication"',
       4: 'and(ut_shannon gt 3, len(user) ge 8, mvcount(src) eq 1)',
-      9: 'not(user fieldref "incorrect_cred")',
+      9: 'and(user exists, incorrect_cred exists, not(user fieldref "incorrect_cred"))',
     },
   },
   {

@@ -390,7 +390,8 @@ export const SEARCH_CASES: GoldenCase[] = [
   },
   {
     // The tuning hook stands before the stats here, a stage of its own where it is written.
-    // Numbers in IN lists are numbers; `UserName!=NULL` compares with the text NULL.
+    // Numbers in IN lists are numbers; `UserName!=NULL` compares with the text NULL; in where,
+    // `SChannelName!=src` needs both fields present.
     id: 'c187ce2c-c88e-4cec-8a1c-607ca0dedd78',
     file: 'detections/endpoint/windows_multiple_ntlm_null_domain_authentications.yml',
     covers: ['tuning-hook', 'ne-vs-not', 'in', 'comment', 'eventstats'],
@@ -411,7 +412,7 @@ export const SEARCH_CASES: GoldenCase[] = [
       1: 'and(or(sourcetype eq~ "XmlWinEventLog:Microsoft-Windows-NTLM/Operational", ' +
         'source eq~ "XmlWinEventLog:Microsoft-Windows-NTLM/Operational")@ntlm_audit, ' +
         'EventCode in~ 8004 8005 8006, DomainName eq~ "NULL", UserName ne~ "NULL")',
-      4: 'not(SChannelName fieldref "src")',
+      4: 'and(SChannelName exists, src exists, not(SChannelName fieldref "src"))',
       10: 'isOutlier eq 1',
     },
     args: {
