@@ -6,10 +6,10 @@
 
 import type { Span } from '../../ir/index.js';
 import type { EqlExpr, EqlField, EqlOperator } from '../../languages/eql/eql-syntax.js';
+import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import type { EventRecord } from '../event-record.js';
 import { EQL_FUNCTIONS, type EqlResult, type EqlScalar } from './eql-functions.js';
 import { booleanOf, keywordText, valuesOf, type EventScalar } from './event-values.js';
-import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { luceneRegex } from './lucene-regex.js';
 import {
   allOf,
@@ -20,12 +20,17 @@ import {
   TRUE,
   truthOf,
   unknown,
+  type EventCondition,
   type Outcome,
 } from './outcome.js';
 import { compareTyped, equalsTyped } from './typed-comparison.js';
 import { writtenPattern } from './wildcard-match.js';
 
-export type EventCondition = (event: EventRecord) => Outcome;
+// LIMITATION: a `?optional` field missing from the event is read as a field of the index's
+// mapping that this event lacks — where the mapping has no such field either, Elasticsearch reads
+// null instead, so `not ?x == "a"` and `?x != "a"` match here and not there.
+// LIMITATION: a script over multi-valued fields holds when any combination of their values makes
+// it true; Elasticsearch's scripts read multi-valued fields in ways this does not reproduce.
 
 /** A condition, and whether Elasticsearch runs it as a script (where null propagates). */
 interface Compiled {

@@ -12,9 +12,9 @@ import type {
 } from '../../languages/eql/eql-syntax.js';
 import type { EventRecord } from '../event-record.js';
 import type { NotEvaluable, RuleEvaluator, Verdict } from '../verdict.js';
-import { EqlConditions, type EventCondition } from './eql-condition.js';
+import { EqlConditions } from './eql-condition.js';
 import { keywordText, valuesOf } from './event-values.js';
-import { allOf, failed, TRUE, verdictOf } from './outcome.js';
+import { allOf, failed, TRUE, verdictOf, type EventCondition } from './outcome.js';
 import { ruleEvaluator, ruleScope } from './rule-scope.js';
 
 const DEFAULT_CATEGORY_FIELD = 'event.category';
@@ -62,6 +62,8 @@ class EventQueries {
    * A sequence or sample: the event matches when it satisfies a step (not a `![ … ]` step that
    * must not happen, nor `until`), join keys included.
    */
+  // LIMITATION: a sequence's order, maxspan, until step and `runs` count, and a sample's
+  // grouping, need several events — the rule is partial, and an event matches by one step.
   join(join: EqlSequence | EqlSample): (event: EventRecord) => Verdict {
     const steps = join.steps
       .map((step, position) => ({ step, position }))

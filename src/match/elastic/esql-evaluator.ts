@@ -32,8 +32,6 @@ interface ExtractionPattern {
 
 /** Commands that aggregate rows: what follows them is not about one event. */
 const AGGREGATIONS: ReadonlySet<string> = new Set(['stats', 'inline stats', 'inlinestats']);
-/** Commands that only order or cap the rows. */
-const FORMAT_COMMANDS: ReadonlySet<string> = new Set(['sort', 'limit']);
 
 export function esqlEvaluator(rule: AnalyzedRule): RuleEvaluator | NotEvaluable {
   const scope = ruleScope(rule, 'esql');
@@ -134,7 +132,6 @@ function stepOf(command: EsqlCommand, expressions: EsqlExpressions): Step {
       // limit is 0.
       return (rows) => rows;
     default:
-      if (FORMAT_COMMANDS.has(command.name)) return (rows) => rows;
       return uncertainStep(`${command.name.toUpperCase()} is not evaluated`);
   }
 }

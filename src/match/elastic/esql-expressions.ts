@@ -51,6 +51,8 @@ const CASTS: Record<string, string> = {
   version: 'to_version',
 };
 
+// LIMITATION: NOW(), date arithmetic with time spans and the DATE_ functions are not computed —
+// conditions on them leave the event undecided.
 /** Functions whose result depends on the time of the search or on data outside the event. */
 const OUTSIDE_EVENT = /^(now|date_|bucket|st_|to_geo|to_cartesian|qstr|hash|md5|sha|categorize)/;
 

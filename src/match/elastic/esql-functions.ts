@@ -40,6 +40,9 @@ function multi(fn: (values: EsqlScalar[], ...rest: EsqlValue[]) => Computed): Es
 const text = (value: EsqlScalar): string => String(value);
 const chars = (value: EsqlScalar): string[] => [...String(value)];
 
+// LIMITATION: TO_LOWER, TO_UPPER and the conversions take every value of a multi-valued
+// argument, the other functions give null for it; ES|QL versions differ on which functions
+// accept multi-valued input. Date, time, geo and hash functions are not evaluated (undecided).
 export const ESQL_FUNCTIONS: Record<string, EsqlFunction> = {
   to_lower: elementwise((value) => (typeof value === 'string' ? value.toLowerCase() : null)),
   to_upper: elementwise((value) => (typeof value === 'string' ? value.toUpperCase() : null)),
@@ -175,7 +178,9 @@ function mvSlice(values: EsqlScalar[], start: EsqlValue, end: EsqlValue): EsqlVa
   return valueOfList(values.slice(Math.max(0, at(start)), at(end) + 1));
 }
 
-/** REPLACE takes a Java regular expression; it runs on RE2, which reads most of them alike. */
+// LIMITATION: REPLACE takes a Java regular expression and runs it on RE2, which reads most of
+// them alike; lookaround and backreferences leave the value unknown.
+/** REPLACE with a regular expression, `$1` in the replacement standing for a group. */
 function replace(value: string, pattern: string, replacement: string): Computed {
   const regex = compileLinearRegex(pattern);
   if (!isLinearRegex(regex)) return { unknown: `REPLACE pattern ${pattern}: ${regex.unsupported}` };

@@ -13,6 +13,7 @@ import type {
   KueryValue,
   RangeOperator,
 } from '../../languages/kuery/kuery-syntax.js';
+import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import type { EventRecord } from '../event-record.js';
 import { analyzedTokens, containsPhrase } from './analyzed-text.js';
 import {
@@ -23,7 +24,6 @@ import {
   valuesOf,
   type EventScalar,
 } from './event-values.js';
-import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { inCidr, parseCidr, parseIp, sameIp } from './ip-address.js';
 import {
   allOf,
@@ -32,12 +32,11 @@ import {
   negation,
   TRUE,
   unknown,
+  type EventCondition,
   type Outcome,
 } from './outcome.js';
 import { compareTyped, equalsTyped } from './typed-comparison.js';
 import { wildcardPattern, type PatternPart } from './wildcard-match.js';
-
-export type EventCondition = (event: EventRecord) => Outcome;
 
 /** What one value gives on one field: a yes or no, or why it cannot be decided. */
 type Decision = boolean | { unknown: string };
@@ -116,6 +115,7 @@ class KueryCompiler {
     }
   }
 
+  // LIMITATION: a range on a text field compares whole values, not its analyzed words.
   private range(node: KueryRange, prefix: string): EventCondition {
     const fields = fieldSelector(node.field, prefix);
     const bound = literalText(node.value);
@@ -157,6 +157,9 @@ class KueryCompiler {
   }
 
   /** A value without a field is searched in every field, each by its own mapping. */
+  // LIMITATION: free text searches every field of the event except `_`-prefixed metadata, not
+  // the index's `index.query.default_field` list — an index limiting its default fields matches
+  // fewer events.
   private freeText(literal: KueryLiteral, span: Span): EventCondition {
     const test = valueTest(literal, true);
     const text = this.slice(span);

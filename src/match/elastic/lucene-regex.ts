@@ -17,6 +17,8 @@ const UNSUPPORTED: Record<string, string> = {
   '#': 'the empty language #',
 };
 
+// LIMITATION: the complement (`~`), intersection (`&`), interval (`<1-5>`) and empty-language
+// (`#`) operators have no RE2 form — a regex using them leaves the event undecided.
 export function luceneRegex(pattern: string, caseInsensitive: boolean): LuceneRegex {
   const translated = translate(pattern);
   if (typeof translated !== 'string') return translated;

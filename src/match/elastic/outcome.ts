@@ -2,6 +2,7 @@
 // ES|QL and EQL functions) or unknown (something the matcher cannot decide), with the text that
 // explains a failure. Connectives combine them as Kleene logic: false decides an AND, true an OR.
 
+import type { EventRecord } from '../event-record.js';
 import type { Verdict } from '../verdict.js';
 
 export type Outcome =
@@ -10,6 +11,9 @@ export type Outcome =
   | { kind: 'false'; failed: string }
   | { kind: 'null'; failed: string }
   | { kind: 'unknown'; reason: string };
+
+/** A condition on one event, compiled once from a rule. */
+export type EventCondition = (event: EventRecord) => Outcome;
 
 export const TRUE: Outcome = { kind: 'true' };
 

@@ -2,10 +2,9 @@
 // term, terms, wildcard, prefix, exists, match, match_phrase, range and regexp clauses, each
 // following the field's mapping. Other clauses leave the event undecided.
 
-import type { EventRecord } from '../event-record.js';
+import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { analyzedTokens } from './analyzed-text.js';
 import { keywordText, valuesOf, type EventScalar } from './event-values.js';
-import { fieldFamilyOf, type FieldFamily } from '../../lower/elastic/field-types.js';
 import { luceneRegex } from './lucene-regex.js';
 import { matchQueryTest } from './match-query.js';
 import {
@@ -15,20 +14,21 @@ import {
   TRUE,
   truthOf,
   unknown,
-  type Outcome,
+  type EventCondition,
 } from './outcome.js';
 import { compareTyped, equalsTyped } from './typed-comparison.js';
 import { writtenPattern } from './wildcard-match.js';
 
-type Condition = (event: EventRecord) => Outcome;
 type Table = Record<string, unknown>;
 
 const BOOL_KEYS = new Set(['must', 'filter', 'should', 'must_not', 'boost', '_name']);
 
+// LIMITATION: other query DSL clauses (query_string, nested, script…) and bool's
+// minimum_should_match are not evaluated — a rule filter using them leaves the event undecided.
 /** The AND of the enabled filters; `meta.negate` negates one. */
-export function filtersCondition(filters: unknown): Condition {
+export function filtersCondition(filters: unknown): EventCondition {
   if (!Array.isArray(filters)) return () => unknown('the rule filters are not a list');
-  const parts = filters.flatMap((filter): Condition[] => {
+  const parts = filters.flatMap((filter): EventCondition[] => {
     if (!isTable(filter)) return [() => unknown('a rule filter is not a table')];
     const meta = isTable(filter.meta) ? filter.meta : {};
     if (meta.disabled === true) return [];
@@ -48,7 +48,7 @@ function clausesBeside(filter: Table): Table {
   );
 }
 
-function clauseCondition(query: Table): Condition {
+function clauseCondition(query: Table): EventCondition {
   const text = JSON.stringify(query);
   const entries = Object.entries(query);
   if (entries.length !== 1 || !isTable(entries[0][1])) {
@@ -71,10 +71,10 @@ function clauseCondition(query: Table): Condition {
   return (event) => truthOf(test(valuesOf(event, field)), text);
 }
 
-function boolCondition(bool: Table, text: string): Condition {
+function boolCondition(bool: Table, text: string): EventCondition {
   const extra = Object.keys(bool).find((key) => !BOOL_KEYS.has(key));
   if (extra !== undefined) return () => unknown(`filter ${text} uses bool '${extra}'`);
-  const clauses = (name: string): Condition[] => {
+  const clauses = (name: string): EventCondition[] => {
     const value = bool[name];
     if (value === undefined) return [];
     return (Array.isArray(value) ? value : [value]).map((clause) =>

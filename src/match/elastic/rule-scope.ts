@@ -7,10 +7,8 @@ import type { AnalyzedRule, Language, Stage } from '../../ir/index.js';
 import type { EventRecord } from '../event-record.js';
 import type { NotEvaluable, RuleEvaluator, Verdict } from '../verdict.js';
 import { indexCondition } from './index-patterns.js';
-import { allOf, unknown, verdictOf, type Outcome } from './outcome.js';
+import { allOf, unknown, verdictOf, type EventCondition } from './outcome.js';
 import { filtersCondition } from './query-dsl-condition.js';
-
-export type EventCondition = (event: EventRecord) => Outcome;
 
 /** Rule types whose query is the whole detection. */
 const QUERY_TYPES: ReadonlySet<string> = new Set(['query', 'eql', 'esql']);
