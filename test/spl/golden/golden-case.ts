@@ -17,8 +17,6 @@ export interface GoldenCase {
   args?: Record<number, Record<string, unknown>>;
   /** The rule's event filter (see finishRule), when the case is about which filters count. */
   eventFilter?: string;
-  /** Diagnostics as `severity code`; none when absent. */
-  diagnostics?: string[];
   /**
    * Set when our lowering is known to get this case wrong: what is wrong. The case then runs as
    * a `todo` with the expectation that is right, so the bug stays visible until it is fixed.
