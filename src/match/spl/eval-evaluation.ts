@@ -16,7 +16,7 @@ import type {
   ParseIssue,
   SearchNode,
 } from '../../languages/spl/syntax.js';
-import { isUnknown, numberOf, type FieldScalar } from './field-value.js';
+import { isUnknown, numberOf, type FieldScalar, type Unknown } from './field-value.js';
 import { callFunction, inHolds, likeHolds } from './eval-functions.js';
 import {
   compareItems,
@@ -58,7 +58,10 @@ export class EvalEvaluation {
       const value = isUnknown(stored)
         ? { unknown: `${stored.unknown} (eval ${assignment.field})` }
         : stored;
-      event.set(assignment.field, value);
+      const target = targetOf(assignment.field, event);
+      if (target === null) continue;
+      if (typeof target === 'string') event.set(target, value);
+      else event.addUnknown({ covers: () => true, reason: target.unknown });
     }
   }
 
@@ -183,6 +186,17 @@ export class EvalEvaluation {
     const truth = new SearchEvaluation(search).truth(node, event);
     return truth.value === 'unknown' ? { unknown: truth.reason } : truth.value;
   }
+}
+
+/**
+ * The field an assignment writes: `{name}` writes the field named by name's value; null when
+ * that field is absent (nothing is written).
+ */
+function targetOf(field: string, event: SplEvent): string | Unknown | null {
+  if (!field.startsWith('{') || !field.endsWith('}') || field.length < 3) return field;
+  const named = textValue(event.get(field.slice(1, -1)));
+  if (!isUnknown(named)) return named === '' ? null : named;
+  return { unknown: `may be written by eval ${field}, naming it by ${named.unknown}` };
 }
 
 const COMPARATORS = new Set<EvalBinaryOperator>(['=', '==', '!=', '<', '<=', '>', '>=']);

@@ -149,6 +149,22 @@ describe('what the matcher cannot know', () => {
     assert.equal(statusOf(search, { type: 'EXECVE', a0: 'ls', a1: '-la' }), 'not-matched');
   });
 
+  it('spath reads a path the event holds; other extractions and joins are unknown', () => {
+    const fields = { a: 1, 'user.name': 'bob' };
+    assert.equal(statusOf('a=1 | spath output=u path=user.name | search u=bob', fields),
+      'matched');
+    assert.equal(statusOf('a=1 | spath input=doc | search u=bob', fields), 'undecided');
+    assert.equal(statusOf('a=1 | iplocation src | search Country=France', fields), 'undecided');
+    assert.equal(statusOf('a=1 | join type=outer user [search b=2] | search a=1', fields),
+      'matched');
+    assert.equal(statusOf('a=1 | join user [search b=2]', fields), 'undecided');
+  });
+
+  it('strcat joins fields and texts into its target', () => {
+    const search = 'a=1 | strcat user "@" domain account | search account="bob@corp"';
+    assert.equal(statusOf(search, { a: 1, user: 'bob', domain: 'corp' }), 'matched');
+  });
+
   it('a false condition decides even after an undecided one', () => {
     assert.equal(statusOf('a=1 | lookup t k OUTPUT v | where v="x" | search b=2', { a: 1 }),
       'not-matched');

@@ -145,6 +145,21 @@ describe('eval', () => {
     assert.equal(where('isnull(x / 0)', { x: 1 }), 'matched');
   });
 
+  it('{name} as a target writes the field named by name\'s value', () => {
+    const search = 'a=* | eval {key}=value | where Color="red"';
+    assert.equal(statusOf(search, { a: 1, key: 'Color', value: 'red' }), 'matched');
+    assert.equal(statusOf(search, { a: 1, key: 'Size', value: 'red' }), 'not-matched');
+  });
+
+  it('searchmatch evaluates search syntax; mvfilter and mvzip work per value', () => {
+    assert.equal(where('searchmatch("user=adm* NOT host=dc*")', { user: 'Admin', host: 'x' }),
+      'matched');
+    assert.equal(where('mvcount(mvfilter(like(m, "a%"))) = 2', { m: ['ab', 'b', 'ac'] }),
+      'matched');
+    assert.equal(where('mvindex(mvzip(k, v, "="), 1) = "y=2"', { k: ['x', 'y'], v: ['1', '2'] }),
+      'matched');
+  });
+
   it('assigning null removes a field', () => {
     assert.equal(statusOf('a=* | eval a=null() | search a=*', { a: 1 }), 'not-matched');
   });
