@@ -1,6 +1,6 @@
 // The Elastic evaluators on every rule of the detection-rules snapshot: none throws, on an empty
-// event or an ECS-like one, and most rules are decided on a witness event built from their own
-// simple predicates.
+// event or an ECS-like one, and nearly all rules are decided on a witness event built from their
+// own lowered predicates — most of them matched, the lowering and the evaluator agreeing.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -72,6 +72,14 @@ const ECS_EVENT = event({
   'cloud.provider': 'aws',
   'aws.cloudtrail.user_identity.arn': 'arn:aws:iam::1:user/alice',
 });
+
+/**
+ * Share of rules matching their own witness event, when written: 790/792 KQL, 1,011/1,081 EQL
+ * (the others exclude what the witness leaves out, e.g. `not … == null`), 89/212 ES|QL (whose
+ * lowered predicates also name EVAL columns, and whose NOT and != reject missing fields). Fewer
+ * means the lowering and an evaluator stopped agreeing.
+ */
+const WITNESS_MATCHED: Record<EvaluatedLanguage, number> = { kuery: 0.99, eql: 0.92, esql: 0.4 };
 
 interface Figures {
   rules: number;
@@ -154,7 +162,9 @@ describe('Elastic evaluators on the corpus', { skip }, () => {
 
     for (const [language, entry] of figures) {
       const decided = entry.matched + entry.notMatched;
-      assert.ok(decided >= 0.9 * entry.evaluable, `${language}: ${decided}/${entry.evaluable}`);
+      assert.ok(decided >= 0.97 * entry.evaluable, `${language}: ${decided}/${entry.evaluable}`);
+      const floor = WITNESS_MATCHED[language as EvaluatedLanguage] * entry.evaluable;
+      assert.ok(entry.matched >= floor, `${language}: ${entry.matched} match their witness`);
     }
   });
 });
