@@ -8,7 +8,7 @@ import { fieldGlob, globMatches, type Glob } from './glob-pattern.js';
 import { RAW, type SplEvent } from './spl-event.js';
 
 /** Whether a field list (with `*` wildcards) names the field. */
-export function fieldListCovers(patterns: readonly string[]): (field: string) => boolean {
+function fieldListCovers(patterns: readonly string[]): (field: string) => boolean {
   const globs = patterns.map(fieldGlob);
   return (field) => globs.some((glob) => globMatches(glob, field));
 }

@@ -46,7 +46,7 @@ export function textOf(value: FieldScalar): string {
 }
 
 /** Numbers the way SPL writes them: integers without a decimal point. */
-export function numberText(value: number): string {
+function numberText(value: number): string {
   return Number.isInteger(value) ? value.toFixed(0) : String(value);
 }
 

@@ -53,7 +53,7 @@ export function globMatches(glob: Glob, text: string): boolean {
 }
 
 /** Whether `piece` stands in `text` at `position`. */
-export function pieceAt(text: string, piece: GlobPiece, position: number): boolean {
+function pieceAt(text: string, piece: GlobPiece, position: number): boolean {
   if (position < 0 || position + piece.text.length > text.length) return false;
   if (!piece.anyAt) return text.startsWith(piece.text, position);
   for (let i = 0; i < piece.text.length; i += 1) {
