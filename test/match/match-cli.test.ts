@@ -137,6 +137,7 @@ describe('ruledex match', () => {
     assert.equal(events.status, 2);
     assert.match(events.stderr,
       /ruledex: .*broken\.json:2:1: the JSON value starting here is not closed/);
+    assert.deepEqual(events.lines.map((line) => JSON.parse(line).index), [0]);
 
     const missing = ruledex(['match', '--db', path.join(scratch, 'none.db'), '--events', EVENTS]);
     assert.equal(missing.status, 2);

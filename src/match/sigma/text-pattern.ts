@@ -25,16 +25,47 @@ export interface PatternOptions {
   windash: boolean;
 }
 
-/** Whether any of the values matches the whole pattern. */
-export type TextTest = (values: FieldValues) => boolean;
+/** Whether any of the values (null: the field is absent) matches the whole pattern. */
+export type TextTest = (values: FieldValues | null) => boolean;
 
 // LIMITATION: `?` stands for one UTF-16 code unit — a character outside the Basic Multilingual
 // Plane (an emoji) needs `??`; rules in the snapshot use `?` on ASCII text only.
 export function textPattern(parts: PlainPart[], options: PatternOptions): TextTest {
+  const match = textMatch(parts, options);
+  const cased = options.cased;
+  return (values) => {
+    if (values === null) return false;
+    for (const text of cased ? values.texts : values.folded) if (match(text)) return true;
+    return false;
+  };
+}
+
+/**
+ * The test for one text. Most Sigma values are plain text with at most a leading and trailing
+ * `*` (equals, contains, startswith, endswith), which string methods answer directly.
+ */
+function textMatch(parts: PlainPart[], options: PatternOptions): (text: string) => boolean {
+  const texts = parts.flatMap((part) => (part.kind === 'text' ? [part.text] : []));
+  const simple = !options.windash && parts.every((part) => part.kind !== 'one');
+  if (simple && texts.length <= 1) {
+    const literal = options.cased ? (texts[0] ?? '') : (texts[0] ?? '').toLowerCase();
+    const shape = parts.map((part) => (part.kind === 'any' ? '*' : 't')).join('');
+    switch (shape) {
+      case '':
+      case 't':
+        return (text) => text === literal;
+      case '*':
+        return () => true;
+      case '*t*':
+        return (text) => text.includes(literal);
+      case 't*':
+        return (text) => text.startsWith(literal);
+      case '*t':
+        return (text) => text.endsWith(literal);
+    }
+  }
   const segments = segmentsOf(parts, options);
-  const match = (text: string): boolean => matchesSegments(segments, text);
-  if (options.cased) return (values) => values.texts.some(match);
-  return (values) => values.folded.some(match);
+  return (text) => matchesSegments(segments, text);
 }
 
 function segmentsOf(parts: PlainPart[], options: PatternOptions): Segment[] {

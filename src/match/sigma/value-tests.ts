@@ -95,8 +95,7 @@ function matchCheck(
       continue;
     }
     for (const parts of expanded) {
-      const test = textPattern(parts, { cased: plan.cased, windash: form.windash });
-      check.tests.push((values) => values !== null && test(values));
+      check.tests.push(textPattern(parts, { cased: plan.cased, windash: form.windash }));
     }
   }
   return check;
