@@ -55,7 +55,7 @@ const ROW_KEEPING = new Set([
   'foreach', 'fieldformat', 'outputlookup', 'collect', 'append', 'appendpipe', 'appendcols',
   'addtotals', 'addcoltotals', 'addinfo', 'xyseries', 'untable', 'transpose', 'strcat',
   'stats', 'eventstats', 'streamstats', 'chart', 'timechart', 'format', 'xmlkv', 'fromjson',
-  'replace', 'filldown', 'rangemap', 'tojson', 'iplocation', 'extract', 'kv',
+  'replace', 'filldown', 'rangemap', 'tojson', 'extract', 'kv',
 ]);
 
 export function compileEventPipeline(
