@@ -20,6 +20,10 @@ export function computationText(computation: Computation): string {
 
 function operatorText(operator: string, args: Computation[]): string {
   if (args.length === 1) return `${operator} ${operandText(args[0])}`;
+  if (operator.toUpperCase() === 'IN') {
+    const [tested, ...list] = args;
+    return `${operandText(tested)} IN (${list.map(computationText).join(', ')})`;
+  }
   return args.map(operandText).join(` ${operator} `);
 }
 

@@ -3,6 +3,7 @@
 
 import type { MacroOrigin, Span } from '../../ir/index.js';
 import type { Expansion, MacroSegment } from '../../languages/spl/macros.js';
+import { skipBlank } from '../../languages/spl/scanner.js';
 
 export class ExpansionMap {
   private readonly written: MacroSegment[];
@@ -44,12 +45,15 @@ export class ExpansionMap {
 
   /**
    * The macro the whole span came from: the outermost call containing it, written in the
-   * query; undefined when the span is (also) text of the query itself.
+   * query; undefined when the span is (also) text of the query itself. Blanks and comments
+   * written after the call do not count as query text.
    */
   originOf(span: Span): MacroOrigin | undefined {
     let found: MacroSegment | undefined;
     for (const segment of this.expansion.segments) {
-      if (segment.start > span.start || span.end > segment.end) continue;
+      if (segment.start > span.start) continue;
+      const text = this.expansion.text;
+      if (span.end > segment.end && skipBlank(text, segment.end, span.end) < span.end) continue;
       if (segment.end === segment.start) continue;
       if (!found || segment.depth < found.depth) found = segment;
     }

@@ -12,15 +12,10 @@ import {
 } from '../../ir/index.js';
 import { isKnownCommand } from '../../languages/spl/commands.js';
 import { isBuiltinStage, isTuningHook } from '../../languages/spl/macros.js';
-import type {
-  ArgumentItem,
-  CommandNode,
-  MacroCall,
-  Pipeline,
-  SearchNode,
-} from '../../languages/spl/syntax.js';
-import { AGGREGATING, effectOf, FILTERING } from './command-effects.js';
-import { joinOf } from './join-arguments.js';
+import { nestedSubsearches, type Subsearch } from '../../languages/spl/nested-searches.js';
+import type { CommandNode, MacroCall, Pipeline, SearchNode } from '../../languages/spl/syntax.js';
+import { AGGREGATING, effectOf, FILTERING, selectsRows } from './command-effects.js';
+import { joinOf, type JoinArguments } from './join-arguments.js';
 import { lowerEvalCondition } from './lower-eval-condition.js';
 import { lowerSearchExpression } from './lower-search-expression.js';
 import type { LoweringScope } from './lowering-scope.js';
@@ -89,28 +84,27 @@ class PipelineLowering {
       this.lowerAggregation(command);
       return;
     }
-    if (name === 'head' || name === 'tail') {
+    if (selectsRows(args)) {
       this.lowerRowLimit(command);
       return;
     }
     if (name === 'join' && args.kind === 'arguments') {
-      this.lowerJoin(command, args.items);
+      this.lowerJoin(command, joinOf(args.items));
       return;
     }
     if (args.kind === 'fillnull') {
       this.filled = fillAfter(this.filled, args.fields);
     }
-    const subsearches = args.kind === 'arguments' ? this.subsearchesOf(args.items) : [];
-    this.push(command, effectOf(name), subsearches.length > 0 ? { subsearches } : {});
+    const subsearches = this.subsearchesOf(nestedSubsearches(args));
+    this.push(command, effectOf(name, args), subsearches.length > 0 ? { subsearches } : {});
   }
 
   /**
    * An inner join (the default) keeps only events or rows whose join fields equal a row of its
    * subsearch: a filter on a subsearch condition. An outer or left join only adds fields.
    */
-  private lowerJoin(command: CommandNode, items: ArgumentItem[]): void {
-    const join = joinOf(items);
-    const subsearches = this.subsearchesOf(items, join.fields);
+  private lowerJoin(command: CommandNode, join: JoinArguments): void {
+    const subsearches = this.subsearchesOf(nestedSubsearches(command.args), join.fields);
     if (subsearches.length !== 1) {
       this.opaqueStage(command, '`join` needs exactly one subsearch');
       return;
@@ -124,10 +118,9 @@ class PipelineLowering {
   }
 
   /** The subsearches among a command's arguments, each lowered into stages of its own. */
-  private subsearchesOf(items: ArgumentItem[], joinFields?: string[]): SubsearchCondition[] {
+  private subsearchesOf(nested: Subsearch[], joinFields?: string[]): SubsearchCondition[] {
     const subsearches: SubsearchCondition[] = [];
-    for (const item of items) {
-      if (item.kind !== 'subsearch') continue;
+    for (const item of nested) {
       const fields = joinFields ?? returnedFields(item.pipeline);
       const expr = this.scope.subsearch(fields, item.pipeline, item.span);
       if (expr.kind === 'subsearch') subsearches.push(expr.subsearch);
@@ -166,8 +159,11 @@ class PipelineLowering {
 
   private lowerAggregation(command: CommandNode): void {
     const { args } = command;
-    const grouped = args.kind === 'stats' || args.kind === 'tstats';
-    const by = grouped ? args.by : args.kind === 'dedup' ? args.fields : [];
+    // LIMITATION: a transaction's fields are taken as by-fields that events must have; with
+    // `connected=false` Splunk may also join events lacking some of them.
+    const by = args.kind === 'stats' || args.kind === 'tstats'
+      ? args.by
+      : args.kind === 'dedup' || args.kind === 'transaction' ? args.fields : [];
     let filled = this.filled;
     if (args.kind === 'tstats' && args.options.fillnull_value !== undefined) filled = 'all';
     if (args.kind === 'dedup' && isTrue(args.options.keepempty)) filled = 'all';
@@ -224,7 +220,7 @@ class PipelineLowering {
 
   private opaqueStage(command: CommandNode, reason: string): void {
     this.scope.report('warning', 'spl.opaque-stage', reason, command.span);
-    this.push(command, effectOf(command.name), { opaque: true });
+    this.push(command, effectOf(command.name, command.args), { opaque: true });
   }
 
   private push(command: CommandNode, effect: Effect, extra: Partial<Stage>): void {

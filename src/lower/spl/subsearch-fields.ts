@@ -1,12 +1,7 @@
 // Which fields a subsearch's rows carry when they come back as conditions: what its last
 // `table`, `fields`, `stats`, `rename`, `eval` or `return` leaves, followed command by command.
 
-import type {
-  Aggregation,
-  ArgumentItem,
-  CommandNode,
-  Pipeline,
-} from '../../languages/spl/syntax.js';
+import type { Aggregation, CommandNode, Pipeline } from '../../languages/spl/syntax.js';
 
 /** The returned fields in order; empty when the search does not say (every field counts). */
 export function returnedFields(pipeline: Pipeline): string[] {
@@ -31,9 +26,11 @@ function fieldsAfter(command: CommandNode, before: string[] | null): string[] | 
       );
     case 'eval':
       return before && [...new Set([...before, ...args.assignments.map((a) => a.field)])];
-    case 'arguments':
-      if (command.name.toLowerCase() === 'return') return returnArguments(args.items);
-      return before;
+    case 'rex':
+      if (args.options.mode?.toLowerCase() === 'sed' || args.pattern === null) return before;
+      return before && [...new Set([...before, ...namedGroups(args.pattern)])];
+    case 'return':
+      return args.returns.flatMap((r) => (r.as === null ? [] : [r.as]));
     default:
       return before;
   }
@@ -45,13 +42,19 @@ function outputName(aggregation: Aggregation): string {
   return `${aggregation.function}(${aggregation.field})`;
 }
 
-/** `return [count] field alias=field $field`: the names the returned conditions use. */
-function returnArguments(items: ArgumentItem[]): string[] {
-  const fields: string[] = [];
-  for (const item of items) {
-    if (item.kind === 'option') fields.push(item.name);
-    if (item.kind !== 'word' || /^\d+$/.test(item.text) || item.text.startsWith('$')) continue;
-    fields.push(item.text);
+/** The names of a pattern's named groups, `(?<name>…)` or `(?P<name>…)`, read left to right. */
+function namedGroups(pattern: string): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < pattern.length; i += 1) {
+    if (pattern[i] === '\\') {
+      i += 1;
+      continue;
+    }
+    if (!pattern.startsWith('(?', i)) continue;
+    const open = pattern.startsWith('(?P<', i) ? i + 4 : pattern.startsWith('(?<', i) ? i + 3 : -1;
+    const close = open < 0 ? -1 : pattern.indexOf('>', open);
+    const name = close < 0 ? '' : pattern.slice(open, close);
+    if (name !== '' && name[0] !== '=' && name[0] !== '!') names.push(name);
   }
-  return fields;
+  return names;
 }

@@ -29,8 +29,7 @@ describe('command effects', () => {
     ]);
   });
 
-  const wiring = 'pipeline-lowering reads subsearches from generic arguments only';
-  it('union lowers its subsearches into stages', { todo: wiring }, () => {
+  it('union lowers its subsearches into stages', () => {
     const [union] = lower('| union [search index=a] [search index=b]').pipeline;
     assert.deepEqual(
       union.subsearches?.map((s) => s.stages.map((stage) => shape(stage.predicate))),

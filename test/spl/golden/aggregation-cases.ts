@@ -226,8 +226,6 @@ export const AGGREGATION_CASES: GoldenCase[] = [
       'eventstats', 'fillnull', 'dedup', 'sort', 'replace', 'foreach', 'appendpipe',
       'by-fields-filled', 'comment',
     ],
-    knownBug: 'a ``` comment ``` after a macro call in the same stage takes the macro origin ' +
-      'off the stage (drop_dm_object_name here)',
     stages: [
       'tstats aggregate by=Authentication.src,Authentication.action,' +
         'Authentication.signature_id,sourcetype,_time filled=all',
@@ -431,7 +429,6 @@ export const AGGREGATION_CASES: GoldenCase[] = [
     id: '5ced34b4-ab32-4bb0-8f22-3b8f186f0a38',
     file: 'detections/endpoint/potential_password_in_username.yml',
     covers: ['outlier', 'map', 'sort', 'len', 'lookup'],
-    knownBug: '`outlier action=RM` drops rows but is lowered as an enrich stage',
     stages: [
       'tstats aggregate by=Authentication.user filled=all',
       dropObjectName('Authentication'),

@@ -294,7 +294,6 @@ export const COMMAND_CASES: GoldenCase[] = [
     id: '1347b9e8-2daa-4a6f-be73-b421d3d9e268',
     file: 'detections/cloud/azure_ad_user_enabled_and_password_reset.yml',
     covers: ['transaction', 'or-binds-tighter'],
-    knownBug: 'transaction records no grouping fields (groupBy.fields is empty, expected user)',
     stages: [
       'search filter',
       'transaction aggregate by=user',

@@ -104,7 +104,6 @@ export const SEARCH_CASES: GoldenCase[] = [
     id: 'b25f6f62-0712-43c1-b203-083231ffd97d',
     file: 'detections/endpoint/detect_new_local_admin_account.yml',
     covers: ['or-binds-tighter', 'transaction'],
-    knownBug: 'transaction records no grouping fields (groupBy.fields is empty, expected src_user)',
     stages: [
       'search filter',
       'transaction aggregate by=src_user',
@@ -217,8 +216,6 @@ export const SEARCH_CASES: GoldenCase[] = [
     id: '0a2afc18-a3b5-4452-b60a-2e774214f9bf',
     file: 'detections/application/windows_ad_suspicious_gpo_modification.yml',
     covers: ['quoted-vs-unquoted', 'not-next-term', 'in', 'appendpipe', 'mvexpand'],
-    knownBug: 'a subsearch\'s returned fields leave out the fields a rex extracts ' +
-      '(gpo_guid here)',
     stages: [
       'search filter',
       'rex enrich',
