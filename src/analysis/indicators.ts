@@ -12,6 +12,7 @@ import {
   type Rule,
 } from '../ir/index.js';
 import { canonicalFieldOf } from '../semantics/canonical-field.js';
+import { COVERED_EVENT_FIELDS } from '../semantics/sigma-log-sources.js';
 import { valueKey } from '../semantics/value-key.js';
 
 /**
@@ -27,6 +28,11 @@ const SPLUNK_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
   'sourcetype',
   'eventtype',
 ]);
+
+/** The fields a Sigma log source's taxonomy constraints are written on. */
+const SIGMA_COVERED_EVENT_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(COVERED_EVENT_FIELDS),
+);
 
 const ELASTIC_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
   '_index',
@@ -69,6 +75,7 @@ function isComputed(field: string): boolean {
 /** Whether a predicate selects the log source rather than the activity the rule looks for. */
 export function isLogSourceConstraint(predicate: Predicate, rule: Rule): boolean {
   if (predicate.field.startsWith('logsource.')) return true;
+  if (rule.source === 'sigma') return SIGMA_COVERED_EVENT_FIELDS.has(predicate.field);
   if (rule.source === 'splunk') return SPLUNK_LOG_SOURCE_FIELDS.has(predicate.field);
   if (rule.source === 'elastic') return ELASTIC_LOG_SOURCE_FIELDS.has(predicate.field);
   return false;

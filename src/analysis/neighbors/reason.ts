@@ -190,10 +190,19 @@ function isSameCondition(a: Literal, b: Literal, budget: ComparisonBudget): bool
   return literalImplies(a, b, budget) && literalImplies(b, a, budget);
 }
 
+/** Whether every condition of the formula is a log-source constraint (a Sigma taxonomy OR too). */
 function isLogSource(formula: Formula, rule: Rule): boolean {
-  if (formula.kind !== 'literal') return false;
-  const [predicate] = formula.literal.predicates;
-  return predicate !== undefined && isLogSourceConstraint(predicate, rule);
+  switch (formula.kind) {
+    case 'literal': {
+      const [predicate] = formula.literal.predicates;
+      return predicate !== undefined && isLogSourceConstraint(predicate, rule);
+    }
+    case 'and':
+    case 'or':
+      return formula.args.every((arg) => isLogSource(arg, rule));
+    case 'unknown':
+      return false;
+  }
 }
 
 /** The broader rule's later stages, named from the page the reason is shown on. */
