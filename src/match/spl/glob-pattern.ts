@@ -24,7 +24,11 @@ export function searchGlob(pattern: string, caseSensitive: boolean): Glob {
   return { pieces };
 }
 
-/** An eval `like` pattern: `%` any run, `_` any one character, case-sensitive. */
+/**
+ * An eval `like` pattern: `%` any run, `_` any one character, case-sensitive. A backslash is
+ * an ordinary character (Splunk documents no escape for like), so the corpus's
+ * `like(cmd, "%\\windows\\system32\\%")` finds `\windows\system32\` in the value.
+ */
 export function likeGlob(pattern: string): Glob {
   const pieces = pattern.split('%').map((run) => {
     if (!run.includes('_')) return { text: run, anyAt: null };

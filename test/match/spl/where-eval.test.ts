@@ -67,6 +67,13 @@ describe('where functions', () => {
     assert.equal(where('p LIKE "c_d"', { p: 'cmd.exe' }), 'not-matched');
   });
 
+  it('a backslash in a like pattern is an ordinary character', () => {
+    const condition = 'like(p, "%\\\\windows\\\\system32\\\\%")';
+    assert.equal(where(condition, { p: 'C:\\Windows\\System32\\x.exe' }), 'not-matched');
+    assert.equal(where(condition, { p: 'c:\\windows\\system32\\x.exe' }), 'matched');
+    assert.equal(where(condition, { p: 'c:\\windows\\system32' }), 'not-matched');
+  });
+
   it('match finds a regular expression anywhere, through RE2', () => {
     assert.equal(where('match(p, "-e(nc|ncodedcommand)\\\\s")', { p: 'ps -enc AAA' }), 'matched');
     assert.equal(where('match(p, "^ps$")', { p: 'ps -enc' }), 'not-matched');
