@@ -43,7 +43,7 @@ export interface CompiledRule {
 
 export function matchCommand(): Command {
   return new Command('match')
-    .description('Evaluate catalog rules on events (JSON, JSON lines) and print what each matches')
+    .description('evaluate catalog rules on events (JSON, JSON lines) and print what each matches')
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
     .requiredOption('--events <path>', 'events file, or folder read recursively '
       + '(.json, .jsonl, .ndjson)')

@@ -2,8 +2,11 @@
 // evaluator reads the rule's own syntax, so the matcher stays a check of the lowering.
 
 import type { AnalyzedRule, Language } from '../ir/index.js';
+import { eqlEvaluator } from './elastic/eql-evaluator.js';
+import { esqlEvaluator } from './elastic/esql-evaluator.js';
 import { kueryEvaluator } from './elastic/kuery-evaluator.js';
 import { sigmaEvaluator, type SigmaMatchOptions } from './sigma/sigma-evaluator.js';
+import { splEvaluator } from './spl/spl-evaluator.js';
 import type { NotEvaluable, RuleEvaluator } from './verdict.js';
 
 export type EvaluatorFactory = (rule: AnalyzedRule) => RuleEvaluator | NotEvaluable;
@@ -14,7 +17,10 @@ export type MatchOptions = SigmaMatchOptions;
 function factories(options: MatchOptions): Partial<Record<Language, EvaluatorFactory>> {
   return {
     sigma: (rule) => sigmaEvaluator(rule, options),
+    spl: splEvaluator,
     kuery: kueryEvaluator,
+    eql: eqlEvaluator,
+    esql: esqlEvaluator,
   };
 }
 

@@ -51,14 +51,18 @@ export function keywordItem(
   values: LogicScalar[],
   placeholders: PlaceholderValues,
 ): Check {
-  const keys: LogicNode = { kind: 'list', items: values };
-  return detectionItem(where, '', '', keys, placeholders);
+  const list: LogicNode = { kind: 'list', items: values };
+  return detectionItem(where, '', '', list, placeholders);
 }
 
 type ValueJudge = (event: EventView) => boolean | string;
 
 /** True, false, or the reason it cannot be decided. */
-function valueOutcome(check: ValueCheck, values: ReturnType<EventView['field']>, event: EventView) {
+function valueOutcome(
+  check: ValueCheck,
+  values: ReturnType<EventView['field']>,
+  event: EventView,
+): boolean | string {
   for (const test of check.tests) if (test(values, event)) return true;
   return check.open ?? false;
 }
@@ -113,7 +117,7 @@ export function itemText(keyText: string, values: LogicNode[]): string {
   if (values.length > REASON_VALUES) shown.push(`… ${values.length - REASON_VALUES} more`);
   const valueText = values.length === 1 ? shown[0] : `[${shown.join(', ')}]`;
   const text = keyText === '' ? valueText : `${keyText}: ${valueText}`.trimEnd();
-  const oneLine = text.replaceAll(/\s*\n\s*/g, ' ');
+  const oneLine = text.split('\n').map((line) => line.trim()).join(' ');
   if (oneLine.length <= REASON_CHARACTERS) return oneLine;
   return `${oneLine.slice(0, REASON_CHARACTERS - 1)}…`;
 }

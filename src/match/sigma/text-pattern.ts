@@ -12,11 +12,13 @@ export const WINDASH_CHARACTERS: ReadonlySet<string> = new Set(['-', '/', '–',
 /** A pattern part after placeholders are filled in. */
 export type PlainPart = Exclude<PatternPart, { kind: 'placeholder' }>;
 
-type SegmentItem = { kind: 'text'; text: string } | { kind: 'one' } | { kind: 'dash' };
-
-/** A run of the pattern between two `*`: a fixed number of characters. */
+/**
+ * A run of the pattern between two `*`: a fixed number of characters, of which some are given
+ * texts and some windash dashes, at fixed offsets; the rest (`?`) may be anything.
+ */
 interface Segment {
-  items: SegmentItem[];
+  texts: { offset: number; text: string }[];
+  dashes: number[];
   length: number;
 }
 
@@ -69,38 +71,42 @@ function textMatch(parts: PlainPart[], options: PatternOptions): (text: string) 
 }
 
 function segmentsOf(parts: PlainPart[], options: PatternOptions): Segment[] {
-  const segments: Segment[] = [{ items: [], length: 0 }];
+  const segments: Segment[] = [emptySegment()];
   for (const part of parts) {
     const segment = segments[segments.length - 1];
     if (part.kind === 'any') {
-      segments.push({ items: [], length: 0 });
+      segments.push(emptySegment());
     } else if (part.kind === 'one') {
-      segment.items.push({ kind: 'one' });
       segment.length += 1;
     } else {
       const text = options.cased ? part.text : part.text.toLowerCase();
-      for (const item of textItems(text, options.windash)) segment.items.push(item);
-      segment.length += text.length;
+      addText(segment, text, options.windash);
     }
   }
   return segments;
 }
 
-function textItems(text: string, windash: boolean): SegmentItem[] {
-  if (!windash) return [{ kind: 'text', text }];
-  const items: SegmentItem[] = [];
+function emptySegment(): Segment {
+  return { texts: [], dashes: [], length: 0 };
+}
+
+/** Under windash, each dash of the text becomes a dash position; the runs between stay text. */
+function addText(segment: Segment, text: string, windash: boolean): void {
   let run = '';
-  for (const character of text) {
-    if (!WINDASH_CHARACTERS.has(character)) {
-      run += character;
-      continue;
-    }
-    if (run !== '') items.push({ kind: 'text', text: run });
-    items.push({ kind: 'dash' });
+  const endRun = (): void => {
+    if (run !== '') segment.texts.push({ offset: segment.length - run.length, text: run });
     run = '';
+  };
+  for (const character of text) {
+    if (windash && WINDASH_CHARACTERS.has(character)) {
+      endRun();
+      segment.dashes.push(segment.length);
+    } else {
+      run += character;
+    }
+    segment.length += character.length;
   }
-  if (run !== '') items.push({ kind: 'text', text: run });
-  return items;
+  endRun();
 }
 
 /**
@@ -125,30 +131,34 @@ function matchesSegments(segments: Segment[], text: string): boolean {
   return true;
 }
 
+// LIMITATION: a segment made of many short texts between `?` or dashes is tried at each place
+// its first text occurs — time grows with text length times segment length in the worst case.
+/** Where the segment first fits in text[from, end), or -1; candidates come from its first text. */
 function leftmost(segment: Segment, text: string, from: number, end: number): number {
   const latest = end - segment.length;
-  const only = segment.items.length === 1 ? segment.items[0] : null;
-  if (only?.kind === 'text') {
-    const found = text.indexOf(only.text, from);
-    return found >= 0 && found <= latest ? found : -1;
+  const anchor = segment.texts[0];
+  if (!anchor) {
+    for (let start = from; start <= latest; start += 1) {
+      if (matchesAt(segment, text, start)) return start;
+    }
+    return -1;
   }
-  for (let position = from; position <= latest; position += 1) {
-    if (matchesAt(segment, text, position)) return position;
+  for (let found = text.indexOf(anchor.text, from + anchor.offset); found >= 0;) {
+    const start = found - anchor.offset;
+    if (start > latest) return -1;
+    if (matchesAt(segment, text, start)) return start;
+    found = text.indexOf(anchor.text, found + 1);
   }
   return -1;
 }
 
 function matchesAt(segment: Segment, text: string, start: number): boolean {
-  if (start + segment.length > text.length) return false;
-  let position = start;
-  for (const item of segment.items) {
-    if (item.kind === 'text') {
-      if (!text.startsWith(item.text, position)) return false;
-      position += item.text.length;
-    } else {
-      if (item.kind === 'dash' && !WINDASH_CHARACTERS.has(text[position])) return false;
-      position += 1;
-    }
+  if (start < 0 || start + segment.length > text.length) return false;
+  for (const { offset, text: part } of segment.texts) {
+    if (!text.startsWith(part, start + offset)) return false;
+  }
+  for (const offset of segment.dashes) {
+    if (!WINDASH_CHARACTERS.has(text[start + offset])) return false;
   }
   return true;
 }
