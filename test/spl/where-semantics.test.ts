@@ -31,6 +31,13 @@ describe('where conditions', () => {
     assert.equal(whereOf('like(cmd, "%a_b%")'), 'cmd wildcard "*a?b*"');
   });
 
+  it('a backslash in a like pattern is itself, not an escape', () => {
+    assert.equal(
+      whereOf('like(path, "%\\\\windows\\\\system32\\\\%")'),
+      'path contains "\\\\windows\\\\system32\\\\"',
+    );
+  });
+
   it('match, cidrmatch, isnull and isnotnull', () => {
     assert.equal(whereOf('match(url, "^https?://")'), 'url regex "^https?://"');
     assert.equal(whereOf('cidrmatch("10.0.0.0/8", src)'), 'src cidr "10.0.0.0/8"');

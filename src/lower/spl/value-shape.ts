@@ -48,17 +48,17 @@ export function scalarOf(text: string): Scalar {
   return Number(text);
 }
 
-/** A SQL LIKE pattern (`%` any run, `_` one character) as a glob pattern with `*` and `?`. */
+/**
+ * A SQL LIKE pattern (`%` any run, `_` one character) as a glob pattern with `*` and `?`.
+ * Splunk's LIKE has no escape character: a backslash is itself (the corpus writes
+ * `like(x, "%\\windows\\system32\\%")` meaning a path anywhere in x).
+ */
 export function globOfLike(like: string): string {
   let glob = '';
-  for (let i = 0; i < like.length; i += 1) {
-    const c = like[i];
-    if (c === '\\' && i + 1 < like.length) {
-      glob += `\\${like[i + 1]}`;
-      i += 1;
-    } else if (c === '%') glob += '*';
+  for (const c of like) {
+    if (c === '%') glob += '*';
     else if (c === '_') glob += '?';
-    else if (c === '*' || c === '?') glob += `\\${c}`;
+    else if (c === '*' || c === '?' || c === '\\') glob += `\\${c}`;
     else glob += c;
   }
   return glob;
