@@ -17,6 +17,7 @@ import type {
   SourceSummary,
 } from '../ir/index.js';
 import { catalogId, finishRule } from '../lower/finish-rule.js';
+import { canonicalize } from '../semantics/canonicalize.js';
 import type { LoweredQuery } from '../lower/lowered-query.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { writeCatalog } from '../store/write-catalog.js';
@@ -153,7 +154,9 @@ function lowerAll(
       continue;
     }
     seen.set(id, `${doc.file}:${doc.line}`);
-    rules.push(finishRule(doc, lowerSafely(kind, doc, context)));
+    const rule = finishRule(doc, lowerSafely(kind, doc, context));
+    canonicalize(rule);
+    rules.push(rule);
   }
   return rules;
 }

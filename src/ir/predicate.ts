@@ -49,9 +49,37 @@ export interface Predicate {
   flags?: string;
   /**
    * Canonical (cross-vendor) field name, filled in by semantics/; the original name when
-   * no mapping exists.
+   * no mapping exists. Always `canonical.field` once the rule is canonicalized.
    */
   canonicalField?: string;
+  /** The predicate in the cross-vendor vocabulary, filled in by semantics/ after lowering. */
+  canonical?: CanonicalComparison;
+}
+
+/** How a predicate's field reached its canonical name. */
+export type FieldMapping =
+  /** Written as an ECS field already (Elastic `process.name`). */
+  | 'ecs'
+  /** Found in one of the project's mapping tables (Sigma `Image`, Splunk `Processes.process`). */
+  | 'table'
+  /** A pseudo field of ours (`_raw`, `logsource.category`, `_index`). */
+  | 'pseudo'
+  /** No mapping: the field as written. */
+  | 'unmapped';
+
+/**
+ * A predicate in the cross-vendor vocabulary: ECS field, operator and values normalized so
+ * that the same condition written by different vendors compares equal (`Image|endswith:
+ * '\\x.exe'`, `Processes.process_name="x.exe"` and `process.name : "x.exe"` all become
+ * `process.name eq x.exe`).
+ */
+export interface CanonicalComparison {
+  field: string;
+  op: Op;
+  values: Scalar[];
+  /** Under the rule's own language: never changed by normalization. */
+  caseSensitive: boolean;
+  mapping: FieldMapping;
 }
 
 /**
