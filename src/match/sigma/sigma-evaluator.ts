@@ -44,6 +44,7 @@ export function sigmaEvaluator(
   return sigmaTextEvaluator({ query: rule.query, type: rule.type, logsource }, options);
 }
 
+/** The evaluator of a rule given by its text, as a rule file holds it. */
 export function sigmaTextEvaluator(
   rule: SigmaRuleText,
   options: SigmaMatchOptions = {},
