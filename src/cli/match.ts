@@ -9,6 +9,7 @@ import { readEvents } from '../match/events/read-events.js';
 import { isEvaluator, type RuleEvaluator } from '../match/verdict.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
 import { UsageError } from './usage-error.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Rules read from the catalog per query while walking it. */
 const WALK_PAGE_SIZE = 500;
@@ -243,15 +244,4 @@ function lineText(line: MatchLine): string {
     lines.push(`  not matched ${rule}: ${terminalSafe(reason)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Rule and file text may hold control characters; shown raw they could drive the terminal. */
-function terminalSafe(text: string): string {
-  let out = '';
-  for (const character of text) {
-    const code = character.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    out += control ? `\\u${code.toString(16).padStart(4, '0')}` : character;
-  }
-  return out;
 }

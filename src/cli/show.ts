@@ -12,6 +12,7 @@ import { ruleJson } from '../web/rule-json.js';
 import { ruleNameText } from '../web/rule-name.js';
 import { SOURCE_NAMES } from '../web/source-names.js';
 import { effectText, isBuiltIn, macroCall } from '../web/stage-text.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Exit status when the reference names no single rule (unknown or ambiguous). */
 export const EXIT_NO_SINGLE_RULE = 1;
@@ -245,7 +246,7 @@ class Lines {
   private readonly lines: string[] = [];
 
   line(text: string): void {
-    this.lines.push(terminalSafe(text));
+    this.lines.push(terminalSafe(text, true));
   }
 
   blank(): void {
@@ -286,15 +287,4 @@ class Lines {
   text(): string {
     return `${this.lines.join('\n')}\n`;
   }
-}
-
-/** Rule text may hold control characters; shown raw they could drive the terminal. */
-function terminalSafe(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    out += control && ch !== '\t' ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
-  }
-  return out;
 }

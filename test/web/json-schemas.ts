@@ -15,6 +15,7 @@ export type SchemaName =
   | 'build-summary'
   | 'error'
   | 'failures'
+  | 'match-line'
   | 'parse-report'
   | 'rule'
   | 'rule-list'
