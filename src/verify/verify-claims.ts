@@ -1,0 +1,79 @@
+// Checks every neighbor claim of a set of rules: the claims are found again from the rules (the
+// catalog keeps each rule's listed neighbors, at most 20 per relation, not the claims), then each
+// is checked with witnesses (claim-check) and the outcomes are counted into a report.
+
+import { searchNeighbors, type NeighborSearch } from '../analysis/neighbors/find-neighbors.js';
+import type { AnalyzedRule } from '../ir/index.js';
+import { ClaimChecker } from './claim-check.js';
+import {
+  VERIFIED_RELATIONS,
+  type ClaimToVerify,
+  type VerifiedRelation,
+  type VerifyReport,
+} from './verify-report.js';
+
+/** Finds the rules' neighbor claims and checks each one. */
+export function verifyRules(rules: AnalyzedRule[]): VerifyReport {
+  return verifyClaims(claimsToVerify(searchNeighbors(rules), rules));
+}
+
+/**
+ * The claims of a neighbor search, each pair once: a claim whose reverse also holds is one
+ * `equivalent` claim, any other one `broader` claim (its narrower reading is the same pair).
+ */
+export function claimsToVerify(search: NeighborSearch, rules: AnalyzedRule[]): ClaimToVerify[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const analyzed = (id: string): AnalyzedRule => {
+    const rule = byId.get(id);
+    if (!rule) throw new Error(`claim names rule ${id}, which was not given`);
+    return rule;
+  };
+
+  const claims: ClaimToVerify[] = [];
+  const equivalentPairs = new Set<string>();
+  for (const claim of search.claims) {
+    const a = analyzed(claim.broader.id);
+    const b = analyzed(claim.narrower.id);
+    if (!claim.equivalent) {
+      claims.push({ relation: 'broader', a, b });
+      continue;
+    }
+    const pair = [a.id, b.id].sort().join('\u0000');
+    if (equivalentPairs.has(pair)) continue;
+    equivalentPairs.add(pair);
+    claims.push({ relation: 'equivalent', a, b });
+  }
+  return claims;
+}
+
+export function verifyClaims(claims: ClaimToVerify[]): VerifyReport {
+  const checker = new ClaimChecker();
+  const byRelation = Object.fromEntries(VERIFIED_RELATIONS.map((r) => [r, 0])) as Record<
+    VerifiedRelation,
+    number
+  >;
+  const report: VerifyReport = {
+    claims: claims.length,
+    checked: 0,
+    byRelation,
+    confirmed: 0,
+    unknown: 0,
+    unknownReasons: {},
+    witnesses: 0,
+    failures: [],
+  };
+
+  for (const claim of claims) {
+    const outcome = checker.check(claim);
+    report.checked++;
+    report.byRelation[claim.relation]++;
+    report.witnesses += outcome.witnesses;
+    if (outcome.status === 'confirmed') report.confirmed++;
+    if (outcome.status === 'failed') report.failures.push(outcome.failure);
+    if (outcome.status === 'unknown') {
+      report.unknown++;
+      report.unknownReasons[outcome.kind] = (report.unknownReasons[outcome.kind] ?? 0) + 1;
+    }
+  }
+  return report;
+}

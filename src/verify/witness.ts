@@ -1,0 +1,159 @@
+// A witness: one event satisfying one case (disjunct) of a rule's condition, as field values —
+// once under the fields the rule writes (`Image`, `Processes.process`), for evaluating rules that
+// read the same kind of event, and once under canonical fields, for rendering it elsewhere.
+
+import type { Predicate, Scalar } from '../ir/index.js';
+import type { Literal } from '../analysis/implication/literal.js';
+import type { FieldCondition } from './field-condition.js';
+import { ANY_VALUE, chooseValue, type UnknownReason } from './witness-value.js';
+
+export interface Witness {
+  /** Values by field as the rule writes it. */
+  written: Map<string, Scalar>;
+  /** Values by canonical field. */
+  canonical: Map<string, Scalar>;
+}
+
+export type WitnessOrUnknown =
+  | { witness: Witness }
+  /** The case contradicts itself (`contains 'a' and not contains 'a'`): it keeps no event. */
+  | { empty: string }
+  | { unknown: UnknownReason; detail: string };
+
+type Solved = { values: Map<string, Scalar> } | Exclude<WitnessOrUnknown, { witness: Witness }>;
+
+/** A field every event of the rule has, whatever its value: a group-by field. */
+export interface RequiredField {
+  written: string;
+  canonical: string;
+}
+
+/** Choices of predicate per OR-merged literal tried before giving up. */
+const PREDICATE_CHOICES_TRIED = 16;
+
+/**
+ * The witness of a case: each literal met (a positive one through one of the predicates it
+ * stands for) or avoided, and each required field present. Variant `n` tries the `n`th value
+ * (and predicate) of each alternative first: see `variantsOf`.
+ */
+export function witnessOf(
+  literals: Literal[],
+  required: RequiredField[] = [],
+  variant = 0,
+): WitnessOrUnknown {
+  const canonical = solve(canonicalConditions(literals), variant);
+  if (!('values' in canonical)) return canonical;
+
+  let failure: WitnessOrUnknown | null = null;
+  for (const choice of predicateChoices(literals, variant)) {
+    const written = solve(writtenConditions(literals, choice), variant);
+    if (!('values' in written)) {
+      failure ??= written;
+      continue;
+    }
+    for (const field of required) {
+      if (!written.values.has(field.written)) written.values.set(field.written, ANY_VALUE);
+      if (!canonical.values.has(field.canonical)) {
+        canonical.values.set(field.canonical, ANY_VALUE);
+      }
+    }
+    return { witness: { written: written.values, canonical: canonical.values } };
+  }
+  return failure ?? { unknown: 'no-single-value', detail: 'no choice of predicates fits' };
+}
+
+type Conditions = Map<string, FieldCondition[]>;
+
+function canonicalConditions(literals: Literal[]): Conditions {
+  const conditions: Conditions = new Map();
+  for (const literal of literals) {
+    add(conditions, literal.field, {
+      op: literal.op,
+      values: literal.values,
+      caseSensitive: literal.caseSensitive,
+      flags: literal.flags,
+      negated: literal.negated,
+      missingIsUnknown: literal.missingIsUnknown,
+    });
+  }
+  return conditions;
+}
+
+/**
+ * Conditions on written fields. A positive literal merged from several predicates (`f=a OR
+ * g=b` on one canonical field) holds through any one of them: `choice` says which. A negated
+ * one must avoid them all.
+ */
+function writtenConditions(literals: Literal[], choice: Map<Literal, number>): Conditions {
+  const conditions: Conditions = new Map();
+  for (const literal of literals) {
+    const chosen = literal.negated
+      ? literal.predicates
+      : [literal.predicates[choice.get(literal) ?? 0]];
+    for (const predicate of chosen) {
+      add(conditions, predicate.field, writtenCondition(predicate, literal));
+    }
+  }
+  return conditions;
+}
+
+function writtenCondition(predicate: Predicate, literal: Literal): FieldCondition {
+  return {
+    op: predicate.op === 'in' ? 'eq' : predicate.op,
+    values: predicate.op === 'exists' ? [] : predicate.values,
+    caseSensitive: predicate.caseSensitive,
+    flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
+    negated: literal.negated,
+    missingIsUnknown: literal.missingIsUnknown,
+  };
+}
+
+/** How many witnesses a case gets: one per value of its longest alternative, up to a bound. */
+export function variantsOf(literals: Literal[], bound: number): number {
+  let most = 1;
+  for (const literal of literals) {
+    if (!literal.negated) most = Math.max(most, literal.values.length, literal.predicates.length);
+  }
+  return Math.min(most, bound);
+}
+
+/** For positive literals standing for several predicates, which one each is met through. */
+function* predicateChoices(
+  literals: Literal[],
+  variant: number,
+): Generator<Map<Literal, number>> {
+  const merged = literals.filter((literal) => !literal.negated && literal.predicates.length > 1);
+  // An odometer over the choices, each one started at the variant's predicate.
+  const counter = merged.map(() => 0);
+  for (let tried = 0; tried < PREDICATE_CHOICES_TRIED; tried++) {
+    yield new Map(
+      merged.map((literal, i) => [literal, (counter[i] + variant) % literal.predicates.length]),
+    );
+    let position = merged.length - 1;
+    while (position >= 0 && counter[position] + 1 >= merged[position].predicates.length) {
+      counter[position] = 0;
+      position--;
+    }
+    if (position < 0) return;
+    counter[position]++;
+  }
+}
+
+function solve(conditions: Conditions, variant: number): Solved {
+  const values = new Map<string, Scalar>();
+  for (const [field, list] of conditions) {
+    const choice = chooseValue(list, variant);
+    if (choice.kind === 'empty') return { empty: `${field}: ${choice.detail}` };
+    if (choice.kind === 'unknown') {
+      return { unknown: choice.reason, detail: `${field}: ${choice.detail}` };
+    }
+    if (choice.kind === 'value') values.set(field, choice.value);
+  }
+  return { values };
+}
+
+function add(conditions: Conditions, field: string, condition: FieldCondition): void {
+  const list = conditions.get(field);
+  if (list) list.push(condition);
+  else conditions.set(field, [condition]);
+}
