@@ -9,6 +9,7 @@ import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
 import { UsageError } from './usage-error.js';
+import { verifyCommand } from './verify.js';
 
 const program = new Command('ruledex')
   .description('catalog and analysis engine for security detection rules (Splunk, Sigma, Elastic)')
@@ -19,7 +20,8 @@ const program = new Command('ruledex')
   .addCommand(serveCommand().exitOverride())
   .addCommand(reportCommand().exitOverride())
   .addCommand(matchCommand().exitOverride())
-  .addCommand(demoCommand().exitOverride());
+  .addCommand(demoCommand().exitOverride())
+  .addCommand(verifyCommand().exitOverride());
 
 try {
   await program.parseAsync(process.argv);
