@@ -100,7 +100,8 @@ function compile(options: Options): void {
   const ecsFolder = path.join(options.source, 'ecs');
   const ecs = readEcs(ecsFolder);
   const nonEcs = readNonEcs(ecsFolder, new Set(ecs.names));
-  const windowsEventData = readWindowsEventData(path.join(options.source, 'windows-events/windows'));
+  const windowsFolder = path.join(options.source, 'windows-events/windows');
+  const windowsEventData = readWindowsEventData(windowsFolder);
   const data = { ecsVersion: ecs.version, ecs: ecs.names, nonEcs, windowsEventData };
   writeFileSync(options.out, `${JSON.stringify(data, null, 1)}\n`);
   process.stdout.write(

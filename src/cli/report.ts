@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { parseReport, type ParseReport } from '../analysis/parse-report.js';
 import type { AnalyzedRule } from '../ir/index.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
+import { fieldsReportCommand } from './report-fields.js';
 
 /** Rules read from the catalog per query while walking it. */
 const WALK_PAGE_SIZE = 500;
@@ -22,6 +23,7 @@ export function reportCommand(): Command {
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
     .option('--json', 'print the report as JSON (see docs/json.md)')
     .action((options: ReportOptions) => runParseReport(options));
+  report.addCommand(fieldsReportCommand());
   return report;
 }
 
@@ -36,7 +38,8 @@ function runParseReport(options: ReportOptions): void {
   process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : reportText(report));
 }
 
-function* everyRule(catalog: Catalog): Generator<AnalyzedRule> {
+/** Every rule of the catalog, read page by page. */
+export function* everyRule(catalog: Catalog): Generator<AnalyzedRule> {
   for (let page = 1; ; page++) {
     const listed = catalog.list({ page, pageSize: WALK_PAGE_SIZE });
     for (const item of listed.items) {

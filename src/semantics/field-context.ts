@@ -32,7 +32,10 @@ const SELECTORS = {
   eventtype: 'eventtypes',
 } as const;
 
-export function fieldContextOf(rule: Rule): FieldContext {
+/** The context of a rule's fields, from its source, pipeline and event filter. */
+export function fieldContextOf(
+  rule: Pick<Rule, 'source' | 'pipeline' | 'eventFilter'>,
+): FieldContext {
   const context: FieldContext = {
     source: rule.source,
     logsource: {},
@@ -135,7 +138,8 @@ function namedGroups(pattern: string): string[] {
   for (let at = pattern.indexOf('(?'); at >= 0; at = pattern.indexOf('(?', at + 2)) {
     let start = at + 2;
     if (pattern[start] === 'P') start += 1;
-    if (pattern[start] !== '<' || pattern[start + 1] === '=' || pattern[start + 1] === '!') continue;
+    const lookaround = pattern[start + 1] === '=' || pattern[start + 1] === '!';
+    if (pattern[start] !== '<' || lookaround) continue;
     const end = pattern.indexOf('>', start);
     if (end > start + 1) names.push(pattern.slice(start + 1, end));
   }

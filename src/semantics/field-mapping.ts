@@ -5,9 +5,14 @@
 // Case: Sigma field names are looked up ignoring case (Sigma matches field names that way);
 // Splunk and Elastic names exactly, as those products compare them.
 
-import { RAW_FIELD, type FieldMapping } from '../ir/index.js';
+import { RAW_FIELD, type FieldMapping, type SourceName } from '../ir/index.js';
 import type { FieldContext } from './field-context.js';
-import { lookupField, lookupName, type FieldMap } from './field-maps/field-table.js';
+import {
+  lookupField,
+  lookupName,
+  type FieldMap,
+  type NameCase,
+} from './field-maps/field-table.js';
 import {
   isEcsField,
   isNonEcsField,
@@ -52,6 +57,11 @@ function isPseudoField(field: string, context: FieldContext): boolean {
   return context.source === 'splunk' && SPLUNK_SELECTORS.has(field);
 }
 
+/** How a source's field names are matched to the tables. */
+export function fieldNameCase(source: SourceName): NameCase {
+  return source === 'sigma' ? 'ignore-case' : 'exact';
+}
+
 export function mapField(field: string, context: FieldContext): MappedField {
   if (isPseudoField(field, context)) return { field, mapping: 'pseudo' };
   switch (context.source) {
@@ -70,7 +80,7 @@ const fromTable = (field: string): MappedField => ({ field, mapping: 'table' });
 
 function mapSigmaField(field: string, context: FieldContext): MappedField {
   const logsource = context.logsource;
-  const mapped = lookupInMaps(sigmaFieldMaps(logsource), field, 'ignore-case');
+  const mapped = lookupInMaps(sigmaFieldMaps(logsource), field, fieldNameCase('sigma'));
   if (mapped !== undefined) return fromTable(mapped);
   if (isWindowsLogSource(logsource)) {
     const eventData = windowsEventDataField(field, true);
@@ -156,7 +166,7 @@ function mapElasticField(field: string, context: FieldContext): MappedField {
 function lookupInMaps(
   maps: readonly FieldMap[],
   field: string,
-  nameCase: 'exact' | 'ignore-case',
+  nameCase: NameCase,
 ): string | undefined {
   for (const map of maps) {
     const mapped = lookupField(map, field, nameCase);

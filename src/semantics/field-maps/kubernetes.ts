@@ -34,7 +34,8 @@ export const KUBERNETES_AUDIT_FIELDS: FieldMap = {
     hostPath: `${AUDIT}requestObject.spec.volumes.hostPath.path`,
     capabilities: `${AUDIT}requestObject.spec.containers.securityContext.capabilities.add`,
     // The integration writes annotation keys with `_` for the dots of their domain.
-    'annotations.authorization.k8s.io/decision': `${AUDIT}annotations.authorization_k8s_io/decision`,
+    'annotations.authorization.k8s.io/decision':
+      `${AUDIT}annotations.authorization_k8s_io/decision`,
     'annotations.authorization.k8s.io/reason': `${AUDIT}annotations.authorization_k8s_io/reason`,
   },
   prefixes: EVENT_NAMES.map((name) => ({ written: `${name}.`, canonical: `${AUDIT}${name}.` })),

@@ -96,6 +96,7 @@ const WINDOWS_SERVICE_FIELDS: Readonly<Record<string, FieldMap>> = {
   security: { names: WINDOWS_SECURITY_FIELDS },
   system: { names: WINDOWS_SECURITY_FIELDS },
   powershell: { names: WINDOWS_CATEGORY_FIELDS.ps_script },
+  'dns-client': { names: WINDOWS_CATEGORY_FIELDS.dns_query },
 };
 
 /** The tables for a log source, most specific first; Windows event-data names come last. */

@@ -138,14 +138,19 @@ const VPC_FLOW_FIELDS: FieldMap = {
   },
 };
 
+/** EKS audit events forwarded through CloudWatch: Kubernetes names beside CloudTrail ones. */
+const EKS_FIELDS: FieldMap = {
+  names: { ...CLOUDTRAIL_FIELDS.names, ...KUBERNETES_AUDIT_FIELDS.names },
+  prefixes: KUBERNETES_AUDIT_FIELDS.prefixes,
+};
+
 /** Tables by sourcetype; a name ending in `*` stands for every sourcetype it begins. */
 const SOURCETYPE_FIELDS: Readonly<Record<string, FieldMap>> = {
   'xmlwineventlog*': SPLUNK_WINDOWS_FIELDS,
   'wineventlog*': SPLUNK_WINDOWS_FIELDS,
   'aws:cloudtrail': CLOUDTRAIL_FIELDS,
   'aws:cloudtrail:lake': CLOUDTRAIL_LAKE_FIELDS,
-  'aws:cloudwatchlogs:eks': { names: { ...CLOUDTRAIL_FIELDS.names, ...KUBERNETES_AUDIT_FIELDS.names },
-    prefixes: KUBERNETES_AUDIT_FIELDS.prefixes },
+  'aws:cloudwatchlogs:eks': EKS_FIELDS,
   'aws:cloudwatchlogs:vpcflow': VPC_FLOW_FIELDS,
   'o365:management:activity': MICROSOFT_365_FIELDS,
   'o365:graph:api': AZURE_AD_FIELDS,
