@@ -14,6 +14,7 @@ import {
 import { canonicalFieldOf } from '../semantics/canonical-field.js';
 import { COVERED_EVENT_FIELDS } from '../semantics/sigma-log-sources.js';
 import { valueKey } from '../semantics/value-key.js';
+import { isElasticSource } from '../sources/elastic/elastic-source.js';
 
 /**
  * Stage effects whose predicate is a condition on events. Conditions on aggregated rows
@@ -77,7 +78,7 @@ export function isLogSourceConstraint(predicate: Predicate, rule: Rule): boolean
   if (predicate.field.startsWith('logsource.')) return true;
   if (rule.source === 'sigma') return SIGMA_COVERED_EVENT_FIELDS.has(predicate.field);
   if (rule.source === 'splunk') return SPLUNK_LOG_SOURCE_FIELDS.has(predicate.field);
-  if (rule.source === 'elastic') return ELASTIC_LOG_SOURCE_FIELDS.has(predicate.field);
+  if (isElasticSource(rule.source)) return ELASTIC_LOG_SOURCE_FIELDS.has(predicate.field);
   return false;
 }
 

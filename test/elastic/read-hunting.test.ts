@@ -117,7 +117,7 @@ describe('readElasticHunting', () => {
         authors: ['ruledex tests'],
         techniques: ['T1543.003'],
         tags: ['AML.T0011'],
-        dataSources: ['endpoint', 'windows'],
+        dataSources: [],
         url:
           `https://github.com/elastic/detection-rules/blob/${commit}/` +
           'hunting/windows/queries/rare_service_installs.toml',

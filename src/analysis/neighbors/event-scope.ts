@@ -17,6 +17,7 @@ import {
   type Stage,
 } from '../../ir/index.js';
 import { canonicalFieldOf } from '../../semantics/canonical-field.js';
+import { isElasticSource } from '../../sources/elastic/elastic-source.js';
 import { disjunctsOf } from '../implication/disjuncts.js';
 import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
@@ -121,20 +122,20 @@ export interface EventScope {
 export type ScopeOrExclusion = { scope: EventScope } | { excluded: string };
 
 /**
- * Rules are compared with rules of the same source only, for now: within one source field
+ * Rules are compared with rules of the same vocabulary only, for now: within one source field
  * names mean the same thing and log-source constraints are explicit predicates, while across
- * sources a field name match says nothing.
+ * sources a field name match says nothing. Elastic's hunting queries use its rules' ECS fields.
  */
 // LIMITATION: no cross-source neighbors until fields are canonical (issue 6) — pages show
-// broader/narrower rules from the rule's own source only.
+// broader/narrower rules from the rule's own source only (Elastic rules and hunts together).
 export function vocabularyOf(rule: Rule): string {
-  return rule.source;
+  return isElasticSource(rule.source) ? 'elastic' : rule.source;
 }
 
 /** The rule's event scope, or why it cannot be compared with any rule. */
 export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   const read = eventSourceOf(rule);
-  if (!read && rule.source === 'elastic') return { excluded: 'reads no index patterns' };
+  if (!read && isElasticSource(rule.source)) return { excluded: 'reads no index patterns' };
   if (!read) return { excluded: `starts with ${rule.pipeline[0]?.command ?? 'nothing'}` };
   const unmodelled = unmodelledReason(rule);
   if (unmodelled) return { excluded: unmodelled };
@@ -246,7 +247,8 @@ function contextOf(rule: Rule, stage: Stage): FormulaContext {
 // LIMITATION: without field types, KQL and Query DSL values only imply equal values — pages miss
 // Elastic neighbors that need substring reasoning on keyword fields.
 function matchesByFieldType(rule: Rule, stage: Stage): boolean {
-  return rule.language === 'kuery' || (rule.source === 'elastic' && commandOf(stage) === 'filters');
+  const filters = isElasticSource(rule.source) && commandOf(stage) === 'filters';
+  return rule.language === 'kuery' || filters;
 }
 
 /** Command names compare in lower case: SPL accepts `Stats` as well as `stats`. */
@@ -258,8 +260,9 @@ function commandOf(stage: Stage): string {
 function unmodelledReason(rule: Rule): string | null {
   if (!rule.fullyParsed) return 'not fully parsed';
   const [first] = rule.pipeline;
-  if (rule.source === 'elastic' && !isComparableElasticType(rule.type)) {
-    return `elastic rule type ${rule.type ?? 'unknown'}`;
+  const elasticType = elasticRuleType(rule);
+  if (isElasticSource(rule.source) && !isComparableElasticType(elasticType)) {
+    return `elastic rule type ${elasticType ?? 'unknown'}`;
   }
 
   for (const stage of rule.pipeline) {
@@ -273,6 +276,12 @@ function unmodelledReason(rule: Rule): string | null {
   }
   if (!eventFilterIsStaged(rule)) return 'event filter holds conditions no stage shows';
   return null;
+}
+
+/** A hunting query runs its query as a rule of its language's type would (`esql` for ES|QL). */
+function elasticRuleType(rule: Rule): string | null {
+  if (rule.source !== 'elastic-hunting') return rule.type;
+  return rule.language === 'kuery' ? 'query' : rule.language;
 }
 
 function isComparableElasticType(type: string | null): boolean {

@@ -130,7 +130,8 @@ function queryDocument(
     language: ruleLanguage(language),
     query: written.slice(labelLength),
     raw: { ...hunting.parsed, queryLanguage: language },
-    dataSources: stringsOf(hunt.integration),
+    // Data sources are index patterns for Elastic; a hunt names none outside its query.
+    dataSources: [],
     readingNotes: notes,
   };
 }
