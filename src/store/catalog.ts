@@ -1,5 +1,6 @@
 // Read-only access to a catalog file: one rule, id resolution, per-source listings, full-text
-// search, and the build's summary, sources and failures.
+// search, the build's summary, sources and failures, and the rules by canonical field,
+// indicator, event and ATT&CK technique.
 
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -7,56 +8,54 @@ import type {
   AnalyzedRule,
   BuildSummary,
   CatalogSource,
-  Op,
-  Scalar,
   SourceName,
   SourceSummary,
 } from '../ir/index.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { decodeEntry } from './catalog-entry.js';
 import { CatalogError } from './catalog-error.js';
+import { EventQueries, type EventDetail, type EventSummary } from './event-queries.js';
+import {
+  FieldQueries,
+  type FieldIndicator,
+  type FieldSummary,
+  type WrittenField,
+} from './field-queries.js';
 import { ftsQuery } from './fts-query.js';
+import type { IndicatorKey } from './indicator-key.js';
+import { IndicatorQueries, type IndicatorDetail } from './indicator-queries.js';
+import {
+  LISTING_COLUMNS,
+  LISTING_ORDER,
+  listingOf,
+  pageOf,
+  window,
+  type ListingRow,
+  type Page,
+  type PageRequest,
+  type RuleListing,
+  type SourcePageRequest,
+} from './rule-listing.js';
 import { CATALOG_FORMAT, SCHEMA_VERSION } from './schema.js';
+import {
+  TechniqueQueries,
+  type TechniqueDetail,
+  type TechniqueSummary,
+} from './technique-queries.js';
 
-/** What listings and search results show of a rule. */
-export interface RuleListing {
-  id: string;
-  upstreamId: string;
-  source: SourceName;
-  title: string;
-  status: string | null;
-  level: string | null;
-  language: string;
-  deprecated: boolean;
-  fullyParsed: boolean;
-}
-
-export interface PageRequest {
-  /** 1-based. */
-  page: number;
-  pageSize: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  /** Items over all pages. */
-  total: number;
-}
+export type { EventDetail, EventSummary } from './event-queries.js';
+export type { FieldIndicator, FieldSummary, WrittenField } from './field-queries.js';
+export type { IndicatorKey } from './indicator-key.js';
+export type { IndicatorDetail, IndicatorRule, IndicatorUse } from './indicator-queries.js';
+export type { RuleCount } from './rule-count.js';
+export type { Page, PageRequest, RuleListing, SourcePageRequest } from './rule-listing.js';
+export type { TacticRef, TechniqueDetail, TechniqueSummary } from './technique-queries.js';
 
 /** What a rule reference (catalog id or bare upstream id) names. */
 export type Resolution =
   | { kind: 'found'; rule: AnalyzedRule }
   | { kind: 'ambiguous'; candidates: RuleListing[] }
   | { kind: 'unknown' };
-
-/** One value an indicator compares against; matches the `indicators` table. */
-export interface IndicatorKey {
-  canonicalField: string;
-  op: Op;
-  value: Scalar;
-}
 
 export interface Catalog {
   readonly path: string;
@@ -65,29 +64,33 @@ export interface Catalog {
   resolve(ref: string): Resolution;
   list(request: PageRequest & { source?: SourceName }): Page<RuleListing>;
   search(text: string, request: PageRequest): Page<RuleListing>;
-  /** Rules that have this indicator, in listing order. */
-  rulesWithIndicator(key: IndicatorKey, request: PageRequest): Page<RuleListing>;
+  /** Canonical fields rules compare, the most used first. */
+  fields(request: PageRequest): Page<FieldSummary>;
+  /** null when no rule compares the field. */
+  field(name: string): FieldSummary | null;
+  /** The names rules write a canonical field with, per source, the most used first. */
+  writtenFields(name: string): WrittenField[];
+  /** One page of a canonical field's indicators, the most used first. */
+  fieldIndicators(name: string, request: PageRequest): Page<FieldIndicator>;
+  rulesWithField(name: string, request: SourcePageRequest): Page<RuleListing>;
+  /** Canonical fields that rules writing `name` (or `name` in another case) are filed under. */
+  fieldsNamedLike(name: string): string[];
+  /** The rules with one canonical indicator; null when none has it. */
+  indicator(key: IndicatorKey, request: SourcePageRequest): IndicatorDetail | null;
+  events(request: PageRequest): Page<EventSummary>;
+  /** A covered event (provider in any letter case) and its rules; null when none covers it. */
+  event(provider: string, eventId: number, request: SourcePageRequest): EventDetail | null;
+  /** Covered events with this id, whatever their provider. */
+  eventsWithId(eventId: number): EventSummary[];
+  /** Techniques some rule names, alone or through a sub-technique, by id. */
+  techniques(request: PageRequest): Page<TechniqueSummary>;
+  /** A technique of the ATT&CK data or named by a rule, with its rules; null for other ids. */
+  technique(id: string, request: SourcePageRequest): TechniqueDetail | null;
   summary(): BuildSummary;
   sources(): CatalogSource[];
   failures(): ReadFailure[];
   close(): void;
 }
-
-interface ListingRow {
-  id: string;
-  upstream_id: string;
-  source: SourceName;
-  title: string;
-  status: string | null;
-  level: string | null;
-  language: string;
-  deprecated: number;
-  fully_parsed: number;
-}
-
-const LISTING_COLUMNS = `r.id, r.upstream_id, r.source, r.title, r.status, r.level, r.language,
-  r.deprecated, r.fully_parsed`;
-const LISTING_ORDER = 'r.title COLLATE NOCASE, r.id';
 
 export interface OpenOptions {
   /**
@@ -160,6 +163,10 @@ function checkPages(db: Database.Database, path: string): void {
 class SqliteCatalog implements Catalog {
   private readonly byId: Database.Statement;
   private readonly byUpstreamId: Database.Statement;
+  private readonly fieldQueries: FieldQueries;
+  private readonly indicatorQueries: IndicatorQueries;
+  private readonly eventQueries: EventQueries;
+  private readonly techniqueQueries: TechniqueQueries;
 
   constructor(
     private readonly db: Database.Database,
@@ -169,6 +176,10 @@ class SqliteCatalog implements Catalog {
     this.byUpstreamId = db.prepare(
       `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.upstream_id = ? ORDER BY r.source, r.id`,
     );
+    this.fieldQueries = new FieldQueries(db);
+    this.indicatorQueries = new IndicatorQueries(db);
+    this.eventQueries = new EventQueries(db);
+    this.techniqueQueries = new TechniqueQueries(db);
   }
 
   rule(id: string): AnalyzedRule | null {
@@ -203,7 +214,7 @@ class SqliteCatalog implements Catalog {
            ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
         )
         .all({ ...params, ...window(request) }) as ListingRow[];
-      return pageOf(rows, request, total);
+      return pageOf(rows.map(listingOf), request, total);
     });
   }
 
@@ -223,24 +234,61 @@ class SqliteCatalog implements Catalog {
            LIMIT @limit OFFSET @offset`,
         )
         .all({ match, ...window(request) }) as ListingRow[];
-      return pageOf(rows, request, total);
+      return pageOf(rows.map(listingOf), request, total);
     });
   }
 
-  rulesWithIndicator(key: IndicatorKey, request: PageRequest): Page<RuleListing> {
-    return this.reading(() => {
-      const params = { field: key.canonicalField, op: key.op, value: JSON.stringify(key.value) };
-      const matching = `SELECT DISTINCT rule_seq FROM indicators
-        WHERE canonical_field = @field AND op = @op AND value = @value`;
-      const total = this.count(`SELECT count(*) AS n FROM (${matching})`, params);
-      const rows = this.db
-        .prepare(
-          `SELECT ${LISTING_COLUMNS} FROM rules r WHERE r.seq IN (${matching})
-           ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...params, ...window(request) }) as ListingRow[];
-      return pageOf(rows, request, total);
-    });
+  fields(request: PageRequest): Page<FieldSummary> {
+    return this.reading(() => this.fieldQueries.fields(request));
+  }
+
+  field(name: string): FieldSummary | null {
+    return this.reading(() => this.fieldQueries.field(name));
+  }
+
+  writtenFields(name: string): WrittenField[] {
+    return this.reading(() => this.fieldQueries.writtenFields(name));
+  }
+
+  fieldIndicators(name: string, request: PageRequest): Page<FieldIndicator> {
+    return this.reading(() => this.fieldQueries.fieldIndicators(name, request));
+  }
+
+  rulesWithField(name: string, request: SourcePageRequest): Page<RuleListing> {
+    return this.reading(() => this.fieldQueries.rulesWithField(name, request));
+  }
+
+  fieldsNamedLike(name: string): string[] {
+    return this.reading(() => [
+      ...new Set([
+        ...this.fieldQueries.fieldsInOtherCase(name),
+        ...this.fieldQueries.canonicalFieldsWritten(name),
+      ]),
+    ]);
+  }
+
+  indicator(key: IndicatorKey, request: SourcePageRequest): IndicatorDetail | null {
+    return this.reading(() => this.indicatorQueries.indicator(key, request));
+  }
+
+  events(request: PageRequest): Page<EventSummary> {
+    return this.reading(() => this.eventQueries.events(request));
+  }
+
+  event(provider: string, eventId: number, request: SourcePageRequest): EventDetail | null {
+    return this.reading(() => this.eventQueries.event(provider, eventId, request));
+  }
+
+  eventsWithId(eventId: number): EventSummary[] {
+    return this.reading(() => this.eventQueries.eventsWithId(eventId));
+  }
+
+  techniques(request: PageRequest): Page<TechniqueSummary> {
+    return this.reading(() => this.techniqueQueries.techniques(request));
+  }
+
+  technique(id: string, request: SourcePageRequest): TechniqueDetail | null {
+    return this.reading(() => this.techniqueQueries.technique(id, request));
   }
 
   summary(): BuildSummary {
@@ -312,35 +360,6 @@ class SqliteCatalog implements Catalog {
   private count(sql: string, params: Record<string, unknown>): number {
     return (this.db.prepare(sql).get(params) as { n: number }).n;
   }
-}
-
-function window(request: PageRequest): { limit: number; offset: number } {
-  const { page, pageSize } = normalized(request);
-  return { limit: pageSize, offset: (page - 1) * pageSize };
-}
-
-/** Pages start at 1 and hold at least one item, whatever a caller passes. */
-function normalized(request: PageRequest): PageRequest {
-  const whole = (n: number) => (Number.isFinite(n) ? Math.max(1, Math.trunc(n)) : 1);
-  return { page: whole(request.page), pageSize: whole(request.pageSize) };
-}
-
-function pageOf(rows: ListingRow[], request: PageRequest, total: number): Page<RuleListing> {
-  return { items: rows.map(listingOf), ...normalized(request), total };
-}
-
-function listingOf(row: ListingRow): RuleListing {
-  return {
-    id: row.id,
-    upstreamId: row.upstream_id,
-    source: row.source,
-    title: row.title,
-    status: row.status,
-    level: row.level,
-    language: row.language,
-    deprecated: row.deprecated === 1,
-    fullyParsed: row.fully_parsed === 1,
-  };
 }
 
 /** SQLite messages are one line; the check's list of problems is joined into one. */

@@ -1,5 +1,6 @@
 // The SQLite layout of a catalog file: one row per rule with the columns lists and search need,
-// the full entry as JSON, and tables for the build's summary, sources, failures and indicators.
+// the full entry as JSON, tables for the build's summary, sources and failures, and the indexes
+// of rules by indicator, canonical field, event and ATT&CK technique the browsing pages read.
 
 import type Database from 'better-sqlite3';
 
@@ -7,7 +8,7 @@ import type Database from 'better-sqlite3';
 export const CATALOG_FORMAT = 'ruledex-catalog';
 
 /** Bumped whenever a table or column changes; readers refuse other versions. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const TABLES = `
 CREATE TABLE catalog_info (
@@ -62,7 +63,9 @@ CREATE TABLE rules (
   entry        TEXT NOT NULL
 );
 
--- Indicator values are stored as JSON scalars so 4104 and "4104" stay distinct.
+-- One row per indicator value of a rule. Values are stored as JSON scalars so 4104 and "4104"
+-- stay distinct; NULL is an indicator without a value (a field that must exist). key_op and
+-- key_value are what the indicator pages group by (see indicator-key.ts).
 CREATE TABLE indicators (
   rule_seq        INTEGER NOT NULL,
   field           TEXT NOT NULL,
@@ -70,8 +73,64 @@ CREATE TABLE indicators (
   op              TEXT NOT NULL,
   negated         INTEGER NOT NULL,
   case_sensitive  INTEGER NOT NULL,
-  value           TEXT NOT NULL
+  value           TEXT,
+  key_op          TEXT NOT NULL,
+  key_value       TEXT NOT NULL
 );
+
+-- Per canonical field: the rules comparing it (by_source: JSON of rules per source) and how
+-- many distinct indicators (key_op, key_value) it has.
+CREATE TABLE canonical_fields (
+  field      TEXT PRIMARY KEY,
+  rules      INTEGER NOT NULL,
+  by_source  TEXT NOT NULL,
+  indicators INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Per canonical field, the names each source writes it with and the rules writing each.
+CREATE TABLE written_fields (
+  canonical_field TEXT NOT NULL,
+  source          TEXT NOT NULL,
+  field           TEXT NOT NULL,
+  rules           INTEGER NOT NULL,
+  PRIMARY KEY (canonical_field, source, field)
+) WITHOUT ROWID;
+
+-- The events each rule covers, and per event its title and the rules covering it.
+CREATE TABLE rule_events (
+  rule_seq INTEGER NOT NULL,
+  provider TEXT NOT NULL,
+  event_id INTEGER NOT NULL
+);
+
+CREATE TABLE events (
+  provider  TEXT NOT NULL,
+  event_id  INTEGER NOT NULL,
+  title     TEXT,
+  rules     INTEGER NOT NULL,
+  by_source TEXT NOT NULL,
+  PRIMARY KEY (provider, event_id)
+) WITHOUT ROWID;
+
+-- The ATT&CK techniques each rule names, and every technique of the compiled ATT&CK data (plus
+-- the unknown ids rules name) with its tactics (JSON) and the rules naming it, alone and
+-- together with its sub-techniques.
+CREATE TABLE rule_techniques (
+  rule_seq  INTEGER NOT NULL,
+  technique TEXT NOT NULL
+);
+
+CREATE TABLE techniques (
+  id                           TEXT PRIMARY KEY,
+  parent                       TEXT,
+  name                         TEXT,
+  known                        INTEGER NOT NULL,
+  tactics                      TEXT NOT NULL,
+  rules                        INTEGER NOT NULL,
+  by_source                    TEXT NOT NULL,
+  with_subtechniques           INTEGER NOT NULL,
+  with_subtechniques_by_source TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE rule_search USING fts5(
   title, description, query,
@@ -85,8 +144,9 @@ CREATE VIRTUAL TABLE rule_search USING fts5(
 const INDEXES = `
 CREATE INDEX rules_by_upstream_id ON rules (upstream_id);
 CREATE INDEX rules_by_source_title ON rules (source, title COLLATE NOCASE, id);
-CREATE INDEX indicators_by_value ON indicators (canonical_field, op, value);
-CREATE INDEX indicators_by_rule ON indicators (rule_seq);
+CREATE INDEX indicators_by_key ON indicators (canonical_field, key_op, key_value, rule_seq);
+CREATE INDEX rule_events_by_event ON rule_events (provider, event_id, rule_seq);
+CREATE INDEX rule_techniques_by_technique ON rule_techniques (technique, rule_seq);
 `;
 
 export function createTables(db: Database.Database): void {

@@ -7,12 +7,15 @@ import Database from 'better-sqlite3';
 import type { AnalyzedRule, BuildSummary, CatalogSource, SourceSummary } from '../ir/index.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { encodeEntry } from './catalog-entry.js';
+import { EventRows } from './event-rows.js';
+import { IndicatorRows } from './indicator-rows.js';
 import { CATALOG_FORMAT, SCHEMA_VERSION, createIndexes, createTables } from './schema.js';
 import {
   removeStaleTemporaries,
   removeTemporary,
   temporaryFileFor,
 } from './temporary-catalog.js';
+import { TechniqueRows } from './technique-rows.js';
 
 export interface CatalogContent {
   rules: AnalyzedRule[];
@@ -51,23 +54,35 @@ function fill(db: Database.Database, content: CatalogContent): void {
   info.run('schema_version', String(SCHEMA_VERSION));
   info.run('written_at', new Date().toISOString());
 
+  // What the field, indicator, event and technique pages read, filled rule by rule and
+  // summed up once the indexes exist.
+  const ruleIndexes = [new IndicatorRows(db), new EventRows(db), new TechniqueRows(db)];
   const failures = [...content.failures];
-  writeRules(db, content.rules, failures);
+  writeRules(db, content.rules, failures, ruleIndexes);
   writeFailures(db, failures);
   writeSummary(db, content.summary);
   writeSources(db, content.sources);
   createIndexes(db);
+  for (const index of ruleIndexes) index.finish();
 }
 
-function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: ReadFailure[]): void {
+/** Rows filed under each stored rule, summed up by `finish` once every rule is in. */
+interface RuleIndexRows {
+  add(seq: number | bigint, rule: AnalyzedRule): void;
+  finish(): void;
+}
+
+function writeRules(
+  db: Database.Database,
+  rules: AnalyzedRule[],
+  failures: ReadFailure[],
+  ruleIndexes: RuleIndexRows[],
+): void {
   const insertRule = db.prepare(`
     INSERT INTO rules (id, source, upstream_id, title, description, query, language, status,
       level, deprecated, fully_parsed, diagnostics, file, line, entry)
     VALUES (@id, @source, @upstreamId, @title, @description, @query, @language, @status,
       @level, @deprecated, @fullyParsed, @diagnostics, @file, @line, @entry)`);
-  const insertIndicator = db.prepare(`
-    INSERT INTO indicators (rule_seq, field, canonical_field, op, negated, case_sensitive, value)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const storedIn = new Map<string, string>();
 
   for (const rule of rules) {
@@ -95,19 +110,7 @@ function writeRules(db: Database.Database, rules: AnalyzedRule[], failures: Read
       line: rule.line,
       entry: encodeEntry(rule),
     });
-    for (const indicator of rule.indicators) {
-      for (const { value } of indicator.values) {
-        insertIndicator.run(
-          lastInsertRowid,
-          indicator.field,
-          indicator.canonicalField,
-          indicator.op,
-          indicator.negated ? 1 : 0,
-          indicator.caseSensitive ? 1 : 0,
-          JSON.stringify(value),
-        );
-      }
-    }
+    for (const index of ruleIndexes) index.add(lastInsertRowid, rule);
   }
 }
 

@@ -1,13 +1,36 @@
-// The HTML pages: home, per-source listings, search, failures and rule pages.
+// The HTML pages: home, per-source listings, search, failures, rule pages, and the pages per
+// canonical field, indicator, event and ATT&CK technique with their indexes.
 
 import { Hono } from 'hono';
 import type { Catalog } from '../store/catalog.js';
 import { rulePath } from './link.js';
+import { eventPage } from './pages/event-page.js';
+import { eventsPage } from './pages/events-page.js';
 import { failuresPage } from './pages/failures-page.js';
+import { fieldPage } from './pages/field-page.js';
+import { fieldRulesPage } from './pages/field-rules-page.js';
+import { fieldsPage } from './pages/fields-page.js';
 import { homePage } from './pages/home-page.js';
+import { indicatorPage } from './pages/indicator-page.js';
+import {
+  eventId,
+  fieldName,
+  indicatorKey,
+  providerName,
+  sourceFilter,
+  techniqueId,
+} from './pages/key-params.js';
 import { listingPage } from './pages/listing-page.js';
 import { candidatesPage, messagePage } from './pages/message-page.js';
 import { searchPage } from './pages/search-page.js';
+import { techniquePage } from './pages/technique-page.js';
+import { techniquesPage } from './pages/techniques-page.js';
+import {
+  unknownEventPage,
+  unknownFieldPage,
+  unknownIndicatorPage,
+  unknownTechniquePage,
+} from './pages/unknown-key-pages.js';
 import { pageRequest, ruleRef, searchText } from './request-bounds.js';
 import { rulePage } from './rule-page/rule-page.js';
 import { isSourceName } from './source-names.js';
@@ -50,5 +73,80 @@ export function pageRoutes(catalog: Catalog): Hono {
     }
   });
 
+  keyPages(pages, catalog);
   return pages;
+}
+
+/** The pages per canonical field, indicator, event and technique, each with a 404 that helps. */
+function keyPages(pages: Hono, catalog: Catalog): void {
+  pages.get('/fields', (c) => {
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    return c.html(fieldsPage(catalog.fields(request)).markup);
+  });
+
+  pages.get('/fields/:field', (c) => {
+    const name = fieldName(c.req.param('field'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const field = catalog.field(name);
+    if (!field) return c.html(unknownFieldPage(name, catalog.fieldsNamedLike(name)).markup, 404);
+    const writtenFields = catalog.writtenFields(name);
+    const indicators = catalog.fieldIndicators(name, request);
+    return c.html(fieldPage({ field, writtenFields, indicators }).markup);
+  });
+
+  pages.get('/fields/:field/rules', (c) => {
+    const name = fieldName(c.req.param('field'));
+    const source = sourceFilter(c.req.query('source'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const field = catalog.field(name);
+    if (!field) return c.html(unknownFieldPage(name, catalog.fieldsNamedLike(name)).markup, 404);
+    const page = catalog.rulesWithField(name, { ...request, source });
+    return c.html(fieldRulesPage(field, source, page).markup);
+  });
+
+  pages.get('/indicators/:field/:op', (c) => {
+    const { field, op } = c.req.param();
+    const key = indicatorKey(field, op, c.req.query('value'), c.req.query('type'));
+    const source = sourceFilter(c.req.query('source'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const detail = catalog.indicator(key, { ...request, source });
+    if (!detail) {
+      const fieldKnown = catalog.field(key.canonicalField) !== null;
+      return c.html(unknownIndicatorPage(key, fieldKnown).markup, 404);
+    }
+    return c.html(indicatorPage(detail, source).markup);
+  });
+
+  pages.get('/events', (c) => {
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    return c.html(eventsPage(catalog.events(request)).markup);
+  });
+
+  pages.get('/events/:provider/:eventId', (c) => {
+    const provider = providerName(c.req.param('provider'));
+    const id = eventId(c.req.param('eventId'));
+    const source = sourceFilter(c.req.query('source'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const detail = catalog.event(provider, id, { ...request, source });
+    if (!detail) {
+      return c.html(unknownEventPage(provider, id, catalog.eventsWithId(id)).markup, 404);
+    }
+    return c.html(eventPage(detail, source).markup);
+  });
+
+  pages.get('/techniques', (c) => {
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    return c.html(techniquesPage(catalog.techniques(request)).markup);
+  });
+
+  pages.get('/techniques/:id', (c) => {
+    const id = techniqueId(c.req.param('id'));
+    const source = sourceFilter(c.req.query('source'));
+    const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const detail = catalog.technique(id, { ...request, source });
+    if (!detail || detail.summary.withSubtechniques.total === 0) {
+      return c.html(unknownTechniquePage(id, detail?.summary ?? null).markup, 404);
+    }
+    return c.html(techniquePage(detail, source).markup);
+  });
 }

@@ -124,19 +124,6 @@ test('FTS5 syntax in a search is taken literally, never as an error', () => {
   assert.equal(catalog.search('wmi OR zzz', all).total, 0);
 });
 
-test('rules are listed by indicator', () => {
-  const page = catalog.rulesWithIndicator(
-    { canonicalField: 'event.code', op: 'eq', value: 4104 },
-    all,
-  );
-  assert.deepEqual(page.items.map((r) => r.id), [REFERENCE_SHAPED_ID]);
-  const asText = catalog.rulesWithIndicator(
-    { canonicalField: 'event.code', op: 'eq', value: '4104' },
-    all,
-  );
-  assert.equal(asText.total, 0);
-});
-
 test('summary, sources and failures read back as written', () => {
   assert.deepEqual(catalog.summary(), fixtureSummary());
   assert.deepEqual(catalog.sources(), fixtureSources());

@@ -92,41 +92,47 @@ test('a second rule with the same catalog id is reported as a failure, not store
   catalog.close();
 });
 
-test('each indicator value is a row keyed by canonical field, op and JSON value', () => {
+test('each indicator value is a row with its JSON value and the key the pages group by', () => {
   const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'indicators-')));
   const db = new Database(file, { readonly: true });
   const rows = db
     .prepare(
-      `SELECT r.id, i.field, i.canonical_field, i.op, i.negated, i.case_sensitive, i.value
-       FROM indicators i JOIN rules r ON r.seq = i.rule_seq ORDER BY i.value`,
+      `SELECT i.field, i.canonical_field, i.op, i.negated, i.case_sensitive, i.value, i.key_op,
+         i.key_value
+       FROM indicators i JOIN rules r ON r.seq = i.rule_seq WHERE r.id = ? ORDER BY i.value`,
     )
+    .all(referenceShapedRule().id);
+  const valueless = db
+    .prepare(`SELECT op, value, key_op, key_value FROM indicators WHERE op = 'exists'`)
     .all();
   db.close();
 
-  const id = referenceShapedRule().id;
-  const text = (value: string) => ({
-    id,
+  const text = (value: string, key: string) => ({
     field: 'ScriptBlockText',
     canonical_field: 'powershell.file.script_block_text',
     op: 'contains',
     negated: 0,
     case_sensitive: 0,
     value,
+    key_op: 'contains',
+    key_value: key,
   });
   assert.deepEqual(rows, [
-    text('"-CN"'),
-    text('"-ComputerName"'),
-    text('"Invoke-WmiMethod"'),
+    text('"-CN"', 's:-cn'),
+    text('"-ComputerName"', 's:-computername'),
+    text('"Invoke-WmiMethod"', 's:invoke-wmimethod'),
     {
-      id,
       field: 'EventCode',
       canonical_field: 'event.code',
       op: 'eq',
       negated: 0,
       case_sensitive: 0,
       value: '4104',
+      key_op: 'eq',
+      key_value: 'n:4104',
     },
   ]);
+  assert.deepEqual(valueless, [{ op: 'exists', value: null, key_op: 'exists', key_value: '' }]);
 });
 
 /** The pid of a process that has already exited. */

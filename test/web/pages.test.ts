@@ -81,8 +81,15 @@ test('the rule page has every section of the reference page', async () => {
   assert.ok(body.includes('<a href="/">Detection rules</a> ›'));
   assert.ok(body.includes('Fixture Author, Detection Team'));
   assert.ok(body.includes('href="https://example.org/detections/endpoint/'));
-  assert.ok(body.includes('<code>T1047</code>\nWindows Management Instrumentation'));
-  assert.ok(body.includes('<td>Microsoft-Windows-PowerShell</td><td class="number">4104</td>'));
+  assert.ok(
+    body.includes('<a href="/techniques/T1047"><code>T1047</code></a>\nWindows Management'),
+  );
+  assert.ok(
+    body.includes(
+      '<td>Microsoft-Windows-PowerShell</td>\n' +
+        '<td class="number"><a href="/events/Microsoft-Windows-PowerShell/4104">4104</a></td>',
+    ),
+  );
   assert.ok(body.includes('<h3>Stage 2: stats</h3>'));
   assert.ok(body.includes('from macro <code>powershell</code>'));
   assert.ok(body.includes('<span class="connective">ANY OF</span>'));

@@ -1,5 +1,5 @@
-// The JSON API under /api/: summary, sources, failures, per-source listings, rules and search
-// (documented in docs/json.md).
+// The JSON API under /api/: summary, sources, failures, per-source listings, rules, search, and
+// the rules per canonical field, indicator, event and technique (documented in docs/json.md).
 
 import { Hono } from 'hono';
 import type { Catalog, Page, RuleListing } from '../../store/catalog.js';
@@ -8,6 +8,7 @@ import { pageRequest, ruleRef, searchText } from '../request-bounds.js';
 import { ruleJson } from '../rule-json.js';
 import { isSourceName } from '../source-names.js';
 import { apiError } from './api-error.js';
+import { keyApiRoutes } from './key-routes.js';
 
 /** A page of rules as the API returns it. */
 export interface RulePageJson {
@@ -56,6 +57,7 @@ export function apiRoutes(catalog: Catalog): Hono {
     }
   });
 
+  keyApiRoutes(api, catalog);
   return api;
 }
 

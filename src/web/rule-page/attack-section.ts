@@ -1,8 +1,9 @@
-// "MITRE ATT&CK coverage": tactic → techniques with names; ids missing from the ATT&CK data
-// are kept and visibly marked.
+// "MITRE ATT&CK coverage": tactic → techniques with names, each linked to the technique's page;
+// ids missing from the ATT&CK data are kept and visibly marked.
 
 import type { AttackTacticCoverage, AttackTechnique } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
+import { techniquePath } from '../pages/key-links.js';
 
 export function attackSection(attack: AttackTacticCoverage[]): Html {
   return html`<section id="attack">
@@ -25,7 +26,7 @@ ${attack.map(
 }
 
 function techniqueItem(t: AttackTechnique): Html {
-  return html`<li><code>${t.id}</code>
+  return html`<li><a href="${techniquePath(t.id)}"><code>${t.id}</code></a>
 ${t.name === null ? html`<span class="unknown-name">name unknown</span>` : t.name}
 ${!t.known && unknownBadge('technique')}</li>`;
 }

@@ -1,7 +1,9 @@
-// "Event coverage": the Windows events (provider, event id, title) the rule looks at.
+// "Event coverage": the Windows events (provider, event id, title) the rule looks at, each
+// linked to the event's page.
 
 import type { EventCoverage } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
+import { eventPath } from '../pages/key-links.js';
 
 export function eventsSection(events: EventCoverage[]): Html {
   return html`<section id="events">
@@ -12,7 +14,8 @@ ${events.length === 0
 <thead><tr><th>Provider</th><th class="number">Event ID</th><th>Title</th></tr></thead>
 <tbody>
 ${events.map(
-  (e) => html`<tr><td>${e.provider}</td><td class="number">${e.eventId}</td>
+  (e) => html`<tr><td>${e.provider}</td>
+<td class="number"><a href="${eventPath(e.provider, e.eventId)}">${e.eventId}</a></td>
 <td>${e.title ?? html`<span class="unknown-name">no title known</span>`}</td></tr>`,
 )}
 </tbody>

@@ -1,0 +1,120 @@
+// Writes the `indicators` rows of each rule and, once every rule is in and indexed, the
+// `canonical_fields` and `written_fields` summaries the field pages list.
+
+import type Database from 'better-sqlite3';
+import type { AnalyzedRule, Indicator, Scalar, SourceName } from '../ir/index.js';
+import { keyOp, keyValue } from './indicator-key.js';
+import { encodeBySource, RuleCounter } from './rule-count.js';
+
+/** Rows per INSERT statement: one statement per row costs more than the row itself. */
+const ROWS_PER_INSERT = 100;
+const COLUMNS = `rule_seq, field, canonical_field, op, negated, case_sensitive, value, key_op,
+  key_value`;
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+interface WrittenTally {
+  canonicalField: string;
+  source: SourceName;
+  field: string;
+  rules: number;
+}
+
+export class IndicatorRows {
+  private readonly insertMany: Database.Statement;
+  private readonly fields = new Map<string, RuleCounter>();
+  /** Rules per canonical field, source and written name, keyed by the three joined. */
+  private readonly written = new Map<string, WrittenTally>();
+  /** Parameters of the rows not yet inserted, row after row. */
+  private pending: unknown[] = [];
+
+  constructor(private readonly db: Database.Database) {
+    this.insertMany = db.prepare(insertStatement(ROWS_PER_INSERT));
+  }
+
+  add(seq: number | bigint, rule: AnalyzedRule): void {
+    const fieldsOfRule = new Set<string>();
+    const writtenOfRule = new Set<string>();
+    for (const indicator of rule.indicators) {
+      fieldsOfRule.add(indicator.canonicalField);
+      writtenOfRule.add(this.writtenKey(indicator, rule.source));
+      // An indicator without values (a field that must exist) is one row without a value.
+      if (indicator.values.length === 0) this.write(seq, indicator, undefined);
+      for (const { value } of indicator.values) this.write(seq, indicator, value);
+    }
+    for (const field of fieldsOfRule) this.rulesOf(field).add(rule.source);
+    for (const key of writtenOfRule) this.written.get(key)!.rules++;
+  }
+
+  /**
+   * Inserts the rows still pending, then writes `canonical_fields`; call once, after the indexes
+   * are made: distinct indicators are counted on the index, faster than in sets of keys.
+   */
+  finish(): void {
+    const rows = this.pending.length / COLUMN_COUNT;
+    if (rows > 0) this.db.prepare(insertStatement(rows)).run(this.pending);
+    this.pending = [];
+
+    const insert = this.db.prepare(
+      'INSERT INTO canonical_fields (field, rules, by_source, indicators) VALUES (?, ?, ?, 0)',
+    );
+    for (const [field, rules] of this.fields) {
+      const count = rules.count();
+      insert.run(field, count.total, encodeBySource(count));
+    }
+    const insertWritten = this.db.prepare(
+      'INSERT INTO written_fields (canonical_field, source, field, rules) VALUES (?, ?, ?, ?)',
+    );
+    for (const w of this.written.values()) {
+      insertWritten.run(w.canonicalField, w.source, w.field, w.rules);
+    }
+    this.db.exec(`
+      UPDATE canonical_fields SET indicators = (
+        SELECT count(*) FROM (SELECT DISTINCT key_op, key_value FROM indicators
+          WHERE canonical_field = canonical_fields.field))`);
+  }
+
+  /** Queues one row, inserted a batch at a time. */
+  private write(seq: number | bigint, indicator: Indicator, value: Scalar | undefined): void {
+    this.pending.push(
+      seq,
+      indicator.field,
+      indicator.canonicalField,
+      indicator.op,
+      indicator.negated ? 1 : 0,
+      indicator.caseSensitive ? 1 : 0,
+      value === undefined ? null : JSON.stringify(value),
+      keyOp(indicator.op),
+      keyValue(indicator.op, value),
+    );
+    if (this.pending.length === ROWS_PER_INSERT * COLUMN_COUNT) {
+      this.insertMany.run(this.pending);
+      this.pending = [];
+    }
+  }
+
+  /** The key of the indicator's written name, with its tally made when new. */
+  private writtenKey(indicator: Indicator, source: SourceName): string {
+    const key = `${indicator.canonicalField}\u0000${source}\u0000${indicator.field}`;
+    if (!this.written.has(key)) {
+      const { canonicalField, field } = indicator;
+      this.written.set(key, { canonicalField, source, field, rules: 0 });
+    }
+    return key;
+  }
+
+  private rulesOf(field: string): RuleCounter {
+    let rules = this.fields.get(field);
+    if (!rules) {
+      rules = new RuleCounter();
+      this.fields.set(field, rules);
+    }
+    return rules;
+  }
+}
+
+const COLUMN_COUNT = 9;
+
+function insertStatement(rows: number): string {
+  const values = new Array<string>(rows).fill(ROW_PLACEHOLDERS).join(', ');
+  return `INSERT INTO indicators (${COLUMNS}) VALUES ${values}`;
+}
