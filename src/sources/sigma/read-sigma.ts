@@ -2,16 +2,18 @@
 // rule document or a read failure with file, line and reason.
 
 import path from 'node:path';
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
 import { readRuleFileText } from '../rule-file-text.js';
 import { listRuleFiles } from './rule-files.js';
-import { ruleDocumentOf } from './rule-document.js';
+import { libraryRuleDocumentOf, ruleDocumentOf } from './rule-document.js';
 import { withReferrers } from './rule-referrers.js';
 import { sigmaContextOf, type SigmaContext } from './sigma-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 import { NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
+import { readBlockYaml } from '../yaml/block-yaml.js';
+import { OutsideSubset } from '../yaml/yaml-scalars.js';
 
 export function readSigmaRepository(
   root: string,
@@ -55,23 +57,39 @@ export function readRuleFile(
   return readRuleText(read.text, file, commit);
 }
 
-/** Empty documents (a trailing `---`) hold no rule; a file with nothing else is a failure. */
+/**
+ * Nearly every rule file is one block mapping, which the block YAML reader reads; the others
+ * (several documents, anchors, errors…) are read with the yaml library, to the same result.
+ */
 export function readRuleText(
   text: string,
   file: string,
   commit: string | null,
 ): (RuleDocument | ReadFailure)[] {
-  const lines = new LineCounter();
   // LIMITATION: YAML 1.2 is read, where PyYAML-based Sigma tools read 1.1 — unquoted yes/no/on/
   // off stay strings and 0777 is decimal. No detection in the snapshot reads differently.
+  const block = readBlockYaml(text, { numbersAsWritten: true });
+  if (block instanceof OutsideSubset) return readRuleTextWithLibrary(text, file, commit);
+  return [ruleDocumentOf(block, { file, text, commit })];
+}
+
+/**
+ * Every document of the file, read with the yaml library. Empty documents (a trailing `---`)
+ * hold no rule; a file with nothing else is a failure.
+ */
+export function readRuleTextWithLibrary(
+  text: string,
+  file: string,
+  commit: string | null,
+): (RuleDocument | ReadFailure)[] {
   // Problems reach the build as failures; the YAML library must not print warnings itself.
-  const options = { lineCounter: lines, logLevel: 'error', ...NO_LIBRARY_KEY_CHECK } as const;
+  const options = { logLevel: 'error', ...NO_LIBRARY_KEY_CHECK } as const;
   const parsed = parseAllDocuments(text, options);
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
 
   const results = yamlDocuments
     .filter((yaml) => !isEmptyDocument(yaml))
-    .map((yaml) => ruleDocumentOf(yaml, { file, text, lines, commit }));
+    .map((yaml) => libraryRuleDocumentOf(yaml, { file, text, commit }));
   if (results.length > 0) return results;
   return [{ source: 'sigma', file, line: 1, reason: 'the file holds no YAML document' }];
 }

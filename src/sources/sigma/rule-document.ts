@@ -1,18 +1,17 @@
 // Turns one YAML document of a Sigma rule file into a RuleDocument, or says why it cannot.
 
-import {
-  isMap,
-  isNode,
-  isScalar,
-  visit,
-  type Document,
-  type LineCounter,
-  type Pair,
-} from 'yaml';
+import { isMap, visit, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure } from '../source-read.js';
 import { attackTagsOf } from './attack-tags.js';
 import { duplicateKeyOf } from '../duplicate-keys.js';
+import {
+  lineAt,
+  ruleYamlOfDocument,
+  type RuleYaml,
+  type RuleYamlEntry,
+} from '../yaml/rule-yaml.js';
+import { isExactNumber } from '../yaml/yaml-scalars.js';
 
 /** Top-level keys holding the logic of each kind of Sigma document, most specific first. */
 const LOGIC_KEYS = ['correlation', 'filter', 'detection'] as const;
@@ -21,11 +20,11 @@ export interface DocumentLocation {
   file: string;
   /** The whole file text, for slicing the original logic block. */
   text: string;
-  lines: LineCounter;
   commit: string | null;
 }
 
-export function ruleDocumentOf(
+/** A document the yaml library parsed: its errors and shape checked, then read as a rule. */
+export function libraryRuleDocumentOf(
   yaml: Document.Parsed,
   at: DocumentLocation,
 ): RuleDocument | ReadFailure {
@@ -34,15 +33,15 @@ export function ruleDocumentOf(
   };
 
   const firstError = yaml.errors[0];
-  if (firstError) return failure(lineAt(at, firstError.pos[0]), firstLine(firstError.message));
+  if (firstError) return failure(lineOf(at, firstError.pos[0]), firstLine(firstError.message));
   const duplicate = duplicateKeyOf(yaml);
   if (duplicate) {
     const reason = `the key ${duplicate.key} appears twice in one mapping`;
-    return failure(lineAt(at, duplicate.offset), reason);
+    return failure(lineOf(at, duplicate.offset), reason);
   }
 
   const contents = yaml.contents;
-  const line = lineAt(at, contents?.range?.[0] ?? 0);
+  const line = lineOf(at, contents?.range?.[0] ?? 0);
   if (!isMap(contents)) return failure(line, 'the document is not a mapping of rule attributes');
 
   keepNumbersAsWritten(yaml);
@@ -52,6 +51,16 @@ export function ruleDocumentOf(
   } catch (error) {
     return failure(line, `the document cannot be read: ${(error as Error).message}`);
   }
+  return ruleDocumentOf(ruleYamlOfDocument(yaml, raw), at);
+}
+
+/** A rule document from a mapping read with numbers kept as written, or why it is not one. */
+export function ruleDocumentOf(yaml: RuleYaml, at: DocumentLocation): RuleDocument | ReadFailure {
+  const failure = (line: number, reason: string): ReadFailure => {
+    return { source: 'sigma', file: at.file, line, reason };
+  };
+  const raw = yaml.fields;
+  const line = lineOf(at, yaml.start);
 
   const upstreamId = scalarText(raw.id);
   if (upstreamId === null || upstreamId.trim() === '') return failure(line, 'the rule has no id');
@@ -64,8 +73,8 @@ export function ruleDocumentOf(
   if (title === null || title.trim() === '') return failure(line, 'the rule has no title');
 
   const logicKey = LOGIC_KEYS.find((key) => raw[key] !== undefined && raw[key] !== null);
-  const logicPair = contents.items.find((pair) => keyName(pair) === logicKey);
-  if (!logicKey || !logicPair) {
+  const logicEntry = yaml.entries.find((entry) => entry.key === logicKey);
+  if (!logicKey || !logicEntry) {
     return failure(line, 'the rule has no detection (and is not a correlation or filter rule)');
   }
 
@@ -76,7 +85,7 @@ export function ruleDocumentOf(
     upstreamId,
     file: at.file,
     line,
-    queryLine: lineAt(at, keyStart(logicPair) ?? 0),
+    queryLine: lineOf(at, logicEntry.keyStart ?? 0),
     url: at.commit ? `https://github.com/SigmaHQ/sigma/blob/${at.commit}/${at.file}` : null,
     title,
     description: scalarText(raw.description) ?? '',
@@ -92,7 +101,7 @@ export function ruleDocumentOf(
     ...attackTagsOf(tags),
     deprecated: at.file.startsWith('deprecated/') || status === 'deprecated',
     language: 'sigma',
-    query: blockText(at.text, contents.items, logicPair, contents.range?.[2]),
+    query: blockText(at.text, yaml, logicEntry),
     raw,
     dataSources: [],
   };
@@ -108,9 +117,7 @@ function keepNumbersAsWritten(yaml: Document.Parsed): void {
     Scalar(_key, node) {
       const value = node.value;
       if (typeof value !== 'number' || node.source === undefined) return;
-      const exact =
-        Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
-      if (!exact) node.value = node.source;
+      if (!isExactNumber(value)) node.value = node.source;
     },
   });
 }
@@ -119,31 +126,23 @@ function isCollection(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !(value instanceof Date);
 }
 
-function keyName(pair: Pair): string | null {
-  return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : null;
-}
-
 /** YAML messages go on to quote the offending lines; the first line says what is wrong. */
 function firstLine(message: string): string {
   const line = message.split('\n')[0].trim();
   return line.endsWith(':') ? line.slice(0, -1) : line;
 }
 
-function keyStart(pair: Pair | undefined): number | undefined {
-  return isNode(pair?.key) ? pair.key.range?.[0] : undefined;
-}
-
-function lineAt(at: DocumentLocation, offset: number): number {
-  return at.lines.linePos(offset).line;
+function lineOf(at: DocumentLocation, offset: number): number {
+  return lineAt(at.text, offset);
 }
 
 /**
- * The block of `pair` as it stands in the file: from its key to the next top-level key. Trailing
+ * The block of `entry` as it stands in the file: from its key to the next top-level key. Trailing
  * blank lines and comments at column 0 belong to what follows, so they are left out.
  */
-function blockText(text: string, pairs: Pair[], pair: Pair, contentsEnd = text.length): string {
-  const start = keyStart(pair) ?? 0;
-  const end = keyStart(pairs[pairs.indexOf(pair) + 1]) ?? contentsEnd;
+function blockText(text: string, yaml: RuleYaml, entry: RuleYamlEntry): string {
+  const start = entry.keyStart ?? 0;
+  const end = yaml.entries[yaml.entries.indexOf(entry) + 1]?.keyStart ?? yaml.end;
 
   const lines = text.slice(start, end).split('\n');
   while (lines.length > 1) {

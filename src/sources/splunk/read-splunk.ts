@@ -1,7 +1,6 @@
 // Reads a Splunk security_content repository: one rule document per `detections/**/*.yml`.
 
 import path from 'node:path';
-import { isNode, isScalar, isSeq, Scalar, type Document, type LineCounter } from 'yaml';
 import type { Diagnostic, RuleDocument } from '../../ir/index.js';
 import { readRuleFileText } from '../rule-file-text.js';
 import { walkRuleFiles, type RuleFileKind } from '../rule-file-walk.js';
@@ -11,6 +10,7 @@ import type { SplunkContext } from './splunk-context.js';
 import { snapshotCommit } from '../snapshot-commit.js';
 import { detectionMetadata } from './detection-metadata.js';
 import { isYamlProblem, kindOf, readYamlMapping } from './yaml-mapping.js';
+import { lineAt, type RuleYaml } from '../yaml/rule-yaml.js';
 
 const DETECTION_FILES: RuleFileKind = {
   source: 'splunk',
@@ -78,15 +78,14 @@ function readDetection(
 
   const mapping = readYamlMapping(text, 'the detection');
   if (isYamlProblem(mapping)) return failure(mapping.line, mapping.reason);
-  const { doc, fields, lines, lenience } = mapping;
+  const { yaml, fields, lenience } = mapping;
 
-  const id = identifyingText(doc, lines, 'id');
+  const id = identifyingText(yaml, text, 'id');
   if (typeof id !== 'string') return failure(id.line, id.reason);
-  const name = identifyingText(doc, lines, 'name');
+  const name = identifyingText(yaml, text, 'name');
   if (typeof name !== 'string' && name.present) return failure(name.line, name.reason);
-  const query = identifyingText(doc, lines, 'search');
+  const query = identifyingText(yaml, text, 'search');
   if (typeof query !== 'string') return failure(query.line, query.reason);
-  const searchNode = doc.get('search', true) as Scalar;
 
   const { metadata } = detectionMetadata(fields);
   const deprecated = file.startsWith('detections/deprecated/') || metadata.status === 'deprecated';
@@ -95,7 +94,7 @@ function readDetection(
     upstreamId: id,
     file,
     line: 1,
-    queryLine: queryLineOf(searchNode, lines),
+    queryLine: queryLineOf(yaml, text),
     url: commit ? `https://github.com/splunk/security_content/blob/${commit}/${file}` : null,
     title: metadata.title ?? id,
     description: metadata.description,
@@ -137,31 +136,28 @@ interface MissingText {
  * string scalar, because a number (`0x1F`), a list or a mapping would be rendered as
  * something else than the file says.
  */
-function identifyingText(
-  doc: Document.Parsed,
-  lines: LineCounter,
-  key: string,
-): string | MissingText {
-  const node = doc.get(key, true);
-  const line = isNode(node) && node.range ? lines.linePos(node.range[0]).line : 1;
-  if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
+function identifyingText(yaml: RuleYaml, text: string, key: string): string | MissingText {
+  const entry = yaml.entries.find((candidate) => candidate.key === key);
+  const line = entry?.valueStart != null ? lineAt(text, entry.valueStart) : 1;
+  if (entry === undefined || entry.form === 'empty') {
     return { line: 1, reason: `the detection has no \`${key}\``, present: false };
   }
-  if (!isScalar(node) || typeof node.value !== 'string') {
-    const found = isScalar(node) ? kindOf(node.value) : isSeq(node) ? 'a list' : 'a mapping';
+  const value = yaml.fields[key];
+  const isText = entry.form === 'scalar' || entry.form === 'block-scalar';
+  if (!isText || typeof value !== 'string') {
+    const found = isText ? kindOf(value) : entry.form === 'list' ? 'a list' : 'a mapping';
     const reason = `the detection's \`${key}\` must be text, not ${found}`;
     return { line, reason, present: true };
   }
-  if (node.value.trim() === '') {
+  if (value.trim() === '') {
     return { line, reason: `the detection has no \`${key}\``, present: false };
   }
-  return node.value;
+  return value;
 }
 
 /** Line where the search text starts: block scalars (`|`, `>-`) start on the next line. */
-function queryLineOf(node: Scalar, lineCounter: LineCounter): number {
-  const start = node.range ? node.range[0] : 0;
-  const line = lineCounter.linePos(start).line;
-  const isBlock = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
-  return isBlock ? line + 1 : line;
+function queryLineOf(yaml: RuleYaml, text: string): number {
+  const entry = yaml.entries.find((candidate) => candidate.key === 'search');
+  const line = lineAt(text, entry?.valueStart ?? 0);
+  return entry?.form === 'block-scalar' ? line + 1 : line;
 }

@@ -1,17 +1,20 @@
 // Parses one Splunk content file as a YAML mapping without ever throwing: syntax errors,
 // alias bombs and documents that are not mappings come back as a line and a reason.
 
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { duplicateKeyOf, NO_LIBRARY_KEY_CHECK } from '../duplicate-keys.js';
+import { readBlockYaml } from '../yaml/block-yaml.js';
+import { lineAt, ruleYamlOfDocument, type RuleYaml } from '../yaml/rule-yaml.js';
+import { OutsideSubset } from '../yaml/yaml-scalars.js';
 import { COLUMN_ZERO_NOTE, indentColumnZeroContinuations } from './column-zero-continuations.js';
 
 /** Aliases a file may resolve: enough for hand-written anchors, too few for an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
 export interface YamlMapping {
-  doc: Document.Parsed;
+  /** The mapping with where its top-level keys and values stand. */
+  yaml: RuleYaml;
   fields: Record<string, unknown>;
-  lines: LineCounter;
   /** How the file departs from YAML 1.2 but was still read, as PyYAML reads it. */
   lenience?: { line: number; reason: string };
 }
@@ -38,11 +41,17 @@ export function readYamlMapping(text: string, what: string): YamlMapping | YamlP
 /** The parser's message for a quoted value that runs past where YAML 1.2 lets it go. */
 const MISSING_QUOTE = 'Missing closing';
 
+/**
+ * Nearly every file is a block mapping the block YAML reader reads; the others (errors,
+ * anchors…) are read with the yaml library, to the same result.
+ */
 function readYamlMappingStrictly(text: string, what: string): YamlMapping | YamlProblem {
-  const lines = new LineCounter();
+  const block = readBlockYaml(text);
+  if (!(block instanceof OutsideSubset)) return { yaml: block, fields: block.fields };
+
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, ...NO_LIBRARY_KEY_CHECK });
+    doc = parseDocument(text, { prettyErrors: false, ...NO_LIBRARY_KEY_CHECK });
   } catch (error) {
     return { line: 1, reason: `invalid YAML: ${messageOf(error)}`, doc: null };
   }
@@ -51,12 +60,12 @@ function readYamlMappingStrictly(text: string, what: string): YamlMapping | Yaml
   if (error) {
     // An error found at the end of the file (a quote never closed) belongs to its last line.
     const offset = Math.max(0, Math.min(error.pos[0], text.trimEnd().length - 1));
-    const line = lines.linePos(offset).line;
+    const line = lineAt(text, offset);
     return { line, reason: `invalid YAML: ${error.message}`, doc };
   }
   const duplicate = duplicateKeyOf(doc);
   if (duplicate) {
-    const line = lines.linePos(duplicate.offset).line;
+    const line = lineAt(text, duplicate.offset);
     return { line, reason: `invalid YAML: the key ${duplicate.key} appears twice`, doc };
   }
 
@@ -69,7 +78,8 @@ function readYamlMappingStrictly(text: string, what: string): YamlMapping | Yaml
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { line: 1, reason: `${what} is not a YAML mapping`, doc };
   }
-  return { doc, fields: value as Record<string, unknown>, lines };
+  const fields = value as Record<string, unknown>;
+  return { yaml: ruleYamlOfDocument(doc, fields), fields };
 }
 
 export function isYamlProblem(read: YamlMapping | YamlProblem): read is YamlProblem {

@@ -1,0 +1,461 @@
+// Reads the block-style YAML rule files are written in — nested mappings and lists of plain,
+// quoted and literal scalars — without building the yaml library's syntax tree, which took most
+// of a build's reading time. Whatever lies outside that subset (anchors, tags, flow collections,
+// folded scalars, tabs, several documents, anything the library would report as an error) gives
+// null, and the caller reads the file with the library, so every file reads the same either way.
+
+import type { RuleYaml, RuleYamlEntry, ValueForm } from './rule-yaml.js';
+import {
+  doubleQuotedValue,
+  foldLines,
+  isStringScalar,
+  OutsideSubset,
+  plainValue,
+  singleQuotedValue,
+} from './yaml-scalars.js';
+
+export interface BlockYamlOptions {
+  /** Numbers JavaScript cannot hold as written stay text (as Sigma's reader keeps them). */
+  numbersAsWritten?: boolean;
+}
+
+/** Characters that cannot start a plain scalar, or start one the reader does not take on. */
+const NOT_PLAIN_START = new Set('-?:,[]{}#&*!|>\'"%@`');
+
+/** The library limits implicit keys to 1024 characters; longer ones are its to report. */
+const LONGEST_KEY = 1000;
+
+/** Collections nested deeper than this are left to the library (no rule file comes close). */
+const DEEPEST_NESTING = 100;
+
+/**
+ * A document that is one block mapping in the subset, or what took it outside the subset
+ * (then read it with the library).
+ */
+export function readBlockYaml(
+  text: string,
+  options: BlockYamlOptions = {},
+): RuleYaml | OutsideSubset {
+  const layout = layoutProblem(text);
+  if (layout !== null) return new OutsideSubset(layout);
+  try {
+    return new BlockYamlReader(text, options.numbersAsWritten ?? false).document();
+  } catch (error) {
+    if (error instanceof OutsideSubset) return error;
+    throw error;
+  }
+}
+
+/** Tabs, carriage returns, a byte order mark, directives and document markers are left out. */
+function layoutProblem(text: string): string | null {
+  if (text.includes('\t')) return 'a tab';
+  if (text.includes('\r')) return 'a carriage return';
+  if (text.charCodeAt(0) === 0xfeff) return 'a byte order mark';
+  for (const marker of ['---', '...', '%']) {
+    if (text.startsWith(marker) || text.includes(`\n${marker}`)) return `a line starting ${marker}`;
+  }
+  return null;
+}
+
+interface Node {
+  value: unknown;
+  form: ValueForm;
+  /** Start of the line after the node's last line (or the text's length). */
+  next: number;
+}
+
+interface Key {
+  key: string;
+  /** Offset just after the `:` that ends the key. */
+  colon: number;
+}
+
+class BlockYamlReader {
+  private readonly end: number;
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly numbersAsWritten: boolean,
+  ) {
+    this.end = text.length;
+  }
+
+  document(): RuleYaml {
+    const first = this.contentLine(0);
+    if (first === this.end || this.text[first] === ' ') outside('the document is not a mapping');
+    if (this.isItem(first)) outside('the document is a list');
+    const entries: RuleYamlEntry[] = [];
+    const mapping = this.mapping(0, first, entries);
+    if (mapping.next !== this.end) outside('text after the mapping');
+    return {
+      fields: mapping.value as Record<string, unknown>,
+      start: first,
+      end: this.end,
+      entries,
+    };
+  }
+
+  /**
+   * A block mapping whose keys stand at column `indent`, the first at offset `at` (after a
+   * list's `- ` when the mapping is a list item). Top-level entries are recorded in `entries`.
+   */
+  private mapping(indent: number, at: number, entries?: RuleYamlEntry[]): Node {
+    this.enter();
+    const fields: Record<string, unknown> = {};
+    let keyAt = at;
+    while (true) {
+      const { key, colon } = this.key(keyAt);
+      if (Object.hasOwn(fields, key)) outside(`the key ${key} appears twice`);
+      const value = this.mappingValue(colon, indent);
+      fields[key] = value.node.value;
+      entries?.push({
+        key,
+        keyStart: keyAt,
+        valueStart: value.start,
+        form: value.node.form,
+      });
+
+      const line = this.contentLine(value.node.next);
+      const column = this.indentOf(line);
+      if (line === this.end || column < indent) {
+        this.depth--;
+        return { value: fields, form: 'mapping', next: line };
+      }
+      if (column > indent) outside('a line indented deeper than its mapping');
+      keyAt = line + column;
+      if (this.isItem(keyAt)) outside('a list item where a key was expected');
+    }
+  }
+
+  /**
+   * The value after a key's `:`: on the same line, or on the lines below — a nested block, or
+   * a scalar indented deeper than the key.
+   */
+  private mappingValue(colon: number, indent: number): { node: Node; start: number | null } {
+    const start = this.skipSpaces(colon);
+    if (start < this.end && this.text[start] !== '\n' && this.text[start] !== '#') {
+      return { node: this.inlineValue(start, indent + 1), start };
+    }
+
+    const afterLine = this.nextLine(start);
+    const line = this.contentLine(afterLine);
+    const column = this.indentOf(line);
+    const first = line + column;
+    const empty = { node: { value: null, form: 'empty' as const, next: line }, start: null };
+    if (line === this.end || column < indent) return empty;
+    if (column === indent) {
+      return this.isItem(first) ? { node: this.list(indent, line), start: first } : empty;
+    }
+    if (this.isItem(first)) return { node: this.list(column, line), start: first };
+    if (this.isKeyAt(first)) return { node: this.mapping(column, first), start: first };
+    return { node: this.inlineValue(first, indent + 1), start: first };
+  }
+
+  /** A block list whose `-` stand at column `indent`, the first on the line at `line`. */
+  private list(indent: number, line: number): Node {
+    this.enter();
+    const items: unknown[] = [];
+    let itemLine = line;
+    while (true) {
+      const dash = itemLine + indent;
+      const at = this.skipSpaces(dash + 1);
+      if (at === this.end || this.text[at] === '\n' || this.text[at] === '#') {
+        outside('a list item on the lines below its dash');
+      }
+      if (this.isItem(at)) outside('a list directly inside a list item');
+      const node = this.isKeyAt(at)
+        ? this.mapping(at - itemLine, at)
+        : this.inlineValue(at, indent + 1);
+      items.push(node.value);
+
+      const next = this.contentLine(node.next);
+      const column = this.indentOf(next);
+      if (column > indent && next !== this.end) outside('a line indented deeper than its list');
+      if (next === this.end || column < indent || !this.isItem(next + column)) {
+        this.depth--;
+        return { value: items, form: 'list', next };
+      }
+      itemLine = next;
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > DEEPEST_NESTING) outside('collections nested too deep');
+  }
+
+  /** A scalar (or an empty flow collection) starting at `at`; its next lines need `minIndent`. */
+  private inlineValue(at: number, minIndent: number): Node {
+    const ch = this.text[at];
+    if (ch === "'") return this.singleQuoted(at, minIndent);
+    if (ch === '"') return this.doubleQuoted(at);
+    if (ch === '|') return this.literal(at, minIndent);
+    if (ch === '[' || ch === '{') return this.emptyCollection(at);
+    if (NOT_PLAIN_START.has(ch) && ch !== '-') outside(`a value starting with ${ch}`);
+    if (ch === '-' && this.isSeparator(at + 1)) outside('a list item as a mapping value');
+    return this.plain(at, minIndent);
+  }
+
+  /** `[]` or `{}`: the only flow collections rule files use. */
+  private emptyCollection(at: number): Node {
+    const closing = this.text[at] === '[' ? ']' : '}';
+    if (this.text[at + 1] !== closing) outside('a flow collection');
+    const value = closing === ']' ? [] : {};
+    return { value, form: closing === ']' ? 'list' : 'mapping', next: this.lineRest(at + 2) };
+  }
+
+  /**
+   * A plain scalar, folded over the more-indented lines that follow it. A line that ends it
+   * otherwise (a comment, a key, an indicator) is left to the library.
+   */
+  private plain(at: number, minIndent: number): Node {
+    let line = this.plainLine(at);
+    let contentEnd = line.end;
+    let next = this.nextLine(line.end);
+    while (!line.comment && next < this.end) {
+      const column = this.indentOf(next);
+      const first = next + column;
+      if (this.isLineEnd(first)) {
+        next = this.nextLine(first);
+        continue;
+      }
+      if (column < minIndent || this.text[first] === '#') break;
+      line = this.plainLine(first);
+      contentEnd = line.end;
+      next = this.nextLine(line.end);
+    }
+    const source = this.text.slice(at, contentEnd);
+    const multiLine = source.includes('\n');
+    const value = multiLine ? foldLines(source) : plainValue(source, this.numbersAsWritten);
+    return { value, form: value === null ? 'empty' : 'scalar', next: this.nextLine(contentEnd) };
+  }
+
+  /** One line of a plain scalar: where its text ends, and whether a comment follows it. */
+  private plainLine(at: number): { end: number; comment: boolean } {
+    let end = at;
+    let i = at;
+    for (; i < this.end; i++) {
+      const ch = this.text[i];
+      if (ch === '\n') break;
+      if (ch === ':' && this.isSeparator(i + 1)) outside('a key inside a plain value');
+      if (ch === ' ') {
+        if (this.text[i + 1] === '#') return { end, comment: true };
+        continue;
+      }
+      end = i + 1;
+    }
+    return { end, comment: false };
+  }
+
+  private singleQuoted(at: number, minIndent: number): Node {
+    const close = this.singleQuoteEnd(at);
+    this.checkContinuations(at, close, minIndent);
+    const value = singleQuotedValue(this.text.slice(at + 1, close));
+    return { value, form: 'scalar', next: this.lineRest(close + 1) };
+  }
+
+  private doubleQuoted(at: number): Node {
+    const close = this.doubleQuoteEnd(at);
+    const value = doubleQuotedValue(this.text.slice(at + 1, close));
+    return { value, form: 'scalar', next: this.lineRest(close + 1) };
+  }
+
+  /** Offset of the quote closing a one-line double-quoted scalar. */
+  private doubleQuoteEnd(at: number): number {
+    for (let i = at + 1; i < this.end; i++) {
+      const ch = this.text[i];
+      if (ch === '"') return i;
+      if (ch === '\n') break;
+      if (ch === '\\') i++;
+    }
+    return outside('a double-quoted scalar over several lines');
+  }
+
+  /** Every line a quoted scalar continues on is blank or indented at least `minIndent`. */
+  private checkContinuations(from: number, to: number, minIndent: number): void {
+    for (let feed = this.text.indexOf('\n', from); feed !== -1 && feed < to; ) {
+      const line = feed + 1;
+      const column = this.indentOf(line);
+      if (column < minIndent && !this.isLineEnd(line + column)) {
+        outside('a quoted line not indented');
+      }
+      feed = this.text.indexOf('\n', line);
+    }
+  }
+
+  /**
+   * A literal block scalar (`|` or `|-`): the lines below indented as deep as the first one,
+   * that indentation removed; `|` keeps one final line feed, `|-` none.
+   */
+  private literal(at: number, minIndent: number): Node {
+    let header = at + 1;
+    const strip = this.text[header] === '-';
+    if (strip) header++;
+    const headerEnd = this.skipSpaces(header);
+    if (headerEnd === this.end || this.text[headerEnd] !== '\n') outside('a block scalar header');
+
+    let line = headerEnd + 1;
+    let leading = 0;
+    let widestBlank = 0;
+    while (line < this.end && this.isLineEnd(line + this.indentOf(line))) {
+      widestBlank = Math.max(widestBlank, this.indentOf(line));
+      leading++;
+      line = this.nextLine(line + this.indentOf(line));
+    }
+    const indent = this.indentOf(line);
+    if (line === this.end || indent < minIndent) outside('an empty block scalar');
+    if (widestBlank > indent) outside('a leading blank line deeper than the block');
+
+    const lines: string[] = [];
+    let contentEnd = line;
+    let trailing: string[] = [];
+    while (line < this.end) {
+      const column = this.indentOf(line);
+      const lineEnd = this.lineEnd(line);
+      if (this.isLineEnd(line + column)) {
+        trailing.push(this.text.slice(line + Math.min(column, indent), lineEnd));
+        line = this.nextLine(lineEnd);
+        continue;
+      }
+      if (column < indent) break;
+      for (const blank of trailing) lines.push(blank);
+      trailing = [];
+      lines.push(this.text.slice(line + indent, lineEnd));
+      contentEnd = lineEnd;
+      line = this.nextLine(lineEnd);
+    }
+    if (trailing.some((blank) => blank !== '')) {
+      outside('a trailing blank line deeper than the block');
+    }
+
+    const value = '\n'.repeat(leading) + lines.join('\n') + (strip ? '' : '\n');
+    return { value, form: 'block-scalar', next: this.nextLine(contentEnd) };
+  }
+
+  /** A key at `at` (plain or quoted, on one line) and the `:` after it. */
+  private key(at: number): Key {
+    const ch = this.text[at];
+    if (ch === "'" || ch === '"') return this.quotedKey(at);
+    if (NOT_PLAIN_START.has(ch)) outside(`a key starting with ${ch}`);
+    let end = at;
+    for (let i = at; i < this.end && i - at <= LONGEST_KEY; i++) {
+      const c = this.text[i];
+      if (c === '\n') break;
+      if (c === ':' && this.isSeparator(i + 1)) {
+        const key = this.text.slice(at, end);
+        if (!isStringScalar(key) || key === '__proto__' || key === '<<') outside(`the key ${key}`);
+        return { key, colon: i + 1 };
+      }
+      if (c === ' ' && this.text[i + 1] === '#') break;
+      if (c !== ' ') end = i + 1;
+    }
+    return outside('a line that is not a key');
+  }
+
+  private quotedKey(at: number): Key {
+    let close: number;
+    let key: string;
+    if (this.text[at] === '"') {
+      close = this.doubleQuoteEnd(at);
+      key = doubleQuotedValue(this.text.slice(at + 1, close));
+    } else {
+      close = this.singleQuoteEndOnLine(at) ?? outside('a quoted key over several lines');
+      key = singleQuotedValue(this.text.slice(at + 1, close));
+    }
+    const colon = this.skipSpaces(close + 1);
+    if (this.text[colon] !== ':' || !this.isSeparator(colon + 1)) {
+      outside('a quoted key without `:`');
+    }
+    if (key === '__proto__' || key === '<<') outside(`the key ${key}`);
+    return { key, colon: colon + 1 };
+  }
+
+  /** Whether a key (plain or quoted, followed by `: `) starts at `at`, on its line. */
+  private isKeyAt(at: number): boolean {
+    const ch = this.text[at];
+    if (ch === "'" || ch === '"') {
+      const close = ch === '"' ? this.doubleQuoteEnd(at) : this.singleQuoteEndOnLine(at);
+      if (close === null) return false;
+      const colon = this.skipSpaces(close + 1);
+      return this.text[colon] === ':' && this.isSeparator(colon + 1);
+    }
+    for (let i = at; i < this.end; i++) {
+      const c = this.text[i];
+      if (c === '\n') return false;
+      if (c === ':' && this.isSeparator(i + 1)) return true;
+      if (c === ' ' && this.text[i + 1] === '#') return false;
+    }
+    return false;
+  }
+
+  /** Offset of the quote closing a single-quoted scalar on its first line; null if it goes on. */
+  private singleQuoteEndOnLine(at: number): number | null {
+    const close = this.singleQuoteEnd(at);
+    const feed = this.text.indexOf('\n', at);
+    return feed !== -1 && feed < close ? null : close;
+  }
+
+  private singleQuoteEnd(at: number): number {
+    let close = this.text.indexOf("'", at + 1);
+    while (close !== -1 && this.text[close + 1] === "'") close = this.text.indexOf("'", close + 2);
+    return close === -1 ? outside('an unclosed quote') : close;
+  }
+
+  /** After a value that ends at `at`: only spaces and a comment may follow on its line. */
+  private lineRest(at: number): number {
+    const after = this.skipSpaces(at);
+    if (after === this.end || this.text[after] === '\n') return this.nextLine(after);
+    if (this.text[after] === '#' && after > at) return this.nextLine(this.lineEnd(after));
+    return outside('text after a value');
+  }
+
+  /** Start of the first line from `line` on that is neither blank nor a comment. */
+  private contentLine(line: number): number {
+    while (line < this.end) {
+      const first = line + this.indentOf(line);
+      if (!this.isLineEnd(first) && this.text[first] !== '#') return line;
+      line = this.nextLine(this.lineEnd(first));
+    }
+    return this.end;
+  }
+
+  private isItem(at: number): boolean {
+    return this.text[at] === '-' && this.isSeparator(at + 1);
+  }
+
+  /** Whether `at` is the end of a line (or of the text). */
+  private isLineEnd(at: number): boolean {
+    return at >= this.end || this.text[at] === '\n';
+  }
+
+  /** Whether `at` separates an indicator (`:`, `-`) from what follows: a space or a line end. */
+  private isSeparator(at: number): boolean {
+    return this.text[at] === ' ' || this.isLineEnd(at);
+  }
+
+  private indentOf(line: number): number {
+    let at = line;
+    while (this.text[at] === ' ') at++;
+    return at - line;
+  }
+
+  private skipSpaces(at: number): number {
+    while (this.text[at] === ' ') at++;
+    return at;
+  }
+
+  private lineEnd(at: number): number {
+    const feed = this.text.indexOf('\n', at);
+    return feed === -1 ? this.end : feed;
+  }
+
+  /** Start of the line after the one holding `at` (or the text's length). */
+  private nextLine(at: number): number {
+    const end = this.lineEnd(at);
+    return end === this.end ? this.end : end + 1;
+  }
+}
+
+function outside(reason: string): never {
+  throw new OutsideSubset(reason);
+}
