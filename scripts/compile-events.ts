@@ -1,6 +1,6 @@
 // Compiles the Windows event catalog, src/semantics/windows-events.json: for each event provider
-// that detection rules read, its full name, channels and event titles, plus the tables that say
-// which provider and events a Sigma log source, Elastic dataset or Splunk data source stands for.
+// that detection rules read, its full name, channels and event titles. Which events a log source
+// covers is not compiled: the log-source tables of src/semantics say it, each in one place.
 //
 // Usage: npx tsx scripts/compile-events.ts [WINDOWS_EVENTS] [--out FILE]
 //   WINDOWS_EVENTS  the OSSEM data dictionaries; default ../shared/reference/windows-events.
@@ -14,9 +14,8 @@
 //   Sigma service or category, Splunk source or data source, Elastic dataset or event.provider),
 //   with every event of theirs that has a title. Events without one are left out: the catalog
 //   then answers "no title", which is what it would say anyway.
-// - Channels, Sigma services and categories, Elastic datasets and Splunk data-source names are
-//   facts about Windows logging and the three rule formats, written here as tables; the
-//   dictionaries do not carry them.
+// - Channels are facts about Windows logging, written here as a table; the dictionaries do not
+//   carry them.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,166 +144,6 @@ const PROVIDERS: ProviderSpec[] = [
   ),
 ];
 
-/** Sigma `product: windows` services and the channels they read (Sigma's taxonomy appendix). */
-const SIGMA_SERVICES: Record<string, string[]> = {
-  security: [SECURITY],
-  system: [SYSTEM],
-  application: ['Application'],
-  sysmon: [SYSMON],
-  powershell: [POWERSHELL],
-  'powershell-classic': [POWERSHELL_CLASSIC],
-  taskscheduler: [TASK_SCHEDULER],
-  wmi: [operational('Microsoft-Windows-WMI-Activity')],
-  windefend: [DEFENDER],
-  ntlm: [operational('Microsoft-Windows-NTLM')],
-  'terminalservices-localsessionmanager': [
-    operational('Microsoft-Windows-TerminalServices-LocalSessionManager'),
-  ],
-  'bits-client': [operational('Microsoft-Windows-Bits-Client')],
-  'dns-client': ['Microsoft-Windows-DNS Client Events/Operational'],
-  'codeintegrity-operational': [operational('Microsoft-Windows-CodeIntegrity')],
-  applocker: APPLOCKER,
-  'driver-framework': [operational('Microsoft-Windows-DriverFrameworks-UserMode')],
-  ldap: ['Microsoft-Windows-LDAP-Client/Debug'],
-  'smbclient-security': ['Microsoft-Windows-SmbClient/Security'],
-  'smbclient-connectivity': ['Microsoft-Windows-SmbClient/Connectivity'],
-  'smbserver-connectivity': ['Microsoft-Windows-SMBServer/Connectivity'],
-  capi2: [operational('Microsoft-Windows-CAPI2')],
-  'printservice-admin': [PRINT_ADMIN],
-  'printservice-operational': [PRINT_OPERATIONAL],
-  'certificateservicesclient-lifecycle-system': [
-    operational('Microsoft-Windows-CertificateServicesClient-Lifecycle-System'),
-  ],
-  'security-mitigations': [
-    'Microsoft-Windows-Security-Mitigations/Kernel Mode',
-    'Microsoft-Windows-Security-Mitigations/User Mode',
-  ],
-  'firewall-as': ['Microsoft-Windows-Windows Firewall With Advanced Security/Firewall'],
-  'appxdeployment-server': ['Microsoft-Windows-AppXDeploymentServer/Operational'],
-  'appxpackaging-om': ['Microsoft-Windows-AppxPackaging/Operational'],
-  'appmodel-runtime': ['Microsoft-Windows-AppModel-Runtime/Admin'],
-  'shell-core': [operational('Microsoft-Windows-Shell-Core')],
-  'diagnosis-scripted': [operational('Microsoft-Windows-Diagnosis-Scripted')],
-  'lsa-server': [operational('Microsoft-Windows-LSA')],
-  openssh: ['OpenSSH/Operational'],
-  'dns-server': ['DNS Server'],
-  'dns-server-analytic': ['Microsoft-Windows-DNS-Server/Analytical'],
-  'dns-server-audit': ['Microsoft-Windows-DNS-Server/Audit'],
-  'msexchange-management': ['MSExchange Management'],
-  'iis-configuration': [operational('Microsoft-IIS-Configuration')],
-  'microsoft-servicebus-client': [
-    'Microsoft-ServiceBus-Client/Operational',
-    'Microsoft-ServiceBus-Client/Admin',
-  ],
-};
-
-type EventRef = [provider: string, eventId: number];
-
-const sysmon = (...ids: number[]): EventRef[] => ids.map((id) => ['Microsoft-Windows-Sysmon', id]);
-const linuxSysmon = (id: number): EventRef[] => [['Linux-Sysmon', id]];
-
-/**
- * Sigma categories by product and the events each stands for. A category is the one log source
- * that names events without an EventID in the rule; a service alone names none.
- */
-const SIGMA_CATEGORIES: Record<string, Record<string, EventRef[]>> = {
-  windows: {
-    process_creation: [...sysmon(1), ['Microsoft-Windows-Security-Auditing', 4688]],
-    file_change: sysmon(2),
-    network_connection: sysmon(3),
-    sysmon_status: sysmon(4, 16),
-    process_termination: sysmon(5),
-    driver_load: sysmon(6),
-    image_load: sysmon(7),
-    create_remote_thread: sysmon(8),
-    raw_access_thread: sysmon(9),
-    process_access: sysmon(10),
-    file_event: sysmon(11),
-    registry_event: sysmon(12, 13, 14),
-    registry_add: sysmon(12),
-    registry_delete: sysmon(12),
-    registry_set: sysmon(13),
-    registry_rename: sysmon(14),
-    create_stream_hash: sysmon(15),
-    pipe_created: sysmon(17, 18),
-    wmi_event: sysmon(19, 20, 21),
-    dns_query: sysmon(22),
-    file_delete: sysmon(23),
-    clipboard_capture: sysmon(24),
-    process_tampering: sysmon(25),
-    file_delete_detected: sysmon(26),
-    file_block_executable: sysmon(27),
-    file_block_shredding: sysmon(28),
-    file_executable_detected: sysmon(29),
-    sysmon_error: sysmon(255),
-    ps_classic_start: [['PowerShell', 400]],
-    ps_classic_provider_start: [['PowerShell', 600]],
-    ps_classic_script: [['PowerShell', 800]],
-    ps_module: [['Microsoft-Windows-PowerShell', 4103]],
-    ps_script: [['Microsoft-Windows-PowerShell', 4104]],
-  },
-  linux: {
-    process_creation: linuxSysmon(1),
-    network_connection: linuxSysmon(3),
-    file_event: linuxSysmon(11),
-  },
-};
-
-/** Elastic integration datasets that carry Windows event logs. */
-const ELASTIC_DATASETS: Record<string, string[]> = {
-  'system.security': [SECURITY],
-  'system.system': [SYSTEM],
-  'system.application': ['Application'],
-  'windows.sysmon_operational': [SYSMON],
-  'windows.sysmon': [SYSMON],
-  'windows.powershell': [POWERSHELL_CLASSIC],
-  'windows.powershell_operational': [POWERSHELL],
-  'windows.windows_defender': [DEFENDER],
-  'windows.applocker_exe_and_dll': [APPLOCKER[0]],
-  'windows.applocker_msi_and_script': [APPLOCKER[1]],
-  'windows.applocker_packaged_app_deployment': [APPLOCKER[2]],
-  'windows.applocker_packaged_app_execution': [APPLOCKER[3]],
-  'windows.forwarded': [ANY_WINDOWS_CHANNEL],
-};
-
-/** Index names an Elastic index pattern is matched against; datasets add `logs-<dataset>-…`. */
-const ELASTIC_BEATS_INDEXES: Record<string, string[]> = {
-  'winlogbeat-default': [ANY_WINDOWS_CHANNEL],
-};
-
-/**
- * Splunk data-source names are `<log> [EventID] <ids>` (`Sysmon EventID 1`, `Windows Event Log
- * Security 4688`, `NTLM Operational 8004,8005`); this maps `<log>`, lower case and without a
- * leading `Windows Event Log` or `Windows`, to channels.
- */
-const SPLUNK_LOGS: Record<string, string[]> = {
-  sysmon: [SYSMON],
-  'sysmon for linux': ['Linux-Sysmon/Operational'],
-  security: [SECURITY],
-  system: [SYSTEM],
-  application: ['Application'],
-  defender: [DEFENDER],
-  taskscheduler: [TASK_SCHEDULER],
-  capi2: [operational('Microsoft-Windows-CAPI2')],
-  printservice: [PRINT_OPERATIONAL, PRINT_ADMIN],
-  remoteconnectionmanager: [
-    operational('Microsoft-Windows-TerminalServices-RemoteConnectionManager'),
-  ],
-  certificateservicesclient: [
-    operational('Microsoft-Windows-CertificateServicesClient-Lifecycle-System'),
-  ],
-  'powershell script block logging': [POWERSHELL],
-  'ntlm operational': [operational('Microsoft-Windows-NTLM')],
-  iis: [operational('Microsoft-IIS-Configuration')],
-};
-
-/** Splunk Windows add-on event types. */
-const SPLUNK_EVENTTYPES: Record<string, string[]> = {
-  wineventlog_security: [SECURITY],
-  wineventlog_system: [SYSTEM],
-  wineventlog_application: ['Application'],
-};
-
 interface TitleCandidate {
   title: string;
   /** 2 for a message-like title, 1 for an ETW task name. */
@@ -391,18 +230,6 @@ function readTitles(source: string): Map<string, Map<number, TitleCandidate>> {
   return titles;
 }
 
-function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-function elasticIndexes(): Record<string, string[]> {
-  const indexes: Record<string, string[]> = { ...ELASTIC_BEATS_INDEXES };
-  for (const [dataset, channels] of Object.entries(ELASTIC_DATASETS)) {
-    indexes[`logs-${dataset}-default`] = channels;
-  }
-  return sortedRecord(indexes);
-}
-
 /** One provider, table or event per line: small diffs when the sources change. */
 function render(document: Record<string, unknown>): string {
   const providers = document.providers as { events: unknown[] }[];
@@ -458,12 +285,6 @@ function main(): void {
     source: `OSSEM data dictionaries (windows)${commit ? ` at ${commit}` : ''}`,
     license: existsSync(licenseFile) ? readFileSync(licenseFile, 'utf8').trim() : 'MIT',
     anyWindowsChannel: ANY_WINDOWS_CHANNEL,
-    sigmaServices: sortedRecord(SIGMA_SERVICES),
-    sigmaCategories: sortedRecord(SIGMA_CATEGORIES),
-    elasticDatasets: sortedRecord(ELASTIC_DATASETS),
-    elasticIndexes: elasticIndexes(),
-    splunkLogs: sortedRecord(SPLUNK_LOGS),
-    splunkEventtypes: sortedRecord(SPLUNK_EVENTTYPES),
     providers,
   };
   writeFileSync(out, render(document));

@@ -1,25 +1,65 @@
 // Event coverage of a rule: the Windows events (provider, event id) it reads, from its event-code
-// predicates together with what selects the log — Splunk source, sourcetype, eventtype and data
-// sources, Sigma log source, Elastic provider, channel, dataset and index patterns.
+// predicates together with what selects the log — the log-source constraints on ECS fields
+// (winlog.channel, event.provider, event.dataset) every source states, Splunk source, sourcetype
+// and eventtype terms, Elastic index patterns and ECS categories — and Splunk data sources.
 
 import type { EventCoverage, Expr, Predicate, Rule, Scalar } from '../ir/index.js';
 import {
+  categorizedEvents,
+  categorizedProviders,
+  eventsOfElasticDataset,
+  eventsOfWinlogbeatModule,
+  isWindowsDataset,
+  windowsIndexSamples,
+  type EventCategorization,
+} from '../semantics/elastic-log-sources.js';
+import {
   ANY_WINDOWS_CHANNEL,
-  channelsOfElasticDataset,
-  channelsOfSigmaService,
-  channelsOfSplunkEventtype,
-  channelsOfSplunkLog,
-  elasticIndexes,
-  eventsOfSigmaCategory,
+  eventsCarryingField,
   eventTitle,
+  hasEvent,
   knownChannels,
   providerNamed,
+  providersOfChannel,
   providersOfChannelEvent,
   providersOfEvent,
-  sigmaCategoryProducts,
+  type EventProvider,
   type EventRef,
   type Platform,
 } from '../semantics/event-catalog.js';
+import type { CoveredEvents } from '../semantics/sigma-log-sources.js';
+import {
+  eventsOfSplunkLog,
+  windowsEventLogChannel,
+  type SplunkLogField,
+} from '../semantics/splunk-log-sources.js';
+
+/** Why a rule lists no event; the reasons `ruledex report events` counts. */
+export type MissingEvents =
+  /** Nothing in the rule selects a log: no channel, provider, dataset, index or source. */
+  | 'no log source'
+  /** Every log it reads is outside the Windows event logs (cloud, network, EDR, Linux logs). */
+  | 'not a Windows event log'
+  /** It names a log (a sourcetype, an index) the event model does not describe. */
+  | 'unknown log source'
+  /** It reads a Windows channel or provider the event catalog does not know. */
+  | 'unknown channel'
+  /** It reads Windows event logs but names no event id, category or event-specific field. */
+  | 'no event id'
+  /** It names event ids, categories or actions no catalogued event of its logs has. */
+  | 'no matching event';
+
+/** What coverage reads of a rule. */
+export type CoveredRule = Pick<Rule, 'eventFilter' | 'pipeline' | 'dataSourceDefinitions'>;
+
+export interface EventResolution {
+  events: EventCoverage[];
+  /** Why `events` is empty; null when it is not. */
+  missing: MissingEvents | null;
+}
+
+/** Conditions on a multi-valued ECS field: every entry is an any-of list the event must meet. */
+type AnyOfLists = string[][];
 
 /**
  * What one way of matching the rule selects; null means "not constrained". The rule is an OR of
@@ -31,6 +71,20 @@ interface Selection {
   platform: Platform | 'other' | null;
   ids: Set<number> | null;
   events: EventRef[] | null;
+  /** ECS `event.category`, `event.type` and `event.action` conditions, lower case. */
+  categories: AnyOfLists | null;
+  types: AnyOfLists | null;
+  actions: ActionTest[][] | null;
+  /** It reads a log outside the Windows event logs (a cloud, EDR or network dataset). */
+  elsewhere: boolean;
+  /** It names a log the event model does not describe (an index, an unknown sourcetype). */
+  unresolved: boolean;
+}
+
+/** An `event.action` condition: the value compared, lower case, by an operator. */
+interface ActionTest {
+  op: 'eq' | 'startswith' | 'endswith' | 'contains';
+  value: string;
 }
 
 const ANYTHING: Selection = {
@@ -39,6 +93,11 @@ const ANYTHING: Selection = {
   platform: null,
   ids: null,
   events: null,
+  categories: null,
+  types: null,
+  actions: null,
+  elsewhere: false,
+  unresolved: false,
 };
 
 /** Beyond this many alternatives they are merged into one, which may list more events. */
@@ -60,38 +119,51 @@ const EVENT_CODE_FIELDS = new Set(['eventcode', 'eventid', 'event.code', 'winlog
 const PROVIDER_FIELDS = new Set(['event.provider', 'winlog.provider_name', 'provider_name']);
 const CHANNEL_FIELDS = new Set(['winlog.channel', 'channel', 'logname']);
 const DATASET_FIELDS = new Set(['event.dataset', 'data_stream.dataset']);
-const SPLUNK_SOURCE_FIELDS = new Set(['source', 'sourcetype']);
-const SPLUNK_EVENT_LOG_PREFIXES = ['xmlwineventlog:', 'wineventlog:', 'syslog:'];
+const SPLUNK_LOG_FIELDS = new Set(['source', 'sourcetype', 'eventtype']);
+/** Log names that stand for every Windows channel: `sourcetype=XmlWinEventLog`. */
+const ANY_CHANNEL_LOGS = new Set(['xmlwineventlog', 'wineventlog']);
+const INDEX_FIELDS = new Set(['_index', 'index']);
+/** Stages of a sequence's steps (EQL), after the `sequence` stage. */
+const SEQUENCE_STEPS = new Set(['step']);
 
-// LIMITATION: Elastic rules that pick Windows events by ECS category (`process where
-// event.type == "start"`) rather than by event code list no events.
 /**
  * A rule's events, sorted by provider then id. A log source that names a provider or channel but
- * no event id lists nothing, except a Sigma category, which stands for its events
- * (`ps_script` → PowerShell 4104).
+ * no event id lists nothing, except where it stands for particular events: a Sigma category
+ * (`ps_script` → PowerShell 4104), an ECS category of an Elastic Windows dataset (`process`
+ * and `start` → Sysmon 1, Security 4688), a field only some events carry.
  */
-export function eventCoverage(rule: Rule): EventCoverage[] {
-  const work: Work = { pairs: PAIR_BUDGET };
-  let selections = selectionsOf(ruleFilter(rule), false, work);
-  if (rule.source === 'elastic') {
-    selections = conjoin(selections, indexSelections(rule.dataSources), work);
-  }
-  const channelsRead = [...new Set(selections.flatMap((s) => [...(s.channels ?? [])]))];
-  const events = selections.flatMap((selection) => resolve(selection, channelsRead));
-  if (rule.source !== 'elastic') {
-    for (const event of rule.dataSources.flatMap(splunkDataSourceEvents)) events.push(event);
-  }
-  return present(events);
+export function eventCoverage(rule: CoveredRule): EventCoverage[] {
+  return eventResolution(rule).events;
 }
 
-/** The event filter and the filters applied after the first aggregation (`where EventCode=…`). */
-function ruleFilter(rule: Rule): Expr | null {
+/** The rule's events, and why there are none when there are none. */
+export function eventResolution(rule: CoveredRule): EventResolution {
+  const work: Work = { pairs: PAIR_BUDGET };
+  const selections = selectionsOf(ruleFilter(rule), false, work);
+  const channelsRead = [...new Set(selections.flatMap((s) => [...(s.channels ?? [])]))];
+  const found = selections.flatMap((selection) => resolve(selection, channelsRead));
+  const documented = dataSourceSelections(rule);
+  for (const selection of documented) for (const event of resolve(selection)) found.push(event);
+
+  const events = present(found);
+  if (events.length > 0) return { events, missing: null };
+  return { events, missing: missingReason([...selections, ...documented]) };
+}
+
+/**
+ * The event filter and the filters applied after the first aggregation (`where EventCode=…`),
+ * but not the steps of a sequence: each selects other events, and the sequence's own filter
+ * already holds any of them.
+ */
+function ruleFilter(rule: CoveredRule): Expr | null {
   const parts: Expr[] = rule.eventFilter ? [rule.eventFilter] : [];
   const aggregation = rule.pipeline.findIndex((stage) => stage.effect === 'aggregate');
   if (aggregation >= 0) {
     for (const stage of rule.pipeline.slice(aggregation + 1)) {
       const filters = stage.effect === 'filter' || stage.effect === 'filter-aggregated';
-      if (filters && stage.predicate) parts.push(stage.predicate);
+      if (filters && stage.predicate && !SEQUENCE_STEPS.has(stage.command)) {
+        parts.push(stage.predicate);
+      }
     }
   }
   if (parts.length === 0) return null;
@@ -129,26 +201,39 @@ function selectionsOf(expr: Expr | null, negated: boolean, work: Work): Selectio
 
 function selectionsOfPredicate(predicate: Predicate): Selection[] {
   const field = predicate.field.toLowerCase();
-  const canonical = predicate.canonicalField?.toLowerCase();
-  const values = positiveValues(predicate);
+  const canonical = (predicate.canonical?.field ?? predicate.canonicalField)?.toLowerCase();
+  const is = (fields: Set<string>) => fields.has(field) || (canonical && fields.has(canonical));
+  const values = positiveValues(predicate).map(String);
 
-  if (EVENT_CODE_FIELDS.has(field) || (canonical && EVENT_CODE_FIELDS.has(canonical))) {
-    const ids = values.flatMap(eventIdOf);
+  if (is(EVENT_CODE_FIELDS)) {
+    const ids = positiveValues(predicate).flatMap(eventIdOf);
     return ids.length > 0 ? [{ ...ANYTHING, ids: new Set(ids) }] : [ANYTHING];
   }
-  if (PROVIDER_FIELDS.has(field)) {
-    const names = values.map((v) => providerNamed(String(v))?.name ?? String(v));
+  if (is(PROVIDER_FIELDS)) {
+    const names = values.map((v) => providerNamed(v)?.name ?? v);
     return names.length > 0 ? [{ ...ANYTHING, providers: new Set(names) }] : [ANYTHING];
   }
-  if (CHANNEL_FIELDS.has(field)) return channelSelection(values.map(String));
-  if (DATASET_FIELDS.has(field)) {
-    return channelSelection(values.flatMap((v) => channelsOfElasticDataset(String(v))));
+  if (is(CHANNEL_FIELDS)) {
+    if (predicate.op === 'startswith') return channelPrefixSelection(predicate.values);
+    return channelSelection(values);
   }
-  if (SPLUNK_SOURCE_FIELDS.has(field)) return splunkSourceSelection(predicate);
-  if (field === 'eventtype') {
-    return channelSelection(values.flatMap((v) => channelsOfSplunkEventtype(String(v))));
+  if (is(DATASET_FIELDS)) return coveredSelections(values.map(eventsOfElasticDataset));
+  if (field === 'event.module') {
+    return coveredSelections(values.map((v) => eventsOfWinlogbeatModule(v) ?? []));
   }
-  return sigmaLogSourceSelection(field, values.map(String));
+  if (SPLUNK_LOG_FIELDS.has(field)) return splunkLogSelection(field as SplunkLogField, predicate);
+  if (field === '_index') return indexSelection(predicate);
+  if (INDEX_FIELDS.has(field)) return [{ ...ANYTHING, unresolved: true }];
+  if (field === 'event.category') return ecsSelection('categories', values);
+  if (field === 'event.type') return ecsSelection('types', values);
+  if (field === 'event.action') return actionSelection(predicate);
+  if (field === 'logsource.product') return platformSelection(values);
+  // The events a category or service covers are constraints of their own, beside it.
+  if (field.startsWith('logsource.')) return [{ ...ANYTHING, unresolved: true }];
+
+  const carried = eventsCarryingField(predicate.canonical?.field ?? predicate.field)
+    ?? eventsCarryingField(predicate.field);
+  return carried ? [{ ...ANYTHING, events: carried }] : [ANYTHING];
 }
 
 /** Values an `eq` or `in` predicate accepts; other operators name no exact log or event. */
@@ -171,71 +256,99 @@ function channelSelection(channels: string[]): Selection[] {
   return [{ ...ANYTHING, channels: new Set(channels.map((c) => c.toLowerCase())) }];
 }
 
-/** `XmlWinEventLog:Security`, `WinEventLog:Microsoft-Windows-PowerShell/Operational`. */
-function splunkSourceSelection(predicate: Predicate): Selection[] {
-  const prefixMatch = predicate.op === 'startswith';
-  const values = prefixMatch ? predicate.values : positiveValues(predicate);
-  const channels: string[] = [];
-  for (const value of values) {
-    const text = String(value).toLowerCase();
-    if (text === 'xmlwineventlog' || text === 'wineventlog') channels.push(ANY_WINDOWS_CHANNEL);
-    const prefix = SPLUNK_EVENT_LOG_PREFIXES.find((p) => text.startsWith(p));
-    if (!prefix) continue;
-    const channel = text.slice(prefix.length);
-    if (!prefixMatch) channels.push(channel);
-    else {
-      for (const known of knownChannels()) {
-        if (known.toLowerCase().startsWith(channel)) channels.push(known);
-      }
-    }
-  }
-  return channelSelection(channels);
+/** `winlog.channel startswith Microsoft-Windows-AppLocker/`: the known channels it names. */
+function channelPrefixSelection(values: Scalar[]): Selection[] {
+  const prefixes = values.map((v) => String(v).toLowerCase());
+  const channels = knownChannels().filter((known) =>
+    prefixes.some((prefix) => known.toLowerCase().startsWith(prefix)),
+  );
+  return channels.length > 0 ? channelSelection(channels) : [{ ...ANYTHING, unresolved: true }];
 }
 
-/** `logsource.product`, `logsource.service`, `logsource.category` constraints of Sigma rules. */
-function sigmaLogSourceSelection(field: string, values: string[]): Selection[] {
+/** One alternative per kind of covered events a log-source term stands for. */
+function coveredSelections(covered: CoveredEvents[][]): Selection[] {
+  const alternatives = new Alternatives();
+  for (const events of covered.flat()) alternatives.add(coveredSelection(events));
+  const found = alternatives.selections();
+  return found.length > 0 ? found : [ANYTHING];
+}
+
+function coveredSelection(events: CoveredEvents): Selection {
+  const selection: Selection = { ...ANYTHING };
+  if (events.channel) selection.channels = new Set([events.channel.toLowerCase()]);
+  if (events.provider) selection.providers = new Set([events.provider]);
+  if (events.codes) selection.ids = new Set(events.codes);
+  if (events.dataset && !events.channel) {
+    if (isWindowsDataset(events.dataset)) selection.channels = new Set([ANY_WINDOWS_CHANNEL]);
+    else selection.elsewhere = true;
+  }
+  return selection;
+}
+
+/** `source=XmlWinEventLog:Security`, `sourcetype=aws:cloudtrail`, `eventtype=…`. */
+function splunkLogSelection(field: SplunkLogField, predicate: Predicate): Selection[] {
+  if (predicate.op === 'startswith' && field !== 'eventtype') {
+    const channels = predicate.values.flatMap((v) => windowsEventLogChannel(String(v)) ?? []);
+    return channels.length > 0 ? channelPrefixSelection(channels) : [ANYTHING];
+  }
+  const values = positiveValues(predicate).map(String);
   if (values.length === 0) return [ANYTHING];
-  switch (field) {
-    case 'logsource.product': {
-      const alternatives = new Alternatives();
-      for (const product of values) {
-        alternatives.add({ ...ANYTHING, platform: platformOf(product) });
-      }
-      return alternatives.selections();
-    }
-    case 'logsource.service':
-      return channelSelection(values.flatMap(channelsOfSigmaService));
-    case 'logsource.category': {
-      const events = values.flatMap((category) =>
-        sigmaCategoryProducts().flatMap((product) => eventsOfSigmaCategory(product, category)),
-      );
-      return events.length > 0 ? [{ ...ANYTHING, events }] : [ANYTHING];
-    }
-    default:
-      return [ANYTHING];
-  }
-}
 
-function platformOf(product: string): Platform | 'other' {
-  const name = product.toLowerCase();
-  return name === 'windows' || name === 'linux' ? name : 'other';
+  const alternatives = new Alternatives();
+  for (const value of values) {
+    if (ANY_CHANNEL_LOGS.has(value.trim().toLowerCase())) {
+      alternatives.add({ ...ANYTHING, channels: new Set([ANY_WINDOWS_CHANNEL]) });
+      continue;
+    }
+    const covered = eventsOfSplunkLog(field, value);
+    if (covered) alternatives.addAll(coveredSelections([covered]));
+    else alternatives.add({ ...ANYTHING, unresolved: true });
+  }
+  return alternatives.selections();
 }
 
 /**
- * Elastic index patterns (an OR), matched against sample index names of the datasets we know;
- * a pattern matching none of them reads no Windows event log.
+ * An Elastic index pattern, matched against sample index names of the Windows datasets; a
+ * pattern matching none of them reads no Windows event log.
  */
-function indexSelections(patterns: string[]): Selection[] {
-  if (patterns.length === 0) return [ANYTHING];
+function indexSelection(predicate: Predicate): Selection[] {
+  const pattern = predicate.text.trim().toLowerCase();
+  const read = windowsIndexSamples().filter(({ index }) => globMatches(pattern, index));
+  if (read.length === 0) return [{ ...ANYTHING, elsewhere: true }];
   const alternatives = new Alternatives();
-  for (const pattern of patterns) {
-    const channels = elasticIndexes()
-      .filter(([index]) => globMatches(pattern.trim().toLowerCase(), index))
-      .flatMap(([, indexChannels]) => indexChannels);
-    if (channels.length === 0) alternatives.add({ ...ANYTHING, platform: 'other' });
-    else alternatives.addAll(channelSelection(channels));
+  for (const { events } of read) {
+    const channel = events?.channel ?? ANY_WINDOWS_CHANNEL;
+    alternatives.add({ ...ANYTHING, channels: new Set([channel.toLowerCase()]) });
   }
   return alternatives.selections();
+}
+
+function ecsSelection(key: 'categories' | 'types', values: string[]): Selection[] {
+  if (values.length === 0) return [ANYTHING];
+  return [{ ...ANYTHING, [key]: [values.map((v) => v.toLowerCase())] }];
+}
+
+/** `event.action` compared whole, by prefix, suffix or part, in any letter case. */
+function actionSelection(predicate: Predicate): Selection[] {
+  const op = predicate.op === 'in' ? 'eq' : predicate.op;
+  if (op !== 'eq' && op !== 'startswith' && op !== 'endswith' && op !== 'contains') {
+    return [ANYTHING];
+  }
+  const tests = predicate.values
+    .filter((v) => v !== null && v !== '')
+    .map((v) => ({ op, value: String(v).toLowerCase() }));
+  return tests.length > 0 ? [{ ...ANYTHING, actions: [tests] }] : [ANYTHING];
+}
+
+function platformSelection(values: string[]): Selection[] {
+  const alternatives = new Alternatives();
+  for (const value of values) {
+    const name = value.toLowerCase();
+    const platform = name === 'windows' || name === 'linux' ? name : 'other';
+    alternatives.add({ ...ANYTHING, platform });
+  }
+  const found = alternatives.selections();
+  return found.length > 0 ? found : [ANYTHING];
 }
 
 /** `*` matches any run of characters, everything else itself; no regex is built from rule text. */
@@ -293,7 +406,25 @@ function conjoinPair(a: Selection, b: Selection): Selection | null {
   if (a.platform && b.platform && a.platform !== b.platform) return null;
   const events = intersectEvents(a.events, b.events);
   if (events?.length === 0) return null;
-  return { providers, channels, platform: a.platform ?? b.platform, ids, events };
+  return {
+    providers,
+    channels,
+    platform: a.platform ?? b.platform,
+    ids,
+    events,
+    categories: both(a.categories, b.categories),
+    types: both(a.types, b.types),
+    actions: both(a.actions, b.actions),
+    elsewhere: a.elsewhere || b.elsewhere,
+    unresolved: a.unresolved || b.unresolved,
+  };
+}
+
+/** Conditions that must all hold: the lists of both. */
+function both<T>(a: T[] | null, b: T[] | null): T[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [...a, ...b];
 }
 
 function intersectEvents(a: EventRef[] | null, b: EventRef[] | null): EventRef[] | null {
@@ -362,12 +493,19 @@ function merge(a: Selection, b: Selection): Selection {
     const keys = new Set(a.events.map(eventKey));
     events = [...a.events, ...b.events.filter((event) => !keys.has(eventKey(event)))];
   }
+  const same = <T>(x: T | null, y: T | null) =>
+    JSON.stringify(x) === JSON.stringify(y) ? x : null;
   return {
     providers: unite(a.providers, b.providers),
     channels: unite(a.channels, b.channels),
     platform: a.platform === b.platform ? a.platform : null,
     ids: unite(a.ids, b.ids),
     events,
+    categories: same(a.categories, b.categories),
+    types: same(a.types, b.types),
+    actions: same(a.actions, b.actions),
+    elsewhere: a.elsewhere && b.elsewhere,
+    unresolved: a.unresolved || b.unresolved,
   };
 }
 
@@ -376,19 +514,29 @@ function selectionKey(selection: Selection): string {
   const sorted = (set: Set<string | number> | null) =>
     set ? [...set].map(String).sort().join(',') : '*';
   const events = selection.events ? selection.events.map(eventKey).sort().join(',') : '*';
-  const { providers, channels, platform, ids } = selection;
-  return [sorted(providers), sorted(channels), platform ?? '*', sorted(ids), events].join('|');
+  const { providers, channels, platform, ids, categories, types, actions } = selection;
+  const ecs = JSON.stringify([categories, types, actions]);
+  const flags = `${selection.elsewhere ? 'elsewhere' : ''}${selection.unresolved ? '?' : ''}`;
+  return [sorted(providers), sorted(channels), platform ?? '*', sorted(ids), events, ecs, flags]
+    .join('|');
 }
 
 /** The events one selection stands for; `channelsRead` are every channel the rule reads. */
 function resolve(selection: Selection, channelsRead: string[] = []): EventRef[] {
+  if (selection.platform === 'other' || selection.elsewhere) return [];
   if (selection.events) return selection.events.filter((event) => admits(selection, event));
-  if (!selection.ids || selection.platform === 'other') return [];
+  if (!selection.ids) return categorizedEventsOf(selection);
 
   const ids = [...selection.ids];
   if (selection.providers) {
-    const providers = [...selection.providers];
-    return providers.flatMap((provider) => ids.map((eventId) => ({ provider, eventId })));
+    // `event.provider` is ECS for any log: a name the catalog does not know is a Windows
+    // provider only beside a Windows channel (AWS rules name `iam.amazonaws.com` there).
+    const providers = [...selection.providers]
+      .filter((provider) => selection.channels !== null || providerNamed(provider));
+    return providers.flatMap((provider) =>
+      ids.filter((eventId) => creditable(provider, eventId, channelsRead))
+        .map((eventId) => ({ provider, eventId })),
+    );
   }
   if (selection.channels) {
     const channels = [...selection.channels];
@@ -409,7 +557,78 @@ function resolve(selection: Selection, channelsRead: string[] = []): EventRef[] 
   });
 }
 
-/** Whether a Sigma category's event also fits the rule's other log-source constraints. */
+/**
+ * Whether an id can be a named provider's: the catalog has it, or no owner of a channel the
+ * rule reads has it (`sysmon` reads Windows and Linux Sysmon: 7 is Windows Sysmon's only), so
+ * that an id the catalog does not know stays with the provider named.
+ */
+function creditable(provider: string, eventId: number, channelsRead: string[]): boolean {
+  if (hasEvent(provider, eventId)) return true;
+  const owns = (channel: string) => (p: EventProvider) =>
+    p.owns.some((owned) => owned.toLowerCase() === channel);
+  const owners = channelsRead.flatMap((channel) => providersOfChannel(channel).filter(owns(channel)));
+  return !owners.some((owner) => hasEvent(owner.name, eventId));
+}
+
+/**
+ * The events of the selection's logs whose ECS categorization meets its category, type and
+ * action conditions, as Elastic's Windows integrations write them; nothing without conditions.
+ */
+function categorizedEventsOf(selection: Selection): EventRef[] {
+  if (!selection.categories && !selection.types && !selection.actions) return [];
+  const providers = categorizedProvidersOf(selection);
+  return providers.flatMap((provider) =>
+    categorizedEvents(provider)
+      .filter(([, categorization]) => meets(selection, categorization))
+      .map(([eventId]) => ({ provider, eventId })),
+  );
+}
+
+/** The categorized providers the selection reads: those named, or the writers of its channels. */
+function categorizedProvidersOf(selection: Selection): string[] {
+  const categorized = categorizedProviders().flatMap((key) => providerNamed(key)?.name ?? []);
+  const isCategorized = (name: string) =>
+    categorized.some((c) => c.toLowerCase() === name.toLowerCase());
+  if (selection.providers) return [...selection.providers].filter(isCategorized);
+  if (!selection.channels) return [];
+  if (selection.channels.has(ANY_WINDOWS_CHANNEL)) {
+    return categorized.filter((name) => providerNamed(name)?.platform === 'windows');
+  }
+  const writers = [...selection.channels].flatMap((c) => providersOfChannel(c).map((p) => p.name));
+  return [...new Set(writers)].filter(isCategorized);
+}
+
+function meets(selection: Selection, categorization: EventCategorization): boolean {
+  const lower = (list: string[]) => list.map((x) => x.toLowerCase());
+  const categories = lower(categorization.categories);
+  const types = lower(categorization.types);
+  const anyOf = (conditions: AnyOfLists | null, values: string[]) =>
+    !conditions || conditions.every((allowed) => allowed.some((v) => values.includes(v)));
+  if (!anyOf(selection.categories, categories)) return false;
+  if (!anyOf(selection.types, types)) return false;
+
+  // An event whose action is not known is not ruled out by an action condition.
+  const actions = lower(categorization.actions);
+  if (!selection.actions || actions.length === 0) return true;
+  return selection.actions.every((tests) =>
+    tests.some((test) => actions.some((action) => passes(test, action))),
+  );
+}
+
+function passes(test: ActionTest, action: string): boolean {
+  switch (test.op) {
+    case 'eq':
+      return action === test.value;
+    case 'startswith':
+      return action.startsWith(test.value);
+    case 'endswith':
+      return action.endsWith(test.value);
+    case 'contains':
+      return action.includes(test.value);
+  }
+}
+
+/** Whether an event a log source or field stands for also fits the rule's other constraints. */
 function admits(selection: Selection, event: EventRef): boolean {
   const provider = providerNamed(event.provider);
   if (selection.ids && !selection.ids.has(event.eventId)) return false;
@@ -426,38 +645,73 @@ function admits(selection: Selection, event: EventRef): boolean {
 }
 
 /**
- * Splunk data-source names: `Sysmon EventID 1`, `Windows Event Log Security 4688`, `NTLM
- * Operational 8004,8005,8006`, joined by `AND` when a rule reads several.
+ * What a Splunk rule's data sources document it reads: a definition's source names the log,
+ * the name ends with the event ids (`Sysmon EventID 1`, `NTLM Operational 8004,8005`).
  */
-function splunkDataSourceEvents(name: string): EventRef[] {
-  const parts: string[][] = [[]];
-  for (const word of name.split(' ').filter(Boolean)) {
-    if (word === 'AND') parts.push([]);
-    else parts[parts.length - 1].push(word);
+function dataSourceSelections(rule: CoveredRule): Selection[] {
+  const selections: Selection[] = [];
+  for (const definition of rule.dataSourceDefinitions ?? []) {
+    const ids = trailingEventIds(definition.name);
+    if (ids.length === 0) continue;
+    const logs = [
+      definition.source === null ? [] : splunkLogSelection('source', logTerm(definition.source)),
+      definition.sourcetype === null
+        ? []
+        : splunkLogSelection('sourcetype', logTerm(definition.sourcetype)),
+    ].flat().filter((selection) => selection !== ANYTHING && !selection.unresolved);
+    for (const log of logs) selections.push({ ...log, ids: new Set(ids) });
   }
-  return parts.flatMap(splunkDataSourcePartEvents);
+  return selections;
 }
 
-function splunkDataSourcePartEvents(words: string[]): EventRef[] {
+function logTerm(value: string): Predicate {
+  return { field: 'source', op: 'eq', values: [value], caseSensitive: false, text: value };
+}
+
+/** The event ids a data-source name ends with: `… 4688`, `… EventID 1`, `… 8004,8005`. */
+function trailingEventIds(name: string): number[] {
+  const words = name.split(' ').filter(Boolean);
   const ids: number[] = [];
-  let end = words.length;
-  while (end > 0) {
+  for (let end = words.length; end > 0; end--) {
     const found = words[end - 1].split(',').flatMap(eventIdOf);
     if (found.length === 0) break;
-    for (const id of found) ids.push(id);
-    end--;
+    ids.push(...found);
   }
-  if (ids.length === 0) return [];
-  if (end > 0 && words[end - 1].toLowerCase() === 'eventid') end--;
+  return ids;
+}
 
-  let start = 0;
-  const lead = words.slice(0, 3).join(' ').toLowerCase();
-  if (lead === 'windows event log') start = 3;
-  else if (words[0]?.toLowerCase() === 'windows') start = 1;
-  const channels = channelsOfSplunkLog(words.slice(start, end).join(' '));
-  if (channels.length === 0) return [];
-  const logChannels = new Set(channels.map((c) => c.toLowerCase()));
-  return resolve({ ...ANYTHING, channels: logChannels, ids: new Set(ids) });
+/**
+ * Why a rule lists no event, from what its alternatives select: Windows logs first (the rule
+ * reads one but no event of it is named or known), then other logs, then logs not described.
+ */
+function missingReason(selections: Selection[]): MissingEvents {
+  const windows = selections.filter(readsWindows);
+  if (windows.length > 0) {
+    if (windows.some((s) => s.ids || s.categories || s.types || s.actions || s.events)) {
+      return 'no matching event';
+    }
+    if (windows.every(namesUnknownLog)) return 'unknown channel';
+    return 'no event id';
+  }
+  const elsewhere = (s: Selection) => s.elsewhere || s.platform !== null;
+  if (selections.some(elsewhere)) return 'not a Windows event log';
+  const unresolved = (s: Selection) => s.unresolved || s.categories !== null || s.providers;
+  if (selections.some(unresolved)) return 'unknown log source';
+  return 'no log source';
+}
+
+function readsWindows(selection: Selection): boolean {
+  if (selection.elsewhere || selection.platform === 'other') return false;
+  const knownProvider = [...(selection.providers ?? [])].some((name) => providerNamed(name));
+  return selection.channels !== null || knownProvider
+    || selection.platform === 'windows' || selection.events !== null;
+}
+
+/** Channels or providers the catalog has no writer or entry for. */
+function namesUnknownLog(selection: Selection): boolean {
+  const channels = [...(selection.channels ?? [])].filter((c) => c !== ANY_WINDOWS_CHANNEL);
+  if (channels.some((channel) => providersOfChannel(channel).length === 0)) return true;
+  return [...(selection.providers ?? [])].some((provider) => !providerNamed(provider));
 }
 
 /** Deduplicated, in the catalog's spelling of providers, sorted by provider then id. */

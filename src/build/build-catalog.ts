@@ -18,6 +18,7 @@ import type {
 } from '../ir/index.js';
 import { catalogId, finishRule } from '../lower/finish-rule.js';
 import { canonicalize } from '../semantics/canonicalize.js';
+import { constrainLogSource } from '../semantics/log-source-constraints.js';
 import type { LoweredQuery } from '../lower/lowered-query.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { writeCatalog } from '../store/write-catalog.js';
@@ -155,6 +156,7 @@ function lowerAll(
     }
     seen.set(id, `${doc.file}:${doc.line}`);
     const rule = finishRule(doc, lowerSafely(kind, doc, context));
+    constrainLogSource(rule, context);
     canonicalize(rule);
     rules.push(rule);
   }

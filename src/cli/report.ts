@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { parseReport, type ParseReport } from '../analysis/parse-report.js';
 import type { AnalyzedRule } from '../ir/index.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
+import { eventsReportCommand } from './report-events.js';
 import { fieldsReportCommand } from './report-fields.js';
 
 /** Rules read from the catalog per query while walking it. */
@@ -23,6 +24,7 @@ export function reportCommand(): Command {
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
     .option('--json', 'print the report as JSON (see docs/json.md)')
     .action((options: ReportOptions) => runParseReport(options));
+  report.addCommand(eventsReportCommand());
   report.addCommand(fieldsReportCommand());
   return report;
 }

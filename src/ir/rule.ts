@@ -56,6 +56,26 @@ export interface RuleDocument {
    * when none does.
    */
   referredBy?: RuleReferrer[];
+  /** What an Elastic rule or hunting query states about running it. Absent for other sources. */
+  elastic?: ElasticFacts;
+}
+
+/** What an Elastic rule or hunting query file states about the data it needs, for its page. */
+export interface ElasticFacts {
+  /** The integration packages its events come from, with the data streams it names. */
+  integrations: RelatedIntegration[];
+  /** Setup instructions in Markdown, as the authors wrote them; null when there are none. */
+  setup: string | null;
+  /** A hunting query's notes on reading what it finds; empty for detection rules. */
+  notes: string[];
+}
+
+/** An Elastic integration package a rule reads, as Fleet names it. */
+export interface RelatedIntegration {
+  /** Package name: `endpoint`, `aws`, `windows`. */
+  package: string;
+  /** The package's data stream the rule reads (`cloudtrail`), when the rule names one. */
+  integration: string | null;
 }
 
 /** A rule that refers to another one, as that other rule's page links back to it. */
@@ -67,6 +87,14 @@ export interface RuleReferrer {
   kind: string;
   /** How it names the referred rule: its id or its `name`. */
   reference: string;
+}
+
+/** A data source a rule names, as its repository defines it (Splunk `data_sources/*.yml`). */
+export interface DataSourceDefinition {
+  name: string;
+  /** The Splunk `source` its events have (`XmlWinEventLog:Security`), when defined. */
+  source: string | null;
+  sourcetype: string | null;
 }
 
 /** A rule after parsing and lowering, ready for analysis and storage. */
@@ -86,5 +114,10 @@ export interface Rule extends RuleDocument {
   expandedQuery?: string;
   /** Whether every stage and predicate was understood. */
   fullyParsed: boolean;
+  /**
+   * The data sources the repository defines among `dataSources`, in their order: what the rule
+   * documents it reads (they do not constrain its events). Absent when none is defined.
+   */
+  dataSourceDefinitions?: DataSourceDefinition[];
   diagnostics: Diagnostic[];
 }

@@ -1,6 +1,7 @@
 // The Windows event catalog: windows-events.json (made by scripts/compile-events.ts) plus our own
-// titles. It says which providers write to a channel, which events a log source stands for, and
-// what an event is called. Names and channels match case-insensitively, as Windows does.
+// titles. It says which providers write to a channel, which events a provider has, and what an
+// event is called. Names and channels match case-insensitively, as Windows does. Which events a
+// log source covers is said by the log-source tables (sigma-, splunk-, elastic-log-sources.ts).
 
 import eventData from './windows-events.json' with { type: 'json' };
 import { ownEventTitle, ownTitledEvents } from './event-titles.js';
@@ -25,12 +26,6 @@ export interface EventRef {
 
 interface EventData {
   anyWindowsChannel: string;
-  sigmaServices: Record<string, string[]>;
-  sigmaCategories: Record<string, Record<string, [string, number][]>>;
-  elasticDatasets: Record<string, string[]>;
-  elasticIndexes: Record<string, string[]>;
-  splunkLogs: Record<string, string[]>;
-  splunkEventtypes: Record<string, string[]>;
   providers: (EventProvider & { events: [number, string][] })[];
 }
 
@@ -73,6 +68,22 @@ export function providerNamed(name: string): EventProvider | undefined {
 /** Every channel the catalog knows a writer for, in its own spelling. */
 export function knownChannels(): string[] {
   return [...providersByName.values()].flatMap((p) => [...p.owns, ...p.shares]);
+}
+
+/** A channel name in the catalog's spelling (`security` → `Security`), or null if unknown. */
+export function windowsChannelNamed(name: string): string | null {
+  const key = lower(name.trim());
+  return knownChannels().find((channel) => lower(channel) === key) ?? null;
+}
+
+/**
+ * The provider that alone writes a channel (it owns the channel and nobody shares it), or null:
+ * the Sysmon channel is Sysmon's, while several providers write to Security and System.
+ */
+export function soleWriterOfChannel(channel: string): string | null {
+  const writers = writersByChannel.get(lower(channel.trim())) ?? [];
+  if (writers.length !== 1) return null;
+  return ownerByChannel.get(lower(channel.trim()))?.name ?? null;
 }
 
 /** Providers that write to a channel; the any-channel marker gives every Windows provider. */
@@ -123,38 +134,22 @@ export function eventTitle(provider: string, eventId: number): string | null {
   return ownEventTitle(name, eventId) ?? compiledTitles.get(name)?.get(eventId) ?? null;
 }
 
-/** Channels a Sigma `product: windows` service reads. */
-export function channelsOfSigmaService(service: string): string[] {
-  return data.sigmaServices[lower(service)] ?? [];
-}
+/** Script-block logging's own fields: the event's `ScriptBlockText`, Elastic's `script_block_*`. */
+const SCRIPT_BLOCK_FIELD = 'scriptblocktext';
+const SCRIPT_BLOCK_ECS_PREFIX = 'powershell.file.script_block_';
+const SCRIPT_BLOCK_EVENTS: EventRef[] = [
+  { provider: 'Microsoft-Windows-PowerShell', eventId: 4104 },
+  { provider: 'PowerShellCore', eventId: 4104 },
+];
 
-/** Events a Sigma category stands for, for one product (`windows`, `linux`). */
-export function eventsOfSigmaCategory(product: string, category: string): EventRef[] {
-  const events = data.sigmaCategories[lower(product)]?.[lower(category)] ?? [];
-  return events.map(([provider, eventId]) => ({ provider, eventId }));
-}
-
-/** Products whose Sigma categories the catalog maps. */
-export function sigmaCategoryProducts(): string[] {
-  return Object.keys(data.sigmaCategories);
-}
-
-/** Channels an Elastic dataset (`system.security`) carries. */
-export function channelsOfElasticDataset(dataset: string): string[] {
-  return data.elasticDatasets[lower(dataset)] ?? [];
-}
-
-/** Sample index names (`logs-system.security-default`) with the channels each carries. */
-export function elasticIndexes(): [index: string, channels: string[]][] {
-  return Object.entries(data.elasticIndexes);
-}
-
-/** Channels a Splunk data-source log name (`sysmon`, `security`) stands for. */
-export function channelsOfSplunkLog(log: string): string[] {
-  return data.splunkLogs[lower(log)] ?? [];
-}
-
-/** Channels a Splunk Windows add-on event type (`wineventlog_security`) stands for. */
-export function channelsOfSplunkEventtype(eventtype: string): string[] {
-  return data.splunkEventtypes[lower(eventtype)] ?? [];
+/**
+ * The only events that carry a field, or null when any event may carry it: a rule requiring the
+ * field reads only those. Script-block text and its measures come from script-block logging.
+ */
+export function eventsCarryingField(field: string): EventRef[] | null {
+  const name = lower(field);
+  if (name === SCRIPT_BLOCK_FIELD || name.startsWith(SCRIPT_BLOCK_ECS_PREFIX)) {
+    return SCRIPT_BLOCK_EVENTS;
+  }
+  return null;
 }
