@@ -25,6 +25,9 @@ export interface FieldContext {
   renamedFrom: Record<string, string>;
 }
 
+/** Sigma log-source attributes as the lowering states them on pseudo fields. */
+const LOGSOURCE_PREFIX = 'logsource.';
+
 /** Splunk's fields naming where an event came from, and the context list each one feeds. */
 const SELECTORS = {
   sourcetype: 'sourcetypes',
@@ -161,9 +164,21 @@ function listOf(value: unknown): Record<string, unknown>[] {
   });
 }
 
+/**
+ * Values of the selector fields; for a Sigma rule without a log source of its own (a
+ * correlation), the `logsource.*` constraints its filter takes from the rules it refers to.
+ */
 function readSelectors(expr: Expr, context: FieldContext): void {
   for (const { predicate, negated } of predicatesOf(expr)) {
-    if (negated || !(predicate.field in SELECTORS)) continue;
+    if (negated) continue;
+    const [value] = predicate.values;
+    if (predicate.field.startsWith(LOGSOURCE_PREFIX) && typeof value === 'string') {
+      // LIMITATION: a correlation over rules of different log sources is read with the first
+      // one's — fields of the others may map as that log source names them.
+      context.logsource[predicate.field.slice(LOGSOURCE_PREFIX.length)] ??= value.toLowerCase();
+      continue;
+    }
+    if (!(predicate.field in SELECTORS)) continue;
     const list = context[SELECTORS[predicate.field as keyof typeof SELECTORS]];
     for (const value of predicate.values) {
       if (typeof value === 'string') addOnce(list, value.toLowerCase());

@@ -120,7 +120,10 @@ function mapSplunkField(field: string, context: FieldContext): MappedField {
     ?? (selected.includes(SPLUNK_WINDOWS_FIELDS) ? windowsEventDataField(name, false) : undefined)
     ?? lookupName(SPLUNK_EVENT_FIELDS, name, 'exact')
     ?? lookupName(CIM_COMMON_FIELDS, name, 'exact');
-  return mapped === undefined ? unmapped(field) : fromTable(mapped);
+  if (mapped !== undefined) return fromTable(mapped);
+  // Constraints the log source implies are stated in the canonical vocabulary already.
+  if (isEcsField(field)) return { field, mapping: 'ecs' };
+  return isTableTarget(field) ? fromTable(field) : unmapped(field);
 }
 
 /** The data-model dataset a field is prefixed with (`Processes.process` → `Processes`). */

@@ -40,7 +40,6 @@ export const PROXY_FIELDS: FieldMap = {
     'c-uri-stem': 'url.path',
     'c-useragent': 'user_agent.original',
     'r-dns': 'destination.domain',
-    'cs-cookie': 'http.request.headers.cookie',
     dst_ip: 'destination.ip',
     src_ip: 'source.ip',
   },

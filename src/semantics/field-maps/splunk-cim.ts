@@ -174,7 +174,6 @@ const ALL_CHANGES: FieldTable = {
   vendor_product: 'observer.product',
   tag: 'tags',
   _time: '@timestamp',
-  'Instance_Changes.image_id': 'cloud.image.id',
   'Instance_Changes.instance_type': 'cloud.machine.type',
 };
 
