@@ -1,30 +1,55 @@
 // A witness's canonical values put under the field names a rule of another source writes: the
 // rule's own predicates say which written field carries each canonical field.
 
-import { predicatesOf, type Rule, type Scalar } from '../ir/index.js';
+import { predicatesOf, type Predicate, type Rule, type Scalar } from '../ir/index.js';
 import { canonicalFieldOf } from '../semantics/canonical-field.js';
 import { fieldContextOf } from '../semantics/field-context.js';
 import { mapField } from '../semantics/field-mapping.js';
+import { meets, predicateCondition, type FieldCondition } from './field-condition.js';
+import { chooseValue } from './witness-value.js';
 
-/** Per rule, the written fields carrying each canonical field: computed once per rule. */
-const writtenNames = new WeakMap<Rule, Map<string, string[]>>();
+/** How a rule reads one written field. */
+interface WrittenField {
+  /** The canonical field the written one stands for (`Image` is `process.executable`). */
+  mapped: string;
+  /**
+   * Predicates on the field whose canonical comparison is on another field, derived by value
+   * normalization (`Image endswith '\x.exe'` is `process.name eq 'x.exe'`).
+   */
+  derived: Predicate[];
+}
+
+/** Per rule, how it reads each written field: computed once per rule. */
+const readings = new WeakMap<Rule, Map<string, WrittenField>>();
 
 /**
- * The witness's values under the rule's field names. A canonical field the rule writes under
- * several names is given under each; one the rule never reads is left out.
+ * The witness's values under the rule's field names: each written field gets the value of the
+ * canonical field it stands for. A field the rule compares only through derived comparisons
+ * gets a value meeting exactly those of them the witness's canonical values meet. Canonical
+ * fields the rule does not read stay under their canonical name: the event still has them, and
+ * what it says of its own kind (`event.dataset`, `winlog.channel`) is checked by log sources.
  */
-// LIMITATION: where value normalization derived a canonical field from a written one (a path
-// suffix `\x.exe` read as the file name `x.exe`), the written field gets the canonical value (the
-// name, not a path) — a rule testing the suffix then does not match its own witness, and a claim
-// resting on such a derivation across sources is counted unknown, not confirmed.
+// LIMITATION: a derived comparison is trusted to mean what value normalization says (a path
+// ending in `\x.exe` has the file name `x.exe`) — a wrong derivation is not caught across
+// sources, only where both rules read the same events.
 export function renderedFields(
   rule: Rule,
   canonical: ReadonlyMap<string, Scalar>,
 ): Map<string, Scalar> {
   const written = new Map<string, Scalar>();
-  for (const [field, names] of namesOf(rule)) {
-    if (!canonical.has(field)) continue;
-    for (const name of names) written.set(name, canonical.get(field) as Scalar);
+  const read = new Set<string>();
+  for (const [field, reading] of readingsOf(rule)) {
+    read.add(reading.mapped);
+    for (const predicate of reading.derived) read.add(canonicalFieldOf(predicate, rule));
+    if (canonical.has(reading.mapped)) {
+      written.set(field, canonical.get(reading.mapped) as Scalar);
+      continue;
+    }
+    const value = derivedValue(rule, reading.derived, canonical);
+    if (value !== undefined) written.set(field, value);
+  }
+  for (const [field, value] of canonical) {
+    if (!read.has(field) && !written.has(field)) written.set(field, value);
   }
   return written;
 }
@@ -34,23 +59,57 @@ export function canonicalNameOf(rule: Rule, field: string): string {
   return mapField(field, fieldContextOf(rule)).field;
 }
 
-function namesOf(rule: Rule): Map<string, string[]> {
-  let names = writtenNames.get(rule);
-  if (names) return names;
-  names = new Map();
-  const add = (canonical: string, field: string) => {
-    const list = names!.get(canonical) ?? [];
-    if (!list.includes(field)) list.push(field);
-    names!.set(canonical, list);
+/**
+ * A value meeting the derived comparisons the canonical values meet and avoiding the others;
+ * undefined when the witness says nothing of their fields or no value fits.
+ */
+function derivedValue(
+  rule: Rule,
+  derived: Predicate[],
+  canonical: ReadonlyMap<string, Scalar>,
+): Scalar | undefined {
+  const conditions: FieldCondition[] = [];
+  for (const predicate of derived) {
+    const field = canonicalFieldOf(predicate, rule);
+    if (!canonical.has(field) || !predicate.canonical) continue;
+    const { op, values, caseSensitive } = predicate.canonical;
+    const comparison: FieldCondition = {
+      op: op === 'in' ? 'eq' : op,
+      values,
+      caseSensitive,
+      flags: predicate.flags ?? '',
+      negated: false,
+      missingIsUnknown: true,
+    };
+    const held = meets(comparison, canonical.get(field) as Scalar);
+    if (held === null) return undefined;
+    conditions.push(predicateCondition(predicate, !held, true));
+  }
+  if (conditions.length === 0) return undefined;
+  const choice = chooseValue(conditions);
+  return choice.kind === 'value' ? choice.value : undefined;
+}
+
+function readingsOf(rule: Rule): Map<string, WrittenField> {
+  let fields = readings.get(rule);
+  if (fields) return fields;
+  fields = new Map();
+  const readingOf = (field: string): WrittenField => {
+    let reading = fields!.get(field);
+    if (!reading) {
+      reading = { mapped: canonicalNameOf(rule, field), derived: [] };
+      fields!.set(field, reading);
+    }
+    return reading;
   };
   for (const stage of rule.pipeline) {
-    if (stage.predicate) {
-      for (const { predicate } of predicatesOf(stage.predicate)) {
-        add(canonicalFieldOf(predicate, rule), predicate.field);
-      }
+    for (const field of stage.groupBy?.fields ?? []) readingOf(field);
+    if (!stage.predicate) continue;
+    for (const { predicate } of predicatesOf(stage.predicate)) {
+      const reading = readingOf(predicate.field);
+      if (canonicalFieldOf(predicate, rule) !== reading.mapped) reading.derived.push(predicate);
     }
-    for (const field of stage.groupBy?.fields ?? []) add(canonicalNameOf(rule, field), field);
   }
-  writtenNames.set(rule, names);
-  return names;
+  readings.set(rule, fields);
+  return fields;
 }

@@ -230,7 +230,7 @@ function indexInstances(rule: AnalyzedRule): string[] {
 }
 
 function renderingOf(rule: AnalyzedRule, fields: Map<string, Scalar>): Rendered {
-  const document = documentOf(shapeOf(rule, fields), fields);
+  const document = documentOf(shapeOf(rule), fields);
   return { document, event: eventOf(document, fields.get(RAW_FIELD)) };
 }
 

@@ -3,7 +3,7 @@
 // document (nested by dotted path) for Elastic rules, flat fields otherwise (data-model rows,
 // cloud logs). The document is then read exactly as `ruledex match` reads event files.
 
-import { RAW_FIELD, type Rule, type Scalar } from '../ir/index.js';
+import { predicatesOf, RAW_FIELD, type Rule, type Scalar } from '../ir/index.js';
 import type { EventRecord } from '../match/event-record.js';
 import { fieldsOf } from '../match/events/read-events.js';
 
@@ -42,16 +42,22 @@ const SYSTEM_ELEMENTS: Record<string, { element: string; attribute?: string }> =
 /** Splunk fields that show a search reads Windows event logs. */
 const WINDOWS_SPLUNK_FIELDS: ReadonlySet<string> = new Set(['EventCode', 'source', 'sourcetype']);
 
-export function shapeOf(rule: Rule, written: ReadonlyMap<string, Scalar>): EventShape {
+/**
+ * The shape of the events a rule reads: Windows events for Sigma rules on Windows and Splunk
+ * searches that select Windows event logs (by `EventCode`, or a WinEventLog source or
+ * sourcetype), ECS documents for Elastic rules, flat fields for the others.
+ */
+export function shapeOf(rule: Rule): EventShape {
   if (rule.source === 'elastic' || rule.source === 'elastic-hunting') return 'ecs';
   if (rule.source === 'sigma') {
     const logsource = rule.pipeline.find((stage) => stage.command === 'logsource')?.args ?? {};
     return String(logsource.product ?? '').toLowerCase() === 'windows' ? 'windows' : 'flat';
   }
-  if (rule.pipeline[0]?.command.toLowerCase() === 'tstats') return 'flat';
-  for (const [field, value] of written) {
-    if (!WINDOWS_SPLUNK_FIELDS.has(field)) continue;
-    if (field === 'EventCode' || String(value).toLowerCase().includes('wineventlog')) {
+  if (rule.pipeline[0]?.command.toLowerCase() === 'tstats' || !rule.eventFilter) return 'flat';
+  for (const { predicate, negated } of predicatesOf(rule.eventFilter)) {
+    if (negated || !WINDOWS_SPLUNK_FIELDS.has(predicate.field)) continue;
+    const values = predicate.values.map((value) => String(value).toLowerCase());
+    if (predicate.field === 'EventCode' || values.some((v) => v.includes('wineventlog'))) {
       return 'windows';
     }
   }

@@ -1,7 +1,7 @@
 // One condition a witness value must meet or avoid, and our own reading of whether a value meets
 // it. The reading only chooses candidate values: the rules' evaluators have the last word.
 
-import type { Op, Scalar } from '../ir/index.js';
+import type { Op, Predicate, Scalar } from '../ir/index.js';
 import { compileLinearRegex, isLinearRegex, type LinearRegex } from '../match/linear-regex.js';
 import { writtenPattern, type WildcardPattern } from '../match/elastic/wildcard-match.js';
 import { cidrOf, inRange } from '../match/spl/ip-range.js';
@@ -22,6 +22,22 @@ export interface FieldCondition {
    * EQL): the field must then have a value that avoids it.
    */
   missingIsUnknown: boolean;
+}
+
+/** The condition a predicate puts on its written field, met or avoided. */
+export function predicateCondition(
+  predicate: Predicate,
+  negated: boolean,
+  missingIsUnknown: boolean,
+): FieldCondition {
+  return {
+    op: predicate.op === 'in' ? 'eq' : predicate.op,
+    values: predicate.op === 'exists' ? [] : predicate.values,
+    caseSensitive: predicate.caseSensitive,
+    flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
+    negated,
+    missingIsUnknown,
+  };
 }
 
 /** Operators whose values the witness cannot produce: a field reference, a placeholder. */

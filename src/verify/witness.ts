@@ -2,9 +2,9 @@
 // once under the fields the rule writes (`Image`, `Processes.process`), for evaluating rules that
 // read the same kind of event, and once under canonical fields, for rendering it elsewhere.
 
-import type { Predicate, Scalar } from '../ir/index.js';
+import type { Scalar } from '../ir/index.js';
 import type { Literal } from '../analysis/implication/literal.js';
-import type { FieldCondition } from './field-condition.js';
+import { predicateCondition, type FieldCondition } from './field-condition.js';
 import { ANY_VALUE, chooseValue, type UnknownReason } from './witness-value.js';
 
 export interface Witness {
@@ -41,14 +41,14 @@ export function witnessOf(
   required: RequiredField[] = [],
   variant = 0,
 ): WitnessOrUnknown {
-  const canonical = solve(canonicalConditions(literals), variant);
-  if (!('values' in canonical)) return canonical;
-
   let failure: WitnessOrUnknown | null = null;
   for (const choice of predicateChoices(literals, variant)) {
-    const written = solve(writtenConditions(literals, choice), variant);
-    if (!('values' in written)) {
-      failure ??= written;
+    const conditions = conditionsOf(literals, choice);
+    const written = solve(conditions.written, variant);
+    const canonical = solve(conditions.canonical, variant);
+    if (!('values' in written) || !('values' in canonical)) {
+      const problem = 'values' in written ? canonical : written;
+      if (!('values' in problem)) failure ??= problem;
       continue;
     }
     for (const field of required) {
@@ -64,48 +64,39 @@ export function witnessOf(
 
 type Conditions = Map<string, FieldCondition[]>;
 
-function canonicalConditions(literals: Literal[]): Conditions {
-  const conditions: Conditions = new Map();
-  for (const literal of literals) {
-    add(conditions, literal.field, {
-      op: literal.op,
-      values: literal.values,
-      caseSensitive: literal.caseSensitive,
-      flags: literal.flags,
-      negated: literal.negated,
-      missingIsUnknown: literal.missingIsUnknown,
-    });
-  }
-  return conditions;
-}
-
 /**
- * Conditions on written fields. A positive literal merged from several predicates (`f=a OR
- * g=b` on one canonical field) holds through any one of them: `choice` says which. A negated
- * one must avoid them all.
+ * The conditions on written and on canonical fields. A positive literal merged from several
+ * predicates (`f=a OR g=b` on one canonical field) holds through any one of them: `choice` says
+ * which. A negated one must avoid them all. On canonical fields each predicate puts its
+ * canonical comparison (`process.name eq x.exe` for `Image endswith '\\x.exe'`).
  */
-function writtenConditions(literals: Literal[], choice: Map<Literal, number>): Conditions {
-  const conditions: Conditions = new Map();
+function conditionsOf(
+  literals: Literal[],
+  choice: Map<Literal, number>,
+): { written: Conditions; canonical: Conditions } {
+  const written: Conditions = new Map();
+  const canonical: Conditions = new Map();
   for (const literal of literals) {
     const chosen = literal.negated
       ? literal.predicates
       : [literal.predicates[choice.get(literal) ?? 0]];
     for (const predicate of chosen) {
-      add(conditions, predicate.field, writtenCondition(predicate, literal));
+      const condition = predicateCondition(predicate, literal.negated, literal.missingIsUnknown);
+      add(written, predicate.field, condition);
+      const comparison = predicate.canonical;
+      if (!comparison) {
+        add(canonical, literal.field, condition);
+        continue;
+      }
+      add(canonical, comparison.field, {
+        ...condition,
+        op: comparison.op === 'in' ? 'eq' : comparison.op,
+        values: comparison.op === 'exists' ? [] : comparison.values,
+        caseSensitive: comparison.caseSensitive,
+      });
     }
   }
-  return conditions;
-}
-
-function writtenCondition(predicate: Predicate, literal: Literal): FieldCondition {
-  return {
-    op: predicate.op === 'in' ? 'eq' : predicate.op,
-    values: predicate.op === 'exists' ? [] : predicate.values,
-    caseSensitive: predicate.caseSensitive,
-    flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
-    negated: literal.negated,
-    missingIsUnknown: literal.missingIsUnknown,
-  };
+  return { written, canonical };
 }
 
 /** How many witnesses a case gets: one per value of its longest alternative, up to a bound. */
