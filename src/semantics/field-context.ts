@@ -1,6 +1,6 @@
 // What decides how a rule's field names map to ECS: its source, and for Sigma its log source
-// (the same `Image` is a process path in process_creation and a loaded module's host in
-// image_load), for Splunk the data models it reads and the sourcetypes its search selects.
+// (the same `ImageLoaded` is a library in image_load and a driver in driver_load), for Splunk
+// the data models it reads, the sourcetypes its search selects and the fields it computes.
 
 import { predicatesOf, type Expr, type Rule, type Stage } from '../ir/index.js';
 
@@ -19,6 +19,8 @@ export interface FieldContext {
   sourcetypes: string[];
   sources: string[];
   eventtypes: string[];
+  // LIMITATION: computed and renamed fields are known per rule, not per stage — a filter on
+  // `user` before an `eval user=lower(user)` is left unmapped too.
   /** Fields the rule computes itself (`eval`, `rex`, `lookup`…): no vendor's names. */
   computedFields: string[];
   /** Fields the rule renames (`rename host AS dest`, `spath`): new name → the name it had. */

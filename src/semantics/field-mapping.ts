@@ -115,6 +115,9 @@ function mapSplunkField(field: string, context: FieldContext): MappedField {
     const mapped = lookupName(CIM_DATASET_FIELDS[read], name, 'exact');
     if (mapped !== undefined) return fromTable(mapped);
   }
+  // LIMITATION: a raw field of a sourcetype without a table (CrowdStrike, Active Directory
+  // admon, Ping…) maps only when it is a CIM name every add-on extracts — the rest stay as
+  // written and show in `report fields`.
   const selected = splunkSourcetypeMaps(context);
   const mapped = lookupInMaps(selected, name, 'exact')
     ?? (selected.includes(SPLUNK_WINDOWS_FIELDS) ? windowsEventDataField(name, false) : undefined)

@@ -162,6 +162,8 @@ export const AZURE_ACTIVITY_FIELDS: FieldMap = {
  * Splunk's `azure:monitor:aad` carries sign-in and audit records alike; each name is read as the
  * record kind that has it.
  */
+// LIMITATION: a name both record kinds have (`status`, `category`) takes the sign-in meaning
+// or the audit one by the table's order, not by the record's own `category`.
 export const AZURE_AD_FIELDS: FieldMap = {
   names: { ...AUDIT_NAMES, ...SIGNIN_NAMES, category: 'azure.signinlogs.category' },
 };

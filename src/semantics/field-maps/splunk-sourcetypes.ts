@@ -26,6 +26,7 @@ export const SPLUNK_WINDOWS_FIELDS: FieldMap = {
     ...UNCATALOGED_EVENT_DATA_FIELDS,
     EventCode: 'event.code',
     ComputerName: 'host.name',
+    // The add-on's `dest` is the computer that logged the event.
     dest: 'host.name',
     Message: 'message',
     Logon_Type: 'winlog.event_data.LogonType',

@@ -46,6 +46,8 @@ const SYSMON_PROCESS: FieldTable = {
  * `file.pe`. Sysmon's `Hashes` holds every hash at once (`SHA1=…,MD5=…`), so it maps to the
  * hash field set as a whole (`process.hash.*`), the way KQL names all of a set's fields.
  */
+// LIMITATION: `Hashes|contains: 'SHA256=…'` keeps its value as written — comparing it with an
+// Elastic `process.hash.sha256` needs the value split by algorithm.
 function imageFields(owner: 'process' | 'dll' | 'file'): FieldTable {
   return {
     OriginalFileName: `${owner}.pe.original_file_name`,
