@@ -6,6 +6,7 @@ import type {
   AttackTacticCoverage,
   Diagnostic,
   Effect,
+  ElasticFacts,
   EventCoverage,
   Expr,
   GroupBy,
@@ -17,6 +18,8 @@ import type {
   Span,
   SubsearchCondition,
 } from '../ir/index.js';
+import { requiredFields, type RequiredField } from '../lower/elastic/required-fields.js';
+import { isElasticSource } from '../sources/elastic/elastic-source.js';
 
 export interface StageJson {
   index: number;
@@ -66,6 +69,13 @@ export interface RuleJson {
   attack: AttackTacticCoverage[];
   events: EventCoverage[];
   neighbors: Neighbors;
+  /** What an Elastic rule or hunting query needs; null for other sources. */
+  elastic: ElasticJson | null;
+}
+
+/** The rule file's Elastic facts, with the event fields its stages read. */
+export interface ElasticJson extends ElasticFacts {
+  requiredFields: RequiredField[];
 }
 
 /** Absent optional parts become null or empty, so every key of the contract is always there. */
@@ -112,5 +122,17 @@ export function ruleJson(rule: AnalyzedRule): RuleJson {
     attack: rule.attack ?? [],
     events: rule.events ?? [],
     neighbors: rule.neighbors ?? { broader: [], narrower: [] },
+    elastic: elasticJson(rule),
+  };
+}
+
+/** A catalog built before Elastic facts were read gives empty ones rather than none. */
+export function elasticJson(rule: AnalyzedRule): ElasticJson | null {
+  if (!isElasticSource(rule.source)) return null;
+  return {
+    integrations: rule.elastic?.integrations ?? [],
+    requiredFields: requiredFields(rule.pipeline ?? []),
+    setup: rule.elastic?.setup ?? null,
+    notes: rule.elastic?.notes ?? [],
   };
 }

@@ -87,6 +87,7 @@ describe('readElasticRepository', () => {
         'process where event.type == "start" and\n' +
         '  process.parent.name : ("winword.exe", "excel.exe") and process.name : "cmd.exe"\n',
       dataSources: ['logs-endpoint.events.process-*', 'winlogbeat-*'],
+      elastic: { integrations: [], setup: null, notes: [] },
     });
     assert.equal((raw.rule as Record<string, unknown>).risk_score, 47);
   });

@@ -95,7 +95,7 @@ describe('readElasticHunting', () => {
     ]);
   });
 
-  it('keeps the hunt metadata: notes in the description, ATLAS ids as tags', () => {
+  it('keeps the hunt metadata: notes and integrations apart, ATLAS ids as tags', () => {
     const doc = byId(`${SERVICES}#1`);
     assert.deepEqual(
       {
@@ -107,13 +107,12 @@ describe('readElasticHunting', () => {
         tags: doc.tags,
         dataSources: doc.dataSources,
         url: doc.url,
+        elastic: doc.elastic,
       },
       {
         title: 'Rare Service Installs (query 1 of 3)',
         type: 'hunting',
-        description:
-          'Services installed on few hosts, counted per service file.\n\nNotes:\n' +
-          '- Compare the service file with the software inventory.',
+        description: 'Services installed on few hosts, counted per service file.',
         authors: ['ruledex tests'],
         techniques: ['T1543.003'],
         tags: ['AML.T0011'],
@@ -121,6 +120,14 @@ describe('readElasticHunting', () => {
         url:
           `https://github.com/elastic/detection-rules/blob/${commit}/` +
           'hunting/windows/queries/rare_service_installs.toml',
+        elastic: {
+          integrations: [
+            { package: 'endpoint', integration: null },
+            { package: 'windows', integration: null },
+          ],
+          setup: null,
+          notes: ['Compare the service file with the software inventory.'],
+        },
       },
     );
     assert.equal(byId(`${PYTHON}#1`).title, 'Executable File Written by Python');

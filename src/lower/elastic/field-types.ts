@@ -46,6 +46,11 @@ const SCHEMA_TYPES = new Map<string, string>(
   ),
 );
 
+/** The Elasticsearch type the schemas give a field, unless it is a plain keyword (or unknown). */
+export function schemaTypeOf(field: string): string | undefined {
+  return SCHEMA_TYPES.get(field);
+}
+
 /** The ECS version the types were compiled from. */
 export const ECS_VERSION = compiled.ecsVersion;
 

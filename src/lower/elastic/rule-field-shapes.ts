@@ -22,6 +22,7 @@ export const DOCUMENT_FIELDS: FieldShape = table({
     references: STRINGS,
     false_positives: STRINGS,
     tags: STRINGS,
+    setup: STRING,
     threat: listOf(
       table({
         tactic: table({ id: STRING, name: STRING, reference: STRING }),
@@ -31,7 +32,12 @@ export const DOCUMENT_FIELDS: FieldShape = table({
       }),
     ),
   }),
-  metadata: table({ maturity: STRING, creation_date: STRING, updated_date: STRING }),
+  metadata: table({
+    maturity: STRING,
+    creation_date: STRING,
+    updated_date: STRING,
+    integration: STRINGS,
+  }),
 });
 
 /** An indicator-match pair: an event field and the indicator field it must equal. */

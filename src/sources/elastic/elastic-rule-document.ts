@@ -3,6 +3,7 @@
 import type { Language, RuleDocument } from '../../ir/index.js';
 import type { ReadFailure } from '../source-read.js';
 import { tacticShortName, type ThreatTactic } from './attack-tactic.js';
+import { ruleIntegrations } from './related-integrations.js';
 import { findKeyLine } from './toml-key-line.js';
 
 const UPSTREAM = 'https://github.com/elastic/detection-rules';
@@ -39,6 +40,7 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
   const status = stringOf(metadata.maturity);
   const query = stringOf(rule.query) ?? '';
   const threat = threatOf(rule.threat);
+  const index = stringsOf(rule.index);
   return {
     source: 'elastic',
     upstreamId,
@@ -63,7 +65,12 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
     language: languageOf(rule),
     query,
     raw: parsed,
-    dataSources: stringsOf(rule.index),
+    dataSources: index,
+    elastic: {
+      integrations: ruleIntegrations(stringsOf(metadata.integration), index),
+      setup: textOf(rule.setup),
+      notes: [],
+    },
   };
 }
 
@@ -144,6 +151,12 @@ function tablesOf(value: unknown): Record<string, unknown>[] {
 
 function stringOf(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/** Text with something in it, or null. */
+function textOf(value: unknown): string | null {
+  const text = stringOf(value);
+  return text === null || text.trim() === '' ? null : text;
 }
 
 function stringsOf(value: unknown): string[] {

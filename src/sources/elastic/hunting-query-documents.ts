@@ -8,6 +8,7 @@ import {
   queryLanguageOf,
   type HuntingLanguage,
 } from './hunting-query-language.js';
+import { huntIntegrations } from './related-integrations.js';
 import { findArrayItemLines, findKeyLine } from './toml-key-line.js';
 
 const UPSTREAM = 'https://github.com/elastic/detection-rules';
@@ -113,7 +114,7 @@ function queryDocument(
     queryLine: place.line + labelLines,
     url: hunting.commit === null ? null : `${UPSTREAM}/blob/${hunting.commit}/${place.file}`,
     title: place.title,
-    description: descriptionOf(hunt),
+    description: typeof hunt.description === 'string' ? hunt.description.trim() : '',
     authors: stringsOf(hunt.author),
     status: null,
     level: null,
@@ -133,20 +134,17 @@ function queryDocument(
     // Data sources are index patterns for Elastic; a hunt names none outside its query.
     dataSources: [],
     readingNotes: notes,
+    elastic: {
+      integrations: huntIntegrations(stringsOf(hunt.integration)),
+      setup: null,
+      notes: stringsOf(hunt.notes),
+    },
   };
 }
 
 /** osquery SQL, and a query whose language is unknown, have no language of ours. */
 function ruleLanguage(language: HuntingLanguage | null): Language {
   return language === null || language === 'osquery' ? 'none' : language;
-}
-
-/** The hunt's description, then its notes, which tell how to read what the query finds. */
-function descriptionOf(hunt: Record<string, unknown>): string {
-  const description = typeof hunt.description === 'string' ? hunt.description.trim() : '';
-  const notes = stringsOf(hunt.notes);
-  if (notes.length === 0) return description;
-  return `${description}\n\nNotes:\n${notes.map((note) => `- ${note}`).join('\n')}`;
 }
 
 /** An ATT&CK technique or sub-technique id: `T1059`, `T1059.001`. */

@@ -9,6 +9,7 @@ import { ruleName, ruleNameText } from '../rule-name.js';
 import { SOURCE_NAMES } from '../source-names.js';
 import { attackSection } from './attack-section.js';
 import { diagnosticsSection } from './diagnostics-section.js';
+import { elasticSection } from './elastic-section.js';
 import { eventsSection } from './events-section.js';
 import { indicatorsSection } from './indicators-section.js';
 import { metadataSection } from './metadata-section.js';
@@ -42,6 +43,7 @@ this rule as deprecated; it is kept in the catalog for reference.</p>`}
     : html`<span class="badge opaque">partly</span> see the marked parts and the diagnostics`}</dd>
 </dl>
 ${description(rule.description)}
+${elasticSection(rule)}
 ${attackSection(rule.attack)}
 ${eventsSection(rule.events)}
 ${stagesSection(rule)}
