@@ -5,8 +5,16 @@ import { after, test } from 'node:test';
 import { buildCatalogFile } from '../../src/build/build-catalog.js';
 import { showRule } from '../../src/cli/show.js';
 import { demoSources } from '../../src/cli/demo.js';
+import type { Op, Scalar } from '../../src/ir/index.js';
 import { openCatalog } from '../../src/store/catalog.js';
 import { createApp } from '../../src/web/app.js';
+import {
+  eventPath,
+  fieldPath,
+  fieldRulesPath,
+  indicatorPath,
+  techniquePath,
+} from '../../src/web/pages/key-links.js';
 import { temporaryFolder } from '../store/fixtures/catalog-file.js';
 import { schemaErrors, type SchemaName } from './json-schemas.js';
 
@@ -65,3 +73,47 @@ test('every demo rule page renders', async () => {
     assert.ok((await response.text()).includes('Stages and Predicates</h2>'), rule.id);
   }
 });
+
+test('every field, indicator, event and technique the demo catalog lists has its page', async () => {
+  const fields = (await apiBody('/api/fields?pageSize=200', 'field-list')) as {
+    pages: number;
+    fields: { field: string }[];
+  };
+  assert.equal(fields.pages, 1, 'the demo corpus has fewer than 200 canonical fields');
+  assert.ok(fields.fields.length > 0);
+  for (const { field } of fields.fields) {
+    const detail = (await apiBody(`/api${fieldPath(field, { pageSize: 200 })}`, 'field')) as {
+      values: { op: Op; value?: Scalar }[];
+    };
+    await apiBody(`/api${fieldRulesPath(field)}`, 'field-rules');
+    for (const { op, value } of detail.values) {
+      await apiBody(`/api${indicatorPath(field, op, value)}`, 'indicator');
+    }
+    // The pages render what the API serves: one indicator page per field is enough.
+    const first = detail.values[0];
+    await pageOf(indicatorPath(field, first.op, first.value));
+    await pageOf(fieldPath(field));
+  }
+
+  for (const rule of built.rules) {
+    for (const { provider, eventId } of rule.events) {
+      await apiBody(`/api${eventPath(provider, eventId)}`, 'event');
+      await pageOf(eventPath(provider, eventId));
+    }
+    for (const { techniques } of rule.attack) {
+      for (const { id } of techniques) {
+        await apiBody(`/api${techniquePath(id)}`, 'technique');
+        await pageOf(techniquePath(id));
+      }
+    }
+  }
+  await apiBody('/api/events', 'event-list');
+  await apiBody('/api/techniques', 'technique-list');
+});
+
+/** The HTML page at `route`, which must answer 200. */
+async function pageOf(route: string): Promise<string> {
+  const response = await app.request(route);
+  assert.equal(response.status, 200, route);
+  return response.text();
+}

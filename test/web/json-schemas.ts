@@ -14,14 +14,22 @@ export const SCHEMA_FOLDER = path.resolve(
 export type SchemaName =
   | 'build-summary'
   | 'error'
+  | 'event'
+  | 'event-list'
   | 'failures'
+  | 'field'
+  | 'field-list'
+  | 'field-rules'
+  | 'indicator'
   | 'match-line'
   | 'parse-report'
   | 'rule'
   | 'rule-list'
   | 'rule-listing'
   | 'search-results'
-  | 'sources';
+  | 'sources'
+  | 'technique'
+  | 'technique-list';
 
 let ajv: Ajv | null = null;
 
