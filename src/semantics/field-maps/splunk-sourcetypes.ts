@@ -55,6 +55,7 @@ export const SPLUNK_WINDOWS_FIELDS: FieldMap = {
     service_name: 'service.name',
     start_mode: 'winlog.event_data.StartType',
     granted_access: 'winlog.event_data.GrantedAccess',
+    IMPHASH: 'process.pe.imphash',
     src: 'source.address',
   },
 };
@@ -237,4 +238,5 @@ function tableFor(
 export const SPLUNK_EVENT_FIELDS: FieldTable = {
   _time: '@timestamp',
   host: 'host.name',
+  tag: 'tags',
 };
