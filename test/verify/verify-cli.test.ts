@@ -1,0 +1,84 @@
+// `ruledex verify` as a user runs it: the report against its documented schema, the text for a
+// terminal, the events check, and exit statuses.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildCatalogFile } from '../../src/build/build-catalog.js';
+import { REPO_ROOT } from '../corpus/corpora.js';
+import { schemaErrors } from '../web/json-schemas.js';
+import { SIGMA_FILES, SPLUNK_FILES } from './claim-fixtures.js';
+import { writeRepositories } from './rule-repository.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-verify-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const DB = path.join(scratch, 'catalog.sqlite');
+const EVENTS = path.join(scratch, 'events.jsonl');
+
+before(() => {
+  buildCatalogFile(writeRepositories(scratch, { sigma: SIGMA_FILES, splunk: SPLUNK_FILES }), DB);
+  writeFileSync(EVENTS, `${JSON.stringify({ Event: {
+    System: {
+      Provider: { '#attributes': { Name: 'Microsoft-Windows-Sysmon' } },
+      EventID: 1,
+      Channel: 'Microsoft-Windows-Sysmon/Operational',
+    },
+    EventData: {
+      Image: 'C:\\Windows\\System32\\rundll32.exe',
+      CommandLine: 'rundll32 javascript:"\\..\\mshtml,RunHTMLApplication"',
+    },
+  } })}\n`);
+});
+
+function ruledex(args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('ruledex verify', () => {
+  test('--json prints the report of every claim, as the schema documents it', () => {
+    const run = ruledex(['verify', '--db', DB, '--json', '--events', EVENTS]);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.deepEqual(schemaErrors('verify', report), []);
+    const { seconds, ...counted } = report;
+    assert.equal(typeof seconds, 'number');
+    assert.deepEqual(counted, {
+      claims: 2,
+      checked: 2,
+      byRelation: { broader: 2, equivalent: 0, overlapping: 0 },
+      confirmed: 2,
+      unknown: 0,
+      unknownReasons: {},
+      witnesses: 3,
+      failures: [],
+      // The event is one both narrower rules match, the Sigma rule and the Splunk search.
+      events: { events: 1, claims: 2, checks: 2, undecided: 0, failures: [] },
+    });
+  });
+
+  test('without --json it prints the counts for a terminal', () => {
+    const run = ruledex(['verify', '--db', DB]);
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.match(
+      lines[0],
+      /^2 claims \(2 broader, 0 equivalent, 0 overlapping\), 2 checked with 3 witnesses in \d+\.\d s$/,
+    );
+    assert.equal(lines[1], '  2 confirmed, 0 unknown, 0 failed');
+  });
+
+  test('a missing catalog exits 2 with one message', () => {
+    const missing = path.join(scratch, 'missing.sqlite');
+    const run = ruledex(['verify', '--db', missing]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, `ruledex: no catalog at ${missing}: file not found\n`);
+  });
+});
