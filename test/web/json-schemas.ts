@@ -29,7 +29,8 @@ export type SchemaName =
   | 'search-results'
   | 'sources'
   | 'technique'
-  | 'technique-list';
+  | 'technique-list'
+  | 'verify';
 
 let ajv: Ajv | null = null;
 
