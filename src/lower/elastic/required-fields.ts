@@ -2,6 +2,8 @@
 // Kibana lists as a rule's required fields, with the type the schemas give each field.
 
 import type { Expr, Stage } from '../../ir/index.js';
+import { dissectPattern } from '../../match/elastic/dissect-pattern.js';
+import { grokPattern } from '../../match/elastic/grok-pattern.js';
 import { isEcsField, isNonEcsField } from '../../semantics/field-maps/schema-fields.js';
 import { schemaTypeOf } from './field-types.js';
 import { stringsOf } from './rule-table.js';
@@ -17,9 +19,9 @@ export interface RequiredField {
 /** The steps of an EQL sequence: their conditions and join keys are read from events too. */
 const SEQUENCE_PARTS: ReadonlySet<string> = new Set(['step', 'until']);
 
-// LIMITATION: fields read only inside ES|QL EVAL, STATS or DISSECT/GROK expressions (kept as
+// LIMITATION: fields read only inside ES|QL EVAL, STATS, DISSECT or GROK expressions (kept as
 // text) and threat_match mapping fields are not listed — such a rule's list is shorter than
-// Kibana's.
+// Kibana's; columns of a DISSECT or GROK pattern ruledex cannot read count as event fields.
 /**
  * The fields, sorted by name, that the rule's event conditions compare (every stage up to its
  * first aggregation, and an EQL sequence's steps) and that the aggregation groups by. Columns an
@@ -72,18 +74,31 @@ function fieldsOf(expr: Expr): string[] {
   }
 }
 
-/** Names an ES|QL stage gives its results: `EVAL` and `STATS` columns, `RENAME` targets. */
+/**
+ * Names an ES|QL stage gives its results: `EVAL` and `STATS` columns, `RENAME` targets, the keys
+ * of `DISSECT` and `GROK` patterns and the column of `COMPLETION`.
+ */
 function columnsWrittenBy(stage: Stage): string[] {
+  const { args } = stage;
   const named = (list: unknown, key: string) =>
     (Array.isArray(list) ? list : []).flatMap((item: unknown) => {
       const value = typeof item === 'object' && item !== null ? Reflect.get(item, key) : null;
       return typeof value === 'string' ? [value] : [];
     });
   return [
-    ...named(stage.args.columns, 'name'),
-    ...named(stage.args.aggregations, 'name'),
-    ...named(stage.args.pairs, 'to'),
+    ...named(args.columns, 'name'),
+    ...named(args.aggregations, 'name'),
+    ...named(args.pairs, 'to'),
+    ...stringsOf(args.column),
+    ...patternColumns(stage.command, args.pattern),
   ];
+}
+
+/** The columns a DISSECT or GROK pattern writes, when its pattern can be read. */
+function patternColumns(command: string, pattern: unknown): string[] {
+  if (typeof pattern !== 'string' || (command !== 'dissect' && command !== 'grok')) return [];
+  const parsed = command === 'dissect' ? dissectPattern(pattern) : grokPattern(pattern);
+  return 'unsupported' in parsed ? [] : parsed.columns;
 }
 
 /** Elasticsearch's metadata fields (`_index`, `_id`), ruledex's `_raw` and computed values. */
