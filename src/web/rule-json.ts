@@ -16,10 +16,12 @@ import type {
   Neighbors,
   SourceName,
   Span,
+  Stage,
   SubsearchCondition,
 } from '../ir/index.js';
 import { requiredFields, type RequiredField } from '../lower/elastic/required-fields.js';
 import { isElasticSource } from '../sources/elastic/elastic-source.js';
+import { withStreams } from '../sources/elastic/related-integrations.js';
 
 export interface StageJson {
   index: number;
@@ -126,13 +128,25 @@ export function ruleJson(rule: AnalyzedRule): RuleJson {
   };
 }
 
-/** A catalog built before Elastic facts were read gives empty ones rather than none. */
+/**
+ * The facts with the fields the stages read, and with the data streams an ES|QL `FROM` names.
+ * A catalog built before Elastic facts were read gives empty ones rather than none.
+ */
 export function elasticJson(rule: AnalyzedRule): ElasticJson | null {
   if (!isElasticSource(rule.source)) return null;
+  const pipeline = rule.pipeline ?? [];
   return {
-    integrations: rule.elastic?.integrations ?? [],
-    requiredFields: requiredFields(rule.pipeline ?? []),
+    integrations: withStreams(rule.elastic?.integrations ?? [], indexPatternsOf(pipeline)),
+    requiredFields: requiredFields(pipeline),
     setup: rule.elastic?.setup ?? null,
     notes: rule.elastic?.notes ?? [],
   };
+}
+
+/** The index patterns the rule's `from` stages read: its index setting or an ES|QL `FROM`. */
+function indexPatternsOf(pipeline: Stage[]): string[] {
+  return pipeline.flatMap((stage) => {
+    const index = stage.command === 'from' ? stage.args.index : undefined;
+    return Array.isArray(index) ? index.filter((p): p is string => typeof p === 'string') : [];
+  });
 }

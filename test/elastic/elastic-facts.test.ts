@@ -10,6 +10,7 @@ import { readRuleText } from '../../src/sources/elastic/read-elastic.js';
 import {
   huntIntegrations,
   ruleIntegrations,
+  withStreams,
 } from '../../src/sources/elastic/related-integrations.js';
 import { lowerEqlQuery, lowerEsqlQuery, lowerRule } from './elastic-fixture.js';
 
@@ -45,6 +46,18 @@ describe('related integrations', () => {
     assert.deepEqual(ruleIntegrations(['endpoint', 'okta', 'endpoint'], index), [
       { package: 'endpoint', integration: null },
       { package: 'okta', integration: null },
+    ]);
+  });
+
+  it('gives a package without a data stream those later patterns name, keeping named ones', () => {
+    const integrations = [
+      { package: 'aws', integration: null },
+      { package: 'okta', integration: 'system' },
+    ];
+    const from = ['logs-aws.cloudtrail-*', 'logs-okta.system-*', 'logs-okta.other-*'];
+    assert.deepEqual(withStreams(integrations, from), [
+      { package: 'aws', integration: 'cloudtrail' },
+      { package: 'okta', integration: 'system' },
     ]);
   });
 

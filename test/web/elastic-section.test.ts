@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { AnalyzedRule } from '../../src/ir/index.js';
 import { rulePage } from '../../src/web/rule-page/rule-page.js';
 import { ruleJson } from '../../src/web/rule-json.js';
-import { lowerRule } from '../elastic/elastic-fixture.js';
+import { lowerEsqlQuery, lowerRule } from '../elastic/elastic-fixture.js';
 import { referenceShapedRule, rule } from '../store/fixtures/rules.js';
 import { schemaErrors } from './json-schemas.js';
 
@@ -112,6 +112,20 @@ describe('the elastic key of the rule JSON', () => {
       notes: [],
     });
     assert.deepEqual(schemaErrors('rule', json), []);
+  });
+
+  it('names the data streams of an ES|QL FROM where the index setting named none', () => {
+    const query = 'from logs-aws.cloudtrail-* | where event.action == "Invoke"';
+    const esql = rule({
+      source: 'elastic',
+      upstreamId: 'esql-1',
+      language: 'esql',
+      pipeline: lowerEsqlQuery(query).pipeline,
+      elastic: { integrations: [{ package: 'aws', integration: null }], setup: null, notes: [] },
+    });
+    assert.deepEqual(ruleJson(esql).elastic?.integrations, [
+      { package: 'aws', integration: 'cloudtrail' },
+    ]);
   });
 
   it('is null for other sources and empty facts for an Elastic rule stored without them', () => {

@@ -13,13 +13,25 @@ export function ruleIntegrations(
   packages: string[],
   indexPatterns: string[],
 ): RelatedIntegration[] {
-  const integrations: RelatedIntegration[] = [];
-  for (const name of new Set(packages)) {
-    const streams = new Set(indexPatterns.flatMap((pattern) => streamOf(pattern, name) ?? []));
-    if (streams.size === 0) integrations.push({ package: name, integration: null });
-    for (const stream of streams) integrations.push({ package: name, integration: stream });
-  }
-  return integrations;
+  const open = [...new Set(packages)].map((name) => ({ package: name, integration: null }));
+  return withStreams(open, indexPatterns);
+}
+
+/**
+ * The integrations with each package that names no data stream given those the index patterns
+ * name, if any: an ES|QL query's `FROM` names them where the rule has no index setting.
+ */
+export function withStreams(
+  integrations: RelatedIntegration[],
+  indexPatterns: string[],
+): RelatedIntegration[] {
+  return integrations.flatMap((entry) => {
+    if (entry.integration !== null) return [entry];
+    const named = indexPatterns.flatMap((pattern) => streamOf(pattern, entry.package) ?? []);
+    const streams = new Set(named);
+    if (streams.size === 0) return [entry];
+    return [...streams].map((stream) => ({ package: entry.package, integration: stream }));
+  });
 }
 
 /** A hunt's integrations, written as `package` or `package.stream` (`aws.cloudtrail`). */
