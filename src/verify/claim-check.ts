@@ -144,13 +144,16 @@ export class ClaimChecker {
     for (const other of others) {
       let rendering = native;
       if (vocabularyOf(other) !== vocabularyOf(own)) {
+        const { canonical } = witness;
+        if (!(canonical instanceof Map)) {
+          return { kind: 'unknown', unknown: canonical.unknown, detail: canonical.detail };
+        }
         if (!canonicalChecked) {
-          const ownCanonical = renderingOf(own, renderedFields(own, witness.canonical));
-          const step = this.ownStep(own, ownCanonical);
+          const step = this.ownStep(own, renderingOf(own, renderedFields(own, canonical)));
           if (step) return step;
           canonicalChecked = true;
         }
-        rendering = renderingOf(other, renderedFields(other, witness.canonical));
+        rendering = renderingOf(other, renderedFields(other, canonical));
       }
 
       const verdict = this.verdict(other, rendering.event);

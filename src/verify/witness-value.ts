@@ -188,7 +188,9 @@ function textCandidates(singles: FieldCondition[]): string[] {
   }
   for (const instance of regexes) built.push(instance);
   // Fillers at either end, for avoided conditions on how the value starts or ends.
-  for (const text of [...built]) built.push(`${text}x`, `x${text}`, `x${text}x`);
+  for (const text of built.filter((part) => part !== '')) {
+    built.push(`${text}x`, `x${text}`, `x${text}x`);
+  }
   return [...new Set(built)].filter((text) => text !== '');
 }
 

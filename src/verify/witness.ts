@@ -10,8 +10,12 @@ import { ANY_VALUE, chooseValue, type UnknownReason } from './witness-value.js';
 export interface Witness {
   /** Values by field as the rule writes it. */
   written: Map<string, Scalar>;
-  /** Values by canonical field. */
-  canonical: Map<string, Scalar>;
+  /**
+   * Values by canonical field; or, when no canonical values fit (two written fields mapped to
+   * one canonical field with values of their own), why: such a witness renders in its own
+   * vocabulary only.
+   */
+  canonical: Map<string, Scalar> | { unknown: UnknownReason; detail: string };
 }
 
 export type WitnessOrUnknown =
@@ -42,23 +46,33 @@ export function witnessOf(
   variant = 0,
 ): WitnessOrUnknown {
   let failure: WitnessOrUnknown | null = null;
+  let writtenOnly: Witness | null = null;
   for (const choice of predicateChoices(literals, variant)) {
     const conditions = conditionsOf(literals, choice);
     const written = solve(conditions.written, variant);
-    const canonical = solve(conditions.canonical, variant);
-    if (!('values' in written) || !('values' in canonical)) {
-      const problem = 'values' in written ? canonical : written;
-      if (!('values' in problem)) failure ??= problem;
+    if (!('values' in written)) {
+      failure ??= written;
       continue;
     }
     for (const field of required) {
       if (!written.values.has(field.written)) written.values.set(field.written, ANY_VALUE);
+    }
+
+    const canonical = solve(conditions.canonical, variant);
+    if (!('values' in canonical)) {
+      const detail = 'empty' in canonical ? canonical.empty : canonical.detail;
+      const reason = 'empty' in canonical ? 'no-single-value' : canonical.unknown;
+      writtenOnly ??= { written: written.values, canonical: { unknown: reason, detail } };
+      continue;
+    }
+    for (const field of required) {
       if (!canonical.values.has(field.canonical)) {
         canonical.values.set(field.canonical, ANY_VALUE);
       }
     }
     return { witness: { written: written.values, canonical: canonical.values } };
   }
+  if (writtenOnly) return { witness: writtenOnly };
   return failure ?? { unknown: 'no-single-value', detail: 'no choice of predicates fits' };
 }
 

@@ -94,7 +94,7 @@ describe('verify on wrong claims', () => {
 });
 
 describe('verify across languages', () => {
-  test('a Splunk search broader than a Sigma rule matches the Sigma witness in its own fields', () => {
+  test('a Splunk search broader than a Sigma rule matches the witness in its own fields', () => {
     const report = verifyClaims([claim('broader', 'spl-js-wide', 'js-narrow')]);
     assert.equal(report.confirmed, 1);
     assert.equal(report.witnesses, 2);

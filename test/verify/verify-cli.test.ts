@@ -68,10 +68,8 @@ describe('ruledex verify', () => {
     const run = ruledex(['verify', '--db', DB]);
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.match(
-      lines[0],
-      /^2 claims \(2 broader, 0 equivalent, 0 overlapping\), 2 checked with 3 witnesses in \d+\.\d s$/,
-    );
+    const counts = '2 claims (2 broader, 0 equivalent, 0 overlapping), 2 checked with 3 witnesses';
+    assert.ok(lines[0].startsWith(`${counts} in `), lines[0]);
     assert.equal(lines[1], '  2 confirmed, 0 unknown, 0 failed');
   });
 

@@ -87,7 +87,8 @@ describe('the value a witness field takes', () => {
   });
 
   test('a case-insensitive substring is not contradicted by a case-sensitive absence', () => {
-    const choice = chooseValue([met('contains', ['AppData']), avoided('contains', ['AppData'], true)]);
+    const conditions = [met('contains', ['AppData']), avoided('contains', ['AppData'], true)];
+    const choice = chooseValue(conditions);
     assert.equal(value(choice), 'APPDATA');
   });
 
