@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { parseDocument } from 'yaml';
-import { readBlockYaml } from '../../src/sources/yaml/block-yaml.js';
+import { isMap, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { detectionTreeFromLibrary, detectionTreeOf } from '../../src/lower/sigma/detection-tree.js';
+import { readSigmaRepository } from '../../src/sources/sigma/read-sigma.js';
+import { readBlockYaml, type YamlNode } from '../../src/sources/yaml/block-yaml.js';
 import { ruleYamlOfDocument, type RuleYaml } from '../../src/sources/yaml/rule-yaml.js';
 import { OutsideSubset } from '../../src/sources/yaml/yaml-scalars.js';
 import { corpusPath, corpusSkip } from '../corpus/corpora.js';
@@ -42,6 +44,33 @@ function assertSameAsLibrary(text: string, label = JSON.stringify(text)): void {
     return entry.form === 'empty' ? { ...entry, valueStart: null } : entry;
   });
   assert.deepEqual(comparable(block), comparable(library), `${label}: entries`);
+}
+
+/** The library's source tree in the reader's shape: each node's range[0] and range[1]. */
+function libraryTree(node: Node): YamlNode {
+  const [start, end] = node.range!;
+  if (isMap(node)) {
+    const entries = node.items.map((pair) => {
+      const key = pair.key as Scalar;
+      const [keyStart, keyEnd] = key.range!;
+      return { key: String(key.value), keyStart, keyEnd, value: libraryTree(pair.value as Node) };
+    });
+    return { kind: 'mapping', entries, start, end };
+  }
+  if (isSeq(node)) {
+    return { kind: 'list', items: node.items.map((item) => libraryTree(item as Node)), start, end };
+  }
+  const scalar = node as Scalar;
+  return { kind: 'scalar', value: scalar.value, plain: scalar.type === Scalar.PLAIN, start, end };
+}
+
+/** With a tree, the spans of every node are the library's too. */
+function assertSameTreeAsLibrary(text: string): void {
+  const block = readBlockYaml(text, { tree: true });
+  if (block instanceof OutsideSubset) return;
+  const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'silent' });
+  assert.ok(isMap(doc.contents) && doc.errors.length === 0, JSON.stringify(text));
+  assert.deepEqual(block.tree, libraryTree(doc.contents), JSON.stringify(text));
 }
 
 test('plain values resolve as the YAML 1.2 core schema says', () => {
@@ -174,6 +203,24 @@ test('tricky layouts read as the library reads them, or are declined', () => {
   for (const text of texts) assertSameAsLibrary(text);
 });
 
+test('source trees carry the spans the library gives, comments and blank lines around', () => {
+  const texts = [
+    'd:\n  sel:\n    a: x  # c\n    b: \'y\'   \n  condition: sel\n',
+    'd:\n  sel:\n    a:\n      - x\n      # c\n      - \'y\' # c\n\n  e: s   \n',
+    'd:\n  sel:\n    a: x\n      # deeper\n   # less\n    b: y\n  e: s\n',
+    'd:\n  sel:\n    a: x\n\n      # deeper after a blank line\n    b: y\n  e: s',
+    'd:\n  sel:\n    - a: x\n        # deep\n      b: y\n       # deep\n    - z\n  e: s\n',
+    'd:\n  sel:\n    a: one\n      two\n       # c\n    b: |\n      x\n  e: s\n',
+    'd:\n  k:\n  - x\n  - "y"\n  e: k\n',
+    'd:\n  a: []\n  b: x\n',
+  ];
+  for (const text of texts) assertSameTreeAsLibrary(text);
+  const afterLast = 'd:\n  a:\n    - x\n    # after the last item\n  b: y\n';
+  const declined = readBlockYaml(afterLast, { tree: true });
+  assert.ok(declined instanceof OutsideSubset);
+  assert.equal(declined.reason, 'a comment after a last item');
+});
+
 test('every Sigma and Splunk YAML file it reads, it reads as the library does', (t) => {
   const skip = corpusSkip();
   if (skip) {
@@ -192,6 +239,24 @@ test('every Sigma and Splunk YAML file it reads, it reads as the library does', 
   }
   // Nearly all rule files are in the subset; the rest are read by the library, more slowly.
   assert.ok(read > files.length * 0.99, `${read} of ${files.length} read`);
+});
+
+test('the detection tree of every Sigma rule is the one the library gives', (t) => {
+  const skip = corpusSkip();
+  if (skip) {
+    t.skip(skip);
+    return;
+  }
+  const read = readSigmaRepository(corpusPath('sigma'));
+  let fromReader = 0;
+  for (const doc of read.documents) {
+    const key = doc.type ?? 'detection';
+    const value = doc.raw[key];
+    const tree = detectionTreeOf(doc.query, key, value);
+    assert.deepEqual(tree, detectionTreeFromLibrary(doc.query, key, value), doc.file);
+    if (!(readBlockYaml(doc.query, { tree: true }) instanceof OutsideSubset)) fromReader++;
+  }
+  assert.ok(fromReader > read.documents.length * 0.95, `${fromReader} read by the reader`);
 });
 
 function yamlFilesUnder(folder: string): string[] {

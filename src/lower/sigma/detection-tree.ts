@@ -3,6 +3,8 @@
 
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 import type { Span } from '../../ir/index.js';
+import { readBlockYaml, type YamlNode } from '../../sources/yaml/block-yaml.js';
+import { OutsideSubset } from '../../sources/yaml/yaml-scalars.js';
 
 export type ScalarValue = string | number | boolean | null;
 
@@ -41,13 +43,38 @@ export function detectionTreeOf(query: string, key: string, value: unknown): Det
   return treeFromValue(value);
 }
 
+/** The same tree with the query parsed by the yaml library alone (what the reader must equal). */
+export function detectionTreeFromLibrary(
+  query: string,
+  key: string,
+  value: unknown,
+): DetectionNode {
+  const fromSource = treeFromLibrary(query, key);
+  if (fromSource && sameValue(fromSource.value, value)) return fromSource.tree;
+  return treeFromValue(value);
+}
+
 interface SourceTree {
   tree: DetectionNode;
   /** The block's value as parsed from the query text alone. */
   value: unknown;
 }
 
+/**
+ * Most blocks are read by the block YAML reader with the spans the library would give; the
+ * others (comment lines, empty values…) are parsed by the library itself.
+ */
 function treeFromSource(query: string, key: string): SourceTree | null {
+  const block = readBlockYaml(query, { tree: true });
+  if (!(block instanceof OutsideSubset)) {
+    const entry = block.tree.entries.find((candidate) => candidate.key === key);
+    if (!entry) return null;
+    return { tree: blockNodeOf(entry.value, query), value: block.fields[key] };
+  }
+  return treeFromLibrary(query, key);
+}
+
+function treeFromLibrary(query: string, key: string): SourceTree | null {
   try {
     const document = parseDocument(query, { logLevel: 'error' });
     if (document.errors.length > 0 || !isMap(document.contents)) return null;
@@ -95,6 +122,23 @@ function nodeOf(node: Node, query: string): DetectionNode {
     span,
     plain: scalar.type === Scalar.PLAIN,
   };
+}
+
+function blockNodeOf(node: YamlNode, query: string): DetectionNode {
+  const span = { start: node.start, end: node.end };
+  const text = query.slice(node.start, node.end);
+  if (node.kind === 'mapping') {
+    const entries = node.entries.map((entry): DetectionEntry => {
+      const keySpan = { start: entry.keyStart, end: entry.keyEnd };
+      const keyText = query.slice(entry.keyStart, entry.keyEnd);
+      return { key: entry.key, keyText, keySpan, value: blockNodeOf(entry.value, query) };
+    });
+    return { kind: 'map', entries, text, span };
+  }
+  if (node.kind === 'list') {
+    return { kind: 'list', items: node.items.map((item) => blockNodeOf(item, query)), text, span };
+  }
+  return { kind: 'scalar', value: scalarValueOf(node.value), text, span, plain: node.plain };
 }
 
 /** `Field:` with nothing after it is YAML null; it has no source text of its own. */

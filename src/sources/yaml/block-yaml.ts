@@ -17,6 +17,30 @@ import {
 export interface BlockYamlOptions {
   /** Numbers JavaScript cannot hold as written stay text (as Sigma's reader keeps them). */
   numbersAsWritten?: boolean;
+  /**
+   * Also give the source tree of the mapping, with the spans the library gives its nodes. Then
+   * empty values, and comment lines after the last item of a collection, whose spans the
+   * library draws in ways not followed here, are left to the library too.
+   */
+  tree?: boolean;
+}
+
+/** A node of the source tree: `start` and `end` delimit its text as the library's range does. */
+export type YamlNode =
+  | { kind: 'mapping'; entries: YamlEntryNode[]; start: number; end: number }
+  | { kind: 'list'; items: YamlNode[]; start: number; end: number }
+  | { kind: 'scalar'; value: unknown; plain: boolean; start: number; end: number };
+
+export interface YamlEntryNode {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: YamlNode;
+}
+
+/** A mapping read with its source tree. */
+export interface RuleYamlTree extends RuleYaml {
+  tree: YamlNode & { kind: 'mapping' };
 }
 
 /** Characters that cannot start a plain scalar, or start one the reader does not take on. */
@@ -34,12 +58,18 @@ const DEEPEST_NESTING = 100;
  */
 export function readBlockYaml(
   text: string,
+  options: BlockYamlOptions & { tree: true },
+): RuleYamlTree | OutsideSubset;
+export function readBlockYaml(text: string, options?: BlockYamlOptions): RuleYaml | OutsideSubset;
+export function readBlockYaml(
+  text: string,
   options: BlockYamlOptions = {},
 ): RuleYaml | OutsideSubset {
   const layout = layoutProblem(text);
   if (layout !== null) return new OutsideSubset(layout);
   try {
-    return new BlockYamlReader(text, options.numbersAsWritten ?? false).document();
+    const { numbersAsWritten = false, tree = false } = options;
+    return new BlockYamlReader(text, numbersAsWritten, tree).document();
   } catch (error) {
     if (error instanceof OutsideSubset) return error;
     throw error;
@@ -62,10 +92,18 @@ interface Node {
   form: ValueForm;
   /** Start of the line after the node's last line (or the text's length). */
   next: number;
+  /**
+   * Where the library ends the node with what follows it on its lines: a scalar's line break,
+   * for a collection its last item's.
+   */
+  tail: number;
+  syntax?: YamlNode;
 }
 
 interface Key {
   key: string;
+  /** Offset just after the key's text (its closing quote when quoted). */
+  end: number;
   /** Offset just after the `:` that ends the key. */
   colon: number;
 }
@@ -77,23 +115,26 @@ class BlockYamlReader {
   constructor(
     private readonly text: string,
     private readonly numbersAsWritten: boolean,
+    private readonly tree: boolean,
   ) {
     this.end = text.length;
   }
 
-  document(): RuleYaml {
+  document(): RuleYaml | RuleYamlTree {
     const first = this.contentLine(0);
     if (first === this.end || this.text[first] === ' ') outside('the document is not a mapping');
     if (this.isItem(first)) outside('the document is a list');
     const entries: RuleYamlEntry[] = [];
     const mapping = this.mapping(0, first, entries);
     if (mapping.next !== this.end) outside('text after the mapping');
-    return {
+    const read = {
       fields: mapping.value as Record<string, unknown>,
       start: first,
       end: this.end,
       entries,
     };
+    const tree = mapping.syntax;
+    return tree?.kind === 'mapping' ? { ...read, tree } : read;
   }
 
   /**
@@ -103,9 +144,10 @@ class BlockYamlReader {
   private mapping(indent: number, at: number, entries?: RuleYamlEntry[]): Node {
     this.enter();
     const fields: Record<string, unknown> = {};
+    const syntax: YamlEntryNode[] = [];
     let keyAt = at;
     while (true) {
-      const { key, colon } = this.key(keyAt);
+      const { key, colon, end } = this.key(keyAt);
       if (Object.hasOwn(fields, key)) outside(`the key ${key} appears twice`);
       const value = this.mappingValue(colon, indent);
       fields[key] = value.node.value;
@@ -115,12 +157,17 @@ class BlockYamlReader {
         valueStart: value.start,
         form: value.node.form,
       });
+      if (this.tree) syntax.push({ key, keyStart: keyAt, keyEnd: end, value: value.node.syntax! });
 
       const line = this.contentLine(value.node.next);
       const column = this.indentOf(line);
       if (line === this.end || column < indent) {
         this.depth--;
-        return { value: fields, form: 'mapping', next: line };
+        const tail = value.node.tail;
+        this.checkTrailingComments(tail, line);
+        const node = { value: fields, form: 'mapping' as const, next: line, tail };
+        if (!this.tree) return node;
+        return { ...node, syntax: { kind: 'mapping', entries: syntax, start: at, end: tail } };
       }
       if (column > indent) outside('a line indented deeper than its mapping');
       keyAt = line + column;
@@ -142,7 +189,13 @@ class BlockYamlReader {
     const line = this.contentLine(afterLine);
     const column = this.indentOf(line);
     const first = line + column;
-    const empty = { node: { value: null, form: 'empty' as const, next: line }, start: null };
+    const empty = {
+      node: { value: null, form: 'empty' as const, next: line, tail: line },
+      start: null,
+    };
+    if (this.tree && (line === this.end || column <= indent) && !this.isItem(first)) {
+      outside('an empty value');
+    }
     if (line === this.end || column < indent) return empty;
     if (column === indent) {
       return this.isItem(first) ? { node: this.list(indent, line), start: first } : empty;
@@ -156,6 +209,7 @@ class BlockYamlReader {
   private list(indent: number, line: number): Node {
     this.enter();
     const items: unknown[] = [];
+    const syntax: YamlNode[] = [];
     let itemLine = line;
     while (true) {
       const dash = itemLine + indent;
@@ -168,13 +222,18 @@ class BlockYamlReader {
         ? this.mapping(at - itemLine, at)
         : this.inlineValue(at, indent + 1);
       items.push(node.value);
+      if (this.tree) syntax.push(node.syntax!);
 
       const next = this.contentLine(node.next);
       const column = this.indentOf(next);
       if (column > indent && next !== this.end) outside('a line indented deeper than its list');
       if (next === this.end || column < indent || !this.isItem(next + column)) {
         this.depth--;
-        return { value: items, form: 'list', next };
+        this.checkTrailingComments(node.tail, next);
+        const list = { value: items, form: 'list' as const, next, tail: node.tail };
+        if (!this.tree) return list;
+        const start = line + indent;
+        return { ...list, syntax: { kind: 'list', items: syntax, start, end: node.tail } };
       }
       itemLine = next;
     }
@@ -188,20 +247,28 @@ class BlockYamlReader {
   private inlineValue(at: number, minIndent: number): Node {
     const ch = this.text[at];
     if (ch === "'") return this.singleQuoted(at, minIndent);
-    if (ch === '"') return this.doubleQuoted(at);
+    if (ch === '"') return this.doubleQuoted(at, minIndent);
     if (ch === '|') return this.literal(at, minIndent);
-    if (ch === '[' || ch === '{') return this.emptyCollection(at);
+    if (ch === '[' || ch === '{') return this.emptyCollection(at, minIndent);
     if (NOT_PLAIN_START.has(ch) && ch !== '-') outside(`a value starting with ${ch}`);
     if (ch === '-' && this.isSeparator(at + 1)) outside('a list item as a mapping value');
     return this.plain(at, minIndent);
   }
 
   /** `[]` or `{}`: the only flow collections rule files use. */
-  private emptyCollection(at: number): Node {
+  private emptyCollection(at: number, minIndent: number): Node {
     const closing = this.text[at] === '[' ? ']' : '}';
     if (this.text[at + 1] !== closing) outside('a flow collection');
-    const value = closing === ']' ? [] : {};
-    return { value, form: closing === ']' ? 'list' : 'mapping', next: this.lineRest(at + 2) };
+    const next = this.lineRest(at + 2);
+    if (this.tree && this.commentTail(next, minIndent - 1) !== next) {
+      outside('a comment line after a flow collection');
+    }
+    if (closing === ']') {
+      const syntax = { kind: 'list' as const, items: [], start: at, end: at + 2 };
+      return { value: [], form: 'list', next, tail: next, syntax };
+    }
+    const syntax = { kind: 'mapping' as const, entries: [], start: at, end: at + 2 };
+    return { value: {}, form: 'mapping', next, tail: next, syntax };
   }
 
   /**
@@ -227,7 +294,9 @@ class BlockYamlReader {
     const source = this.text.slice(at, contentEnd);
     const multiLine = source.includes('\n');
     const value = multiLine ? foldLines(source) : plainValue(source, this.numbersAsWritten);
-    return { value, form: value === null ? 'empty' : 'scalar', next: this.nextLine(contentEnd) };
+    const form = value === null ? 'empty' : 'scalar';
+    const text = { start: at, end: contentEnd, plain: true };
+    return this.scalar(value, form, text, this.nextLine(contentEnd), minIndent - 1);
   }
 
   /** One line of a plain scalar: where its text ends, and whether a comment follows it. */
@@ -251,13 +320,15 @@ class BlockYamlReader {
     const close = this.singleQuoteEnd(at);
     this.checkContinuations(at, close, minIndent);
     const value = singleQuotedValue(this.text.slice(at + 1, close));
-    return { value, form: 'scalar', next: this.lineRest(close + 1) };
+    const text = { start: at, end: close + 1, plain: false };
+    return this.scalar(value, 'scalar', text, this.lineRest(close + 1), minIndent - 1);
   }
 
-  private doubleQuoted(at: number): Node {
+  private doubleQuoted(at: number, minIndent: number): Node {
     const close = this.doubleQuoteEnd(at);
     const value = doubleQuotedValue(this.text.slice(at + 1, close));
-    return { value, form: 'scalar', next: this.lineRest(close + 1) };
+    const text = { start: at, end: close + 1, plain: false };
+    return this.scalar(value, 'scalar', text, this.lineRest(close + 1), minIndent - 1);
   }
 
   /** Offset of the quote closing a one-line double-quoted scalar. */
@@ -329,7 +400,55 @@ class BlockYamlReader {
     }
 
     const value = '\n'.repeat(leading) + lines.join('\n') + (strip ? '' : '\n');
-    return { value, form: 'block-scalar', next: this.nextLine(contentEnd) };
+    const next = this.nextLine(contentEnd);
+    const node = { value, form: 'block-scalar' as const, next, tail: next };
+    if (!this.tree) return node;
+    return { ...node, syntax: { kind: 'scalar', value, plain: false, start: at, end: next } };
+  }
+
+  /**
+   * A flow scalar whose text is `text`, its lines ending at `next`. The library ends it after
+   * the comment lines that follow it deeper than its collection (at `parentIndent`).
+   */
+  private scalar(
+    value: unknown,
+    form: ValueForm,
+    text: { start: number; end: number; plain: boolean },
+    next: number,
+    parentIndent: number,
+  ): Node {
+    if (!this.tree) return { value, form, next, tail: next };
+    const syntax = { kind: 'scalar' as const, value, ...text };
+    return { value, form, next, tail: this.commentTail(next, parentIndent), syntax };
+  }
+
+  /**
+   * Comment lines after a collection's last item, not deeper than it, the library gives to one
+   * of the collections that end there, in ways not followed here: with a tree, they are left
+   * to the library.
+   */
+  private checkTrailingComments(from: number, to: number): void {
+    if (!this.tree) return;
+    for (let line = from; line < to; line = this.nextLine(line)) {
+      if (this.text[line + this.indentOf(line)] === '#') outside('a comment after a last item');
+    }
+  }
+
+  /** End of the comment lines from `line` on, past blank ones, indented deeper than `indent`. */
+  private commentTail(line: number, indent: number): number {
+    let tail = line;
+    while (line < this.end) {
+      const column = this.indentOf(line);
+      const first = line + column;
+      if (this.isLineEnd(first)) {
+        line = this.nextLine(first);
+        continue;
+      }
+      if (this.text[first] !== '#' || column <= indent) break;
+      line = this.nextLine(this.lineEnd(first));
+      tail = line;
+    }
+    return tail;
   }
 
   /** A key at `at` (plain or quoted, on one line) and the `:` after it. */
@@ -344,7 +463,7 @@ class BlockYamlReader {
       if (c === ':' && this.isSeparator(i + 1)) {
         const key = this.text.slice(at, end);
         if (!isStringScalar(key) || key === '__proto__' || key === '<<') outside(`the key ${key}`);
-        return { key, colon: i + 1 };
+        return { key, end, colon: i + 1 };
       }
       if (c === ' ' && this.text[i + 1] === '#') break;
       if (c !== ' ') end = i + 1;
@@ -367,7 +486,7 @@ class BlockYamlReader {
       outside('a quoted key without `:`');
     }
     if (key === '__proto__' || key === '<<') outside(`the key ${key}`);
-    return { key, colon: colon + 1 };
+    return { key, end: close + 1, colon: colon + 1 };
   }
 
   /** Whether a key (plain or quoted, followed by `: `) starts at `at`, on its line. */
