@@ -2,7 +2,7 @@
 // operator (an `in` list counts as `eq` for each of its values) and the normalized value, with
 // letter case folded — rules with different case rules are listed together, each with its own.
 
-import type { Op, Scalar } from '../ir/index.js';
+import type { Indicator, Op, Scalar } from '../ir/index.js';
 import { valueKey } from '../semantics/value-key.js';
 
 /** One canonical indicator: a field, an operator and a value, as the catalog stores them. */
@@ -11,6 +11,18 @@ export interface IndicatorKey {
   op: Op;
   /** Absent for an indicator without a value (a field that must exist). */
   value?: Scalar;
+}
+
+/** One value of a rule's indicator as stored: the key it is grouped under and the value. */
+export interface KeyedValue {
+  /** The operator grouped under. */
+  keyOp: Op;
+  /** The normalized value grouped under; '' for an indicator without a value. */
+  keyValue: string;
+  /** The value the key was made from; undefined for an indicator without a value. */
+  value: Scalar | undefined;
+  /** Its position in the indicator's values; -1 for an indicator without a value. */
+  index: number;
 }
 
 /** The operator an indicator is grouped under. */
@@ -22,4 +34,18 @@ export function keyOp(op: Op): Op {
 export function keyValue(op: Op, value: Scalar | undefined): string {
   if (value === undefined) return '';
   return valueKey(value, keyOp(op), false);
+}
+
+/** Every key an indicator is stored under: one per value, or one without a value. */
+export function keyedValues(indicator: Indicator): KeyedValue[] {
+  const op = keyOp(indicator.op);
+  if (indicator.values.length === 0) {
+    return [{ keyOp: op, keyValue: '', value: undefined, index: -1 }];
+  }
+  return indicator.values.map(({ value }, index) => ({
+    keyOp: op,
+    keyValue: keyValue(op, value),
+    value,
+    index,
+  }));
 }

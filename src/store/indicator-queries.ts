@@ -2,9 +2,9 @@
 // exclude it, counted per source, each with its own written form of the condition.
 
 import type Database from 'better-sqlite3';
-import type { Op, Scalar, SourceName } from '../ir/index.js';
+import type { AnalyzedRule, Op, Scalar, SourceName } from '../ir/index.js';
 import { decodeEntry } from './catalog-entry.js';
-import { keyOp, keyValue, type IndicatorKey } from './indicator-key.js';
+import { keyedValues, keyOp, keyValue, type IndicatorKey } from './indicator-key.js';
 import { ruleCountOf, type RuleCount } from './rule-count.js';
 import { listRules, type Page, type RuleListing, type SourcePageRequest } from './rule-listing.js';
 import { predicatesOfRule, writtenText } from './written-form.js';
@@ -37,15 +37,6 @@ export interface IndicatorDetail {
   requiring: number;
   excluding: number;
   page: Page<IndicatorRule>;
-}
-
-interface UseRow {
-  id: string;
-  field: string;
-  op: Op;
-  value: string | null;
-  negated: number;
-  case_sensitive: number;
 }
 
 const MATCHING = `SELECT rule_seq FROM indicators
@@ -83,42 +74,36 @@ export class IndicatorQueries {
     };
   }
 
-  /** Each listed rule with its rows of the indicator and the predicate text they came from. */
+  /** Each listed rule with how it writes the indicator, read from its stored entry. */
   private withUses(rules: RuleListing[], params: Record<string, string>): IndicatorRule[] {
     if (rules.length === 0) return [];
     const ids = rules.map((r) => r.id);
-    const placeholders = ids.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare(
-        `SELECT r.id AS id, i.field, i.op, i.value, i.negated, i.case_sensitive
-         FROM rules r JOIN indicators i ON i.rule_seq = r.seq
-         WHERE r.id IN (${placeholders}) AND i.canonical_field = ? AND i.key_op = ?
-           AND i.key_value = ?
-         ORDER BY i.rowid`,
-      )
-      .all(...ids, params.field, params.op, params.value) as UseRow[];
     const entries = this.db
-      .prepare(`SELECT id, entry FROM rules WHERE id IN (${placeholders})`)
+      .prepare(`SELECT id, entry FROM rules WHERE id IN (${ids.map(() => '?').join(', ')})`)
       .all(...ids) as { id: string; entry: string }[];
-    const predicates = new Map(
-      entries.map(({ id, entry }) => [id, predicatesOfRule(decodeEntry(entry))]),
-    );
-
-    const uses = new Map<string, IndicatorUse[]>(ids.map((id) => [id, []]));
-    for (const row of rows) {
-      const use = useOf(row);
-      uses.get(row.id)?.push({ ...use, text: writtenText(predicates.get(row.id) ?? [], use) });
-    }
+    const uses = new Map(entries.map(({ id, entry }) => [id, usesIn(decodeEntry(entry), params)]));
     return rules.map((rule) => ({ rule, uses: uses.get(rule.id) ?? [] }));
   }
 }
 
-function useOf(row: UseRow): Omit<IndicatorUse, 'text'> {
-  return {
-    field: row.field,
-    op: row.op,
-    ...(row.value === null ? {} : { value: JSON.parse(row.value) as Scalar }),
-    negated: row.negated === 1,
-    caseSensitive: row.case_sensitive === 1,
-  };
+/** The rule's indicator values stored under the key, each as the rule writes it. */
+function usesIn(rule: AnalyzedRule, key: Record<string, string>): IndicatorUse[] {
+  const predicates = predicatesOfRule(rule);
+  const uses: IndicatorUse[] = [];
+  for (const indicator of rule.indicators) {
+    if (indicator.canonicalField !== key.field) continue;
+    for (const keyed of keyedValues(indicator)) {
+      if (keyed.keyOp !== key.op || keyed.keyValue !== key.value) continue;
+      const written = keyed.index < 0 ? {} : { value: indicator.values[keyed.index].value };
+      const use = {
+        field: indicator.field,
+        op: indicator.op,
+        ...written,
+        negated: indicator.negated,
+        caseSensitive: indicator.caseSensitive,
+      };
+      uses.push({ ...use, text: writtenText(predicates, use) });
+    }
+  }
+  return uses;
 }

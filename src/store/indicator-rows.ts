@@ -2,15 +2,14 @@
 // `canonical_fields` and `written_fields` summaries the field pages list.
 
 import type Database from 'better-sqlite3';
-import type { AnalyzedRule, Indicator, Scalar, SourceName } from '../ir/index.js';
-import { keyOp, keyValue } from './indicator-key.js';
+import type { AnalyzedRule, Indicator, SourceName } from '../ir/index.js';
+import { keyedValues, type KeyedValue } from './indicator-key.js';
 import { encodeBySource, RuleCounter } from './rule-count.js';
 
 /** Rows per INSERT statement: one statement per row costs more than the row itself. */
 const ROWS_PER_INSERT = 100;
-const COLUMNS = `rule_seq, field, canonical_field, op, negated, case_sensitive, value, key_op,
-  key_value`;
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const COLUMNS = 'rule_seq, canonical_field, key_op, key_value, negated, value';
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?)';
 
 interface WrittenTally {
   canonicalField: string;
@@ -37,9 +36,7 @@ export class IndicatorRows {
     for (const indicator of rule.indicators) {
       fieldsOfRule.add(indicator.canonicalField);
       writtenOfRule.add(this.writtenKey(indicator, rule.source));
-      // An indicator without values (a field that must exist) is one row without a value.
-      if (indicator.values.length === 0) this.write(seq, indicator, undefined);
-      for (const { value } of indicator.values) this.write(seq, indicator, value);
+      for (const keyed of keyedValues(indicator)) this.write(seq, indicator, keyed);
     }
     for (const field of fieldsOfRule) this.rulesOf(field).add(rule.source);
     for (const key of writtenOfRule) this.written.get(key)!.rules++;
@@ -74,17 +71,14 @@ export class IndicatorRows {
   }
 
   /** Queues one row, inserted a batch at a time. */
-  private write(seq: number | bigint, indicator: Indicator, value: Scalar | undefined): void {
+  private write(seq: number | bigint, indicator: Indicator, keyed: KeyedValue): void {
     this.pending.push(
       seq,
-      indicator.field,
       indicator.canonicalField,
-      indicator.op,
+      keyed.keyOp,
+      keyed.keyValue,
       indicator.negated ? 1 : 0,
-      indicator.caseSensitive ? 1 : 0,
-      value === undefined ? null : JSON.stringify(value),
-      keyOp(indicator.op),
-      keyValue(indicator.op, value),
+      keyed.value === undefined ? null : JSON.stringify(keyed.value),
     );
     if (this.pending.length === ROWS_PER_INSERT * COLUMN_COUNT) {
       this.insertMany.run(this.pending);
@@ -112,7 +106,7 @@ export class IndicatorRows {
   }
 }
 
-const COLUMN_COUNT = 9;
+const COLUMN_COUNT = 6;
 
 function insertStatement(rows: number): string {
   const values = new Array<string>(rows).fill(ROW_PLACEHOLDERS).join(', ');

@@ -63,19 +63,17 @@ CREATE TABLE rules (
   entry        TEXT NOT NULL
 );
 
--- One row per indicator value of a rule. Values are stored as JSON scalars so 4104 and "4104"
--- stay distinct; NULL is an indicator without a value (a field that must exist). key_op and
--- key_value are what the indicator pages group by (see indicator-key.ts).
+-- One row per indicator value of a rule: the key the indicator pages group by (see
+-- indicator-key.ts), whether the rule excludes the value, and the value as a JSON scalar (NULL
+-- for an indicator without a value, a field that must exist). How the rule writes it is read
+-- from the rule's entry.
 CREATE TABLE indicators (
   rule_seq        INTEGER NOT NULL,
-  field           TEXT NOT NULL,
   canonical_field TEXT NOT NULL,
-  op              TEXT NOT NULL,
-  negated         INTEGER NOT NULL,
-  case_sensitive  INTEGER NOT NULL,
-  value           TEXT,
   key_op          TEXT NOT NULL,
-  key_value       TEXT NOT NULL
+  key_value       TEXT NOT NULL,
+  negated         INTEGER NOT NULL,
+  value           TEXT
 );
 
 -- Per canonical field: the rules comparing it (by_source: JSON of rules per source) and how

@@ -92,47 +92,34 @@ test('a second rule with the same catalog id is reported as a failure, not store
   catalog.close();
 });
 
-test('each indicator value is a row with its JSON value and the key the pages group by', () => {
+test('each indicator value is a row with the key the pages group by and its JSON value', () => {
   const file = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'indicators-')));
   const db = new Database(file, { readonly: true });
   const rows = db
     .prepare(
-      `SELECT i.field, i.canonical_field, i.op, i.negated, i.case_sensitive, i.value, i.key_op,
-         i.key_value
+      `SELECT i.canonical_field, i.key_op, i.key_value, i.negated, i.value
        FROM indicators i JOIN rules r ON r.seq = i.rule_seq WHERE r.id = ? ORDER BY i.value`,
     )
     .all(referenceShapedRule().id);
   const valueless = db
-    .prepare(`SELECT op, value, key_op, key_value FROM indicators WHERE op = 'exists'`)
+    .prepare(`SELECT key_op, key_value, value FROM indicators WHERE key_op = 'exists'`)
     .all();
   db.close();
 
   const text = (value: string, key: string) => ({
-    field: 'ScriptBlockText',
     canonical_field: 'powershell.file.script_block_text',
-    op: 'contains',
-    negated: 0,
-    case_sensitive: 0,
-    value,
     key_op: 'contains',
     key_value: key,
+    negated: 0,
+    value,
   });
   assert.deepEqual(rows, [
     text('"-CN"', 's:-cn'),
     text('"-ComputerName"', 's:-computername'),
     text('"Invoke-WmiMethod"', 's:invoke-wmimethod'),
-    {
-      field: 'EventCode',
-      canonical_field: 'event.code',
-      op: 'eq',
-      negated: 0,
-      case_sensitive: 0,
-      value: '4104',
-      key_op: 'eq',
-      key_value: 'n:4104',
-    },
+    { canonical_field: 'event.code', key_op: 'eq', key_value: 'n:4104', negated: 0, value: '4104' },
   ]);
-  assert.deepEqual(valueless, [{ op: 'exists', value: null, key_op: 'exists', key_value: '' }]);
+  assert.deepEqual(valueless, [{ key_op: 'exists', key_value: '', value: null }]);
 });
 
 /** The pid of a process that has already exited. */

@@ -22,6 +22,13 @@ async function get(path: string): Promise<{ status: number; body: string }> {
 const SIGMA_ID = `sigma:${SHARED_UPSTREAM_ID}`;
 const ruleLink = (id: string) => `href="/rules/${encodeURIComponent(id)}"`;
 
+test('the home page leads to the field, event and technique indexes', async () => {
+  const { body } = await get('/');
+  for (const index of ['/fields', '/events', '/techniques']) {
+    assert.ok(body.includes(`<a href="${index}">`), index);
+  }
+});
+
 test('the field index links each canonical field with its rules per source', async () => {
   const { status, body } = await get('/fields');
   assert.equal(status, 200);

@@ -2,6 +2,7 @@
 // (operator and value) with the rules that use each.
 
 import type { FieldIndicator, FieldSummary, Page, WrittenField } from '../../store/catalog.js';
+import { MAX_WRITTEN_FIELDS } from '../../store/field-queries.js';
 import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { operandText } from '../predicate-text.js';
@@ -50,7 +51,9 @@ ${written.map(
   <td class="number">${w.rules.toLocaleString('en-US')}</td></tr>`,
 )}
 </tbody>
-</table>`;
+</table>
+${written.length >= MAX_WRITTEN_FIELDS &&
+html`<p class="more">Only the ${MAX_WRITTEN_FIELDS} names the most rules write are listed.</p>`}`;
 }
 
 function indicatorTable(field: string, indicators: FieldIndicator[]): Html {

@@ -6,6 +6,7 @@ import { layout } from '../layout.js';
 import { sourcePath } from '../link.js';
 import { MAX_SEARCH_LENGTH } from '../request-bounds.js';
 import { SOURCE_NAMES } from '../source-names.js';
+import { eventsPath, fieldsPath, techniquesPath } from './key-links.js';
 
 export function homePage(summary: BuildSummary, sources: CatalogSource[]): Html {
   const rows = Object.entries(summary.sources) as [SourceName, SourceSummary][];
@@ -20,6 +21,8 @@ stages and predicates, with ATT&amp;CK and event coverage, indicators and neighb
     placeholder="Search titles, descriptions, queries">
   <button type="submit">Search</button>
 </form>
+<p>Browse the rules by <a href="${fieldsPath()}">canonical field</a>,
+<a href="${eventsPath()}">event</a> or <a href="${techniquesPath()}">ATT&amp;CK technique</a>.</p>
 <h2>Sources</h2>
 ${rows.length === 0 ? html`<p class="none">This catalog has no sources.</p>` : sourceTable(rows)}
 <p class="explain">A rule is fully parsed when every stage and predicate of its query was
