@@ -40,7 +40,7 @@ export function renderedFields(
   const read = new Set<string>();
   for (const [field, reading] of readingsOf(rule)) {
     read.add(reading.mapped);
-    for (const predicate of reading.derived) read.add(canonicalFieldOf(predicate, rule));
+    for (const predicate of reading.derived) read.add(comparisonFieldOf(predicate, rule));
     if (canonical.has(reading.mapped)) {
       written.set(field, canonical.get(reading.mapped) as Scalar);
       continue;
@@ -70,7 +70,7 @@ function derivedValue(
 ): Scalar | undefined {
   const conditions: FieldCondition[] = [];
   for (const predicate of derived) {
-    const field = canonicalFieldOf(predicate, rule);
+    const field = comparisonFieldOf(predicate, rule);
     if (!canonical.has(field) || !predicate.canonical) continue;
     const { op, values, caseSensitive } = predicate.canonical;
     const comparison: FieldCondition = {
@@ -90,6 +90,11 @@ function derivedValue(
   return choice.kind === 'value' ? choice.value : undefined;
 }
 
+/** The field of the predicate's canonical comparison, where normalization may have moved it. */
+function comparisonFieldOf(predicate: Predicate, rule: Rule): string {
+  return predicate.canonical?.field ?? canonicalFieldOf(predicate, rule);
+}
+
 function readingsOf(rule: Rule): Map<string, WrittenField> {
   let fields = readings.get(rule);
   if (fields) return fields;
@@ -107,7 +112,7 @@ function readingsOf(rule: Rule): Map<string, WrittenField> {
     if (!stage.predicate) continue;
     for (const { predicate } of predicatesOf(stage.predicate)) {
       const reading = readingOf(predicate.field);
-      if (canonicalFieldOf(predicate, rule) !== reading.mapped) reading.derived.push(predicate);
+      if (comparisonFieldOf(predicate, rule) !== reading.mapped) reading.derived.push(predicate);
     }
   }
   readings.set(rule, fields);

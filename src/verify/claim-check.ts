@@ -113,14 +113,10 @@ export class ClaimChecker {
     if (!aCases || !bCases) return { kind: 'unknown', unknown: 'no-cases', detail: 'a rule' };
 
     const required = [...requiredFields(a, groupByOf(a)), ...requiredFields(b, groupByOf(b))];
-    let tried = 0;
-    for (const aCase of aCases) {
-      for (const bCase of bCases) {
-        if (++tried > CASE_PAIRS_TRIED) break;
-        const built = witnessOf([...aCase, ...bCase], required);
-        if (!('witness' in built)) continue;
-        return this.judged(built.witness, a, [b], indexInstances(a)[0]);
-      }
+    const pairs = aCases.flatMap((aCase) => bCases.map((bCase) => [...aCase, ...bCase]));
+    for (const literals of pairs.slice(0, CASE_PAIRS_TRIED)) {
+      const built = witnessOf(literals, required);
+      if ('witness' in built) return this.judged(built.witness, a, [b], indexInstances(a)[0]);
     }
     return { kind: 'unknown', unknown: 'no-common-witness', detail: `${a.id} and ${b.id}` };
   }

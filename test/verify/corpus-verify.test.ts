@@ -55,6 +55,15 @@ describe('verify on the three public snapshots', { skip }, () => {
       assert.deepEqual(report.failures, []);
     });
 
+  test('read backwards, most claims fail: the witnesses tell the rules apart', () => {
+    const reversed = claims
+      .filter((claim) => claim.relation === 'broader')
+      .map((claim): ClaimToVerify => ({ relation: 'broader', a: claim.b, b: claim.a }));
+    const report = verifyClaims(reversed);
+    assert.ok(report.failures.length >= reversed.length * 0.8,
+      `${report.failures.length} of ${reversed.length} reversed claims failed`);
+  });
+
   test('reading ParentImage as Image claims wrong neighbors, and their witnesses fail them', () => {
     const sigma = rules.filter((rule) => rule.source === 'sigma');
     const report = verifyRules(withWrongMapping(sigma, 'ParentImage', 'Image'));
