@@ -40,6 +40,7 @@ interface ProviderSpec {
 
 const SECURITY = 'Security';
 const SYSTEM = 'System';
+const APPLICATION = 'Application';
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 const POWERSHELL = 'Microsoft-Windows-PowerShell/Operational';
 const POWERSHELL_CLASSIC = 'Windows PowerShell';
@@ -142,6 +143,51 @@ const PROVIDERS: ProviderSpec[] = [
     'Microsoft-ServiceBus-Client/Operational',
     'Microsoft-ServiceBus-Client/Admin',
   ),
+  // An ETW provider read without a channel (Sigma's file_access and file_rename).
+  owner('Microsoft-Windows-Kernel-File'),
+  owner(
+    'Microsoft-Windows-Application-Experience',
+    'Microsoft-Windows-Application-Experience/Program-Telemetry',
+    'Microsoft-Windows-Application-Experience/Program-Compatibility-Assistant',
+  ),
+  owner('Microsoft-Windows-BitLocker-API', 'Microsoft-Windows-BitLocker/BitLocker Management'),
+  ownerOfOperational('Microsoft-Windows-DHCP-Server'),
+  owner('Microsoft-Windows-Hyper-V-Worker', 'Microsoft-Windows-Hyper-V-Worker'),
+  owner('Microsoft-Windows-Kernel-EventTracing', 'Microsoft-Windows-Kernel-EventTracing'),
+  owner(
+    'Microsoft-Windows-Kernel-ShimEngine',
+    'Microsoft-Windows-Kernel-ShimEngine/Operational',
+    'Microsoft-Windows-Kernel-ShimEngine/Diagnostic',
+  ),
+  ownerOfOperational('Microsoft-Windows-Ntfs'),
+  ownerOfOperational('Microsoft-Windows-SENSE'),
+  ownerOfOperational('Microsoft-Windows-VHDMP'),
+  owner('Microsoft-Windows-Backup', 'Microsoft-Windows-Backup'),
+  // Providers of the shared channels that rules of the corpora name.
+  sharer('Application Error', APPLICATION),
+  sharer('Windows Error Reporting', APPLICATION),
+  sharer('MsiInstaller', APPLICATION),
+  sharer('ESENT', APPLICATION),
+  sharer('MSSQLSERVER', APPLICATION),
+  sharer('MSSQLSERVER$AUDIT', APPLICATION),
+  sharer('MSMQ', APPLICATION),
+  sharer('MSExchange Control Panel', APPLICATION),
+  sharer('Microsoft-Windows-CertificationAuthority', APPLICATION),
+  sharer('Microsoft-Windows-SoftwareRestrictionPolicies', APPLICATION),
+  sharer('Microsoft-Windows-User Profiles Service', APPLICATION),
+  sharer('Windows Server Update Services', APPLICATION),
+  sharer('Microsoft-Windows-Audit-CVE', APPLICATION, SYSTEM),
+  sharer('ScreenConnect', APPLICATION),
+  sharer('Application Popup', SYSTEM),
+  sharer('TermDD', SYSTEM),
+  sharer('NetLogon', SYSTEM),
+  sharer('LsaSrv', SYSTEM),
+  sharer('Ntfs', SYSTEM),
+  sharer('Microsoft-Windows-WER-SystemErrorReporting', SYSTEM),
+  sharer('Microsoft-Windows-DistributedCOM', SYSTEM),
+  sharer('Microsoft-Windows-Iphlpsvc', SYSTEM),
+  sharer('Microsoft-Windows-Kerberos-Key-Distribution-Center', SYSTEM),
+  sharer('Microsoft-Windows-WindowsUpdateClient', SYSTEM),
 ];
 
 interface TitleCandidate {

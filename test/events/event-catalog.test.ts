@@ -7,12 +7,13 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  channelsOfSigmaService,
-  eventsOfSigmaCategory,
+  eventsCarryingField,
   eventTitle,
   providerNamed,
   providersOfChannel,
   providersOfChannelEvent,
+  soleWriterOfChannel,
+  windowsChannelNamed,
 } from '../../src/semantics/event-catalog.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,12 +69,27 @@ describe('Windows event catalog', () => {
     assert.deepEqual(names('System', 4720), []);
   });
 
-  test('Sigma services and categories map to channels and events', () => {
-    assert.deepEqual(channelsOfSigmaService('powershell-classic'), ['Windows PowerShell']);
-    assert.deepEqual(eventsOfSigmaCategory('windows', 'ps_module'), [
-      { provider: 'Microsoft-Windows-PowerShell', eventId: 4103 },
+  test('a channel has a sole writer only when one provider owns it and none shares it', () => {
+    const sysmon = soleWriterOfChannel('microsoft-windows-sysmon/operational');
+    assert.equal(sysmon, 'Microsoft-Windows-Sysmon');
+    assert.equal(soleWriterOfChannel('Security'), null);
+    assert.equal(soleWriterOfChannel('System'), null);
+    assert.equal(soleWriterOfChannel('No-Such-Channel/Operational'), null);
+  });
+
+  test('channels are named in the catalog spelling', () => {
+    assert.equal(windowsChannelNamed('security'), 'Security');
+    assert.equal(windowsChannelNamed('No-Such-Channel'), null);
+  });
+
+  test('script-block fields are carried by script-block logging events only', () => {
+    const events = eventsCarryingField('powershell.file.script_block_entropy_bits');
+    assert.deepEqual(events?.map((e) => `${e.provider} ${e.eventId}`), [
+      'Microsoft-Windows-PowerShell 4104',
+      'PowerShellCore 4104',
     ]);
-    assert.deepEqual(eventsOfSigmaCategory('macos', 'process_creation'), []);
+    assert.deepEqual(eventsCarryingField('ScriptBlockText'), events);
+    assert.equal(eventsCarryingField('process.name'), null);
   });
 });
 

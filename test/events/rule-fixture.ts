@@ -1,6 +1,14 @@
 // Hand-made rules for event-coverage tests: predicates and log-source metadata, nothing else.
 
-import type { Expr, Op, Rule, Scalar, SourceName, Stage } from '../../src/ir/index.js';
+import type {
+  DataSourceDefinition,
+  Expr,
+  Op,
+  Rule,
+  Scalar,
+  SourceName,
+  Stage,
+} from '../../src/ir/index.js';
 import { ruleDocument } from '../fixtures/rule-document.js';
 
 /** A positive predicate tree leaf; `in` when given several values. */
@@ -33,12 +41,13 @@ interface RuleShape {
   source: SourceName;
   eventFilter?: Expr | null;
   dataSources?: string[];
+  dataSourceDefinitions?: DataSourceDefinition[];
   pipeline?: Stage[];
 }
 
 export function ruleWith(shape: RuleShape): Rule {
   const language = shape.source === 'splunk' ? 'spl' : shape.source === 'sigma' ? 'sigma' : 'kuery';
-  return {
+  const rule: Rule = {
     ...ruleDocument({ source: shape.source, language }),
     dataSources: shape.dataSources ?? [],
     id: `${shape.source}:fixture`,
@@ -46,5 +55,17 @@ export function ruleWith(shape: RuleShape): Rule {
     eventFilter: shape.eventFilter ?? null,
     fullyParsed: true,
     diagnostics: [],
+  };
+  if (shape.dataSourceDefinitions) rule.dataSourceDefinitions = shape.dataSourceDefinitions;
+  return rule;
+}
+
+/** An Elastic index pattern as the lowering states it: the pattern is the predicate's text. */
+export function indexPattern(pattern: string): Expr {
+  const prefix = pattern.endsWith('*') ? pattern.slice(0, -1) : pattern;
+  const op: Op = pattern.endsWith('*') ? 'startswith' : 'eq';
+  return {
+    kind: 'predicate',
+    predicate: { field: '_index', op, values: [prefix], caseSensitive: true, text: pattern },
   };
 }

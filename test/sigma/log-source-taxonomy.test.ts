@@ -4,11 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Rule } from '../../src/ir/index.js';
-import {
-  channelsOfSigmaService,
-  eventsOfSigmaCategory,
-  sigmaCategoryProducts,
-} from '../../src/semantics/event-catalog.js';
+import { hasEvent, providerNamed, providersOfChannel } from '../../src/semantics/event-catalog.js';
 import { eventsOfLogSource, knownLogSources } from '../../src/semantics/sigma-log-sources.js';
 import { notation } from './expr-notation.js';
 import { dedent, lowerRule, lowerRules, ruleWithDetection } from './rule-text.js';
@@ -224,30 +220,38 @@ describe('filter rules and the event filter', () => {
 });
 
 describe('agreement with the event catalog', () => {
-  test('every event the catalog lists for a category is covered by the table', () => {
-    for (const product of sigmaCategoryProducts()) {
-      for (const { category, covers } of knownLogSources().filter((s) => s.product === product)) {
-        if (!category) continue;
-        for (const { provider, eventId } of eventsOfSigmaCategory(product, category)) {
-          const covered = covers.some(
-            (events) => events.provider === provider && events.codes?.includes(eventId),
-          );
-          assert.ok(covered, `${product}/${category}: ${provider} ${eventId}`);
+  const windows = knownLogSources().filter((source) => source.product === 'windows');
+
+  test('every provider and event a Windows category names is in the catalog', () => {
+    for (const { category, covers } of windows) {
+      if (!category) continue;
+      for (const events of covers) {
+        if (!events.provider) continue;
+        assert.ok(providerNamed(events.provider), `${category}: provider ${events.provider}`);
+        for (const code of events.codes ?? []) {
+          assert.ok(hasEvent(events.provider, code), `${category}: ${events.provider} ${code}`);
         }
       }
     }
   });
 
-  test('the table and the catalog give a Windows service the same channels', () => {
-    for (const { product, service, covers } of knownLogSources()) {
-      if (product !== 'windows' || !service) continue;
-      const catalog = channelsOfSigmaService(service);
-      if (catalog.length === 0) continue;
-      assert.deepEqual(
-        covers.map((events) => events.channel).sort(),
-        [...catalog].sort(),
-        `service ${service}`,
-      );
+  test('every channel a Windows category or service names has a writer in the catalog', () => {
+    for (const { category, service, covers } of windows) {
+      for (const { channel } of covers) {
+        if (channel === undefined) continue;
+        const writers = providersOfChannel(channel);
+        assert.ok(writers.length > 0, `${category ?? service}: channel ${channel}`);
+      }
+    }
+  });
+
+  test('a category naming a provider and a channel names a writer of that channel', () => {
+    for (const { category, covers } of windows) {
+      for (const { channel, provider } of covers) {
+        if (channel === undefined || provider === undefined) continue;
+        const writers = providersOfChannel(channel).map((writer) => writer.name);
+        assert.ok(writers.includes(provider), `${category}: ${provider} on ${channel}`);
+      }
     }
   });
 });
