@@ -144,7 +144,7 @@ export class FieldQueries {
     for (const row of rows) {
       const key = `${row.key_op}\u0000${row.key_value}`;
       const group = grouped.get(key) ?? { value: row.value, counts: [] };
-      // The same written value for every source, whichever source lists it.
+      // One value whichever source comes first (the greatest), so links do not change.
       if (row.value !== null && (group.value === null || row.value > group.value)) {
         group.value = row.value;
       }

@@ -32,21 +32,14 @@ export function predicatesOfRule(rule: AnalyzedRule): Predicate[] {
 
 /**
  * The text of the first predicate on the same written field that compares the value with the
- * same operator, as written or in its canonical form; null when none does (an indicator an
- * analysis derived rather than read).
+ * same operator; null when none does (an indicator an analysis derived rather than read).
  */
 export function writtenText(predicates: Predicate[], use: WrittenUse): string | null {
   const wanted = use.value === undefined ? null : valueKey(use.value, use.op, use.caseSensitive);
-  const sameValue = (op: Op, values: Scalar[]) =>
-    wanted === null || values.some((v) => valueKey(v, op, use.caseSensitive) === wanted);
-
   for (const predicate of predicates) {
-    if (predicate.field !== use.field) continue;
-    if (predicate.op === use.op && sameValue(predicate.op, predicate.values)) {
-      return predicate.text;
-    }
-    const canonical = predicate.canonical;
-    if (canonical && canonical.op === use.op && sameValue(canonical.op, canonical.values)) {
+    if (predicate.field !== use.field || predicate.op !== use.op) continue;
+    const values = predicate.values;
+    if (wanted === null || values.some((v) => valueKey(v, use.op, use.caseSensitive) === wanted)) {
       return predicate.text;
     }
   }
