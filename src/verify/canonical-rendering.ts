@@ -12,26 +12,25 @@ import { chooseValue } from './witness-value.js';
 interface WrittenField {
   /** The canonical field the written one stands for (`Image` is `process.executable`). */
   mapped: string;
-  /**
-   * Predicates on the field whose canonical comparison is on another field, derived by value
-   * normalization (`Image endswith '\x.exe'` is `process.name eq 'x.exe'`).
-   */
-  derived: Predicate[];
+  /** The rule's predicates on the field. */
+  predicates: Predicate[];
 }
 
 /** Per rule, how it reads each written field: computed once per rule. */
 const readings = new WeakMap<Rule, Map<string, WrittenField>>();
 
 /**
- * The witness's values under the rule's field names: each written field gets the value of the
- * canonical field it stands for. A field the rule compares only through derived comparisons
- * gets a value meeting exactly those of them the witness's canonical values meet. Canonical
- * fields the rule does not read stay under their canonical name: the event still has them, and
- * what it says of its own kind (`event.dataset`, `winlog.channel`) is checked by log sources.
+ * The witness's values under the rule's field names. A written field gets the value of the
+ * canonical field it stands for when that value agrees with every canonical comparison of the
+ * field's predicates (value normalization may have put one on another field: `Image endswith
+ * '\x.exe'` is `process.name eq 'x.exe'`); otherwise a value meeting exactly the predicates
+ * whose canonical comparisons the witness meets. Canonical fields the rule does not read stay
+ * under their canonical name: the event still has them, and what it says of its own kind
+ * (`event.dataset`, `winlog.channel`) is checked by log sources.
  */
-// LIMITATION: a derived comparison is trusted to mean what value normalization says (a path
-// ending in `\x.exe` has the file name `x.exe`) — a wrong derivation is not caught across
-// sources, only where both rules read the same events.
+// LIMITATION: a comparison normalization moved to another field is trusted to mean what it says
+// (a path ending in `\x.exe` has the file name `x.exe`) — a wrong move is caught only where both
+// rules read the same events, not across sources.
 export function renderedFields(
   rule: Rule,
   canonical: ReadonlyMap<string, Scalar>,
@@ -40,12 +39,8 @@ export function renderedFields(
   const read = new Set<string>();
   for (const [field, reading] of readingsOf(rule)) {
     read.add(reading.mapped);
-    for (const predicate of reading.derived) read.add(comparisonFieldOf(predicate, rule));
-    if (canonical.has(reading.mapped)) {
-      written.set(field, canonical.get(reading.mapped) as Scalar);
-      continue;
-    }
-    const value = derivedValue(rule, reading.derived, canonical);
+    for (const predicate of reading.predicates) read.add(comparisonFieldOf(predicate, rule));
+    const value = fieldValue(rule, reading, canonical);
     if (value !== undefined) written.set(field, value);
   }
   for (const [field, value] of canonical) {
@@ -60,34 +55,52 @@ export function canonicalNameOf(rule: Rule, field: string): string {
 }
 
 /**
- * A value meeting the derived comparisons the canonical values meet and avoiding the others;
- * undefined when the witness says nothing of their fields or no value fits.
+ * The field's value: the canonical value it stands for if that agrees with what the witness
+ * says of each predicate, else a value built to agree; undefined when the witness says nothing.
  */
-function derivedValue(
+function fieldValue(
   rule: Rule,
-  derived: Predicate[],
+  reading: WrittenField,
   canonical: ReadonlyMap<string, Scalar>,
 ): Scalar | undefined {
+  const direct = canonical.get(reading.mapped);
+  const conditions = agreedConditions(rule, reading.predicates, canonical);
+  if (conditions === null) return direct;
+  if (direct !== undefined && conditions.every((c) => meets(c, direct) === !c.negated)) {
+    return direct;
+  }
+  if (conditions.length === 0) return direct;
+  const choice = chooseValue(conditions);
+  return choice.kind === 'value' ? choice.value : direct;
+}
+
+/**
+ * Each predicate whose canonical comparison the witness speaks of, to be met when the witness
+ * meets that comparison and avoided when not; null when one cannot be told.
+ */
+function agreedConditions(
+  rule: Rule,
+  predicates: Predicate[],
+  canonical: ReadonlyMap<string, Scalar>,
+): FieldCondition[] | null {
   const conditions: FieldCondition[] = [];
-  for (const predicate of derived) {
+  for (const predicate of predicates) {
     const field = comparisonFieldOf(predicate, rule);
     if (!canonical.has(field) || !predicate.canonical) continue;
     const { op, values, caseSensitive } = predicate.canonical;
     const comparison: FieldCondition = {
       op: op === 'in' ? 'eq' : op,
-      values,
+      values: op === 'exists' ? [] : values,
       caseSensitive,
       flags: predicate.flags ?? '',
       negated: false,
       missingIsUnknown: true,
     };
     const held = meets(comparison, canonical.get(field) as Scalar);
-    if (held === null) return undefined;
+    if (held === null) return null;
     conditions.push(predicateCondition(predicate, !held, true));
   }
-  if (conditions.length === 0) return undefined;
-  const choice = chooseValue(conditions);
-  return choice.kind === 'value' ? choice.value : undefined;
+  return conditions;
 }
 
 /** The field of the predicate's canonical comparison, where normalization may have moved it. */
@@ -102,7 +115,7 @@ function readingsOf(rule: Rule): Map<string, WrittenField> {
   const readingOf = (field: string): WrittenField => {
     let reading = fields!.get(field);
     if (!reading) {
-      reading = { mapped: canonicalNameOf(rule, field), derived: [] };
+      reading = { mapped: canonicalNameOf(rule, field), predicates: [] };
       fields!.set(field, reading);
     }
     return reading;
@@ -111,8 +124,7 @@ function readingsOf(rule: Rule): Map<string, WrittenField> {
     for (const field of stage.groupBy?.fields ?? []) readingOf(field);
     if (!stage.predicate) continue;
     for (const { predicate } of predicatesOf(stage.predicate)) {
-      const reading = readingOf(predicate.field);
-      if (comparisonFieldOf(predicate, rule) !== reading.mapped) reading.derived.push(predicate);
+      readingOf(predicate.field).predicates.push(predicate);
     }
   }
   readings.set(rule, fields);
