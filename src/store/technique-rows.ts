@@ -96,6 +96,8 @@ export function parentOf(id: string): string | null {
   return dot < 0 ? null : id.slice(0, dot);
 }
 
+// LIMITATION: tactics are the compiled data's, where v19's Stealth and Defense Impairment are
+// still Defense Evasion — a technique page lists Defense Evasion for those techniques.
 /** The technique's tactics in the data (its parent's for an unknown sub-technique), by matrix. */
 function tacticsOf(id: string): TacticRef[] {
   return attackCatalog

@@ -30,6 +30,8 @@ export function predicatesOfRule(rule: AnalyzedRule): Predicate[] {
   return [...found];
 }
 
+// LIMITATION: a rule writing the same comparison twice (required in one branch, excluded in
+// another) shows the first predicate's text for both uses.
 /**
  * The text of the first predicate on the same written field that compares the value with the
  * same operator; null when none does (an indicator an analysis derived rather than read).

@@ -7,6 +7,8 @@ import { techniquePath, techniquesPath } from './key-links.js';
 import { pager } from './pager.js';
 import { bySourceText } from './rule-counts.js';
 
+// LIMITATION: pages break by row count, so one may end between a parent and its sub-techniques —
+// the next page goes on with the sub-techniques without repeating the parent.
 export function techniquesPage(page: Page<TechniqueSummary>): Html {
   return layout({
     title: 'ATT&CK techniques',
