@@ -1,49 +1,247 @@
-// Benchmark: builds the three public snapshots and prints time per phase and peak memory.
-// Usage: npm run bench [-- --corpora DIR] (default ../shared/corpora beside the repo).
+// Benchmark: builds the three public snapshots and a synthetic corpus ten times their size, and
+// prints time and peak memory per phase, the floor (reading and parsing the rule files alone)
+// and the ratios; then the matcher's throughput. Each measurement runs in its own process, so
+// that peak memory is its own.
+// Usage: npm run bench [-- --corpora DIR] [--runs N] [--copies N] [--no-synthetic]
+//   --runs N: each measurement N times, the fastest reported (default 1).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogFile, type SourceDirectory } from '../src/build/build-catalog.js';
-import type { AnalyzedRule } from '../src/ir/index.js';
+import type { BuildPhase, BuildProgress } from '../src/build/build-progress.js';
+import { SOURCE_KINDS } from '../src/build/source-kinds.js';
+import type { AnalyzedRule, SourceName } from '../src/ir/index.js';
 import type { EventRecord } from '../src/match/event-record.js';
 import { matchLines } from '../src/cli/match.js';
 import { evaluatorFor } from '../src/match/evaluator-registry.js';
 import { readEvents } from '../src/match/events/read-events.js';
 import { isEvaluator } from '../src/match/verdict.js';
+import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corporaFlag = process.argv.indexOf('--corpora');
-const corpora = corporaFlag > 0
-  ? path.resolve(process.argv[corporaFlag + 1])
-  : path.resolve(repoRoot, '../shared/corpora');
+const PHASES: BuildPhase[] = ['read', 'parse', 'analyze', 'neighbors', 'store'];
+const SEED = 'ruledex-bench';
+/** The synthetic corpus holds more than the default heap allows; its build gets more. */
+const LARGE_HEAP = '--max-old-space-size=16384';
 
-const sources: SourceDirectory[] = (['splunk', 'sigma', 'elastic'] as const).map((source) => ({
-  source,
-  root: path.join(corpora, source),
-}));
+interface PhaseFigures {
+  seconds: number;
+  /** Highest resident memory seen during the phase. */
+  peakMiB: number;
+}
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-bench-'));
-try {
-  const built = buildCatalogFile(sources, path.join(scratch, 'catalog.sqlite'));
-  // maxRSS is the process's peak resident set, in KiB; the build is synchronous, so no sampling.
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+interface Measurement {
+  kind: 'build' | 'floor';
+  seconds: number;
+  peakMiB: number;
+  phases: Partial<Record<BuildPhase, PhaseFigures>>;
+  rules: number;
+  /** Per source: rules read or built. */
+  sources: Partial<Record<SourceName, number>>;
+}
 
-  console.log(`corpora: ${corpora}`);
-  for (const [source, s] of Object.entries(built.summary.sources)) {
-    const counts = `${s.rules} rules, ${s.failed} failed, ${s.fullyParsed} fully parsed`;
-    console.log(`  ${source.padEnd(8)} ${counts}`);
+const scriptPath = fileURLToPath(import.meta.url);
+const repoRoot = path.resolve(path.dirname(scriptPath), '..');
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+const corpora = path.resolve(flag('--corpora') ?? path.join(repoRoot, '../shared/corpora'));
+
+function runBenchmark(): void {
+  const runs = Number(flag('--runs') ?? '1');
+  const copies = Number(flag('--copies') ?? '10');
+  console.log(`corpora: ${corpora}; fastest of ${runs} run(s) per measurement`);
+
+  const floor = fastest(runs, () => measureInChild('floor', corpora));
+  let matcherReport = '';
+  const build = fastest(runs, (run) => {
+    const measured = measureInChild('build', corpora, [], run === 0);
+    if (run === 0) matcherReport = measured.output;
+    return measured;
+  });
+  printBuild('three snapshots', build);
+  const ratio = (build.seconds / floor.seconds).toFixed(1);
+  console.log(`floor (read and parse the rule files only): ${seconds(floor.seconds)} s, `
+    + `peak ${floor.peakMiB} MiB; full build / floor = ${ratio}`);
+
+  if (!process.argv.includes('--no-synthetic')) {
+    const target = path.join(os.tmpdir(), `ruledex-synthetic-${SEED}-${copies}`);
+    const written = writeSyntheticCorpus(corpora, target, { copies, seed: SEED });
+    const made = written.seconds > 0 ? `written in ${seconds(written.seconds)} s` : 'reused';
+    console.log(`\nsynthetic corpus: ${written.files} rule files (${copies} x), ${made}`);
+    console.log(`  ${target}`);
+    const large = fastest(runs, () => measureInChild('build', target, [LARGE_HEAP]));
+    printBuild(`synthetic corpus, ${copies} x`, large);
+    const growth = large.seconds / build.seconds;
+    console.log(`growth: ${(large.rules / build.rules).toFixed(1)} x the rules took `
+      + `${growth.toFixed(1)} x the time`);
   }
-  console.log('phase seconds:');
-  for (const [phase, seconds] of Object.entries(built.phaseSeconds)) {
-    console.log(`  ${phase.padEnd(10)} ${seconds.toFixed(3)}`);
+
+  console.log(`\n${matcherReport.trimEnd()}`);
+}
+
+function fastest<M extends Measurement>(runs: number, run: (index: number) => M): M {
+  const all = Array.from({ length: runs }, (_, index) => run(index));
+  return all.reduce((best, next) => (next.seconds < best.seconds ? next : best));
+}
+
+/** A measurement in a new process; `output` is what it printed (the matcher's report). */
+function measureInChild(
+  kind: 'build' | 'floor',
+  root: string,
+  nodeOptions: string[] = [],
+  matcher = false,
+): Measurement & { output: string } {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-bench-'));
+  try {
+    const result = path.join(scratch, 'result.json');
+    const args = [
+      ...nodeOptions,
+      ...process.execArgv,
+      scriptPath,
+      '--measure', kind,
+      '--corpora', root,
+      '--result', result,
+      ...(matcher ? ['--matcher'] : []),
+    ];
+    const child = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    if (child.status !== 0) throw new Error(`the ${kind} measurement failed (${child.status})`);
+    const measured = JSON.parse(readFileSync(result, 'utf8')) as Measurement;
+    return { ...measured, output: child.stdout };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  const peakMiB = (peakRss / 2 ** 20).toFixed(0);
-  console.log(`total ${built.summary.seconds.toFixed(3)} s, peak RSS ${peakMiB} MiB`);
-  benchMatcher(built.rules, path.join(corpora, '../events/sigma-regression'));
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+}
+
+function printBuild(label: string, build: Measurement): void {
+  const counts = Object.entries(build.sources).map(([source, n]) => `${source} ${n}`).join(', ');
+  console.log(`\n${label}: ${build.rules} rules (${counts})`);
+  console.log(`  ${'phase'.padEnd(10)} ${'seconds'.padStart(8)} ${'peak MiB'.padStart(9)}`);
+  for (const phase of PHASES) {
+    const figures = build.phases[phase];
+    if (!figures) continue;
+    const time = seconds(figures.seconds).padStart(8);
+    console.log(`  ${phase.padEnd(10)} ${time} ${String(figures.peakMiB).padStart(9)}`);
+  }
+  const total = seconds(build.seconds).padStart(8);
+  console.log(`  ${'total'.padEnd(10)} ${total} ${String(build.peakMiB).padStart(9)}`);
+}
+
+function seconds(value: number): string {
+  return value.toFixed(2);
+}
+
+/** One measurement, in this (child) process; the figures go to `resultFile` as JSON. */
+function runMeasurement(
+  kind: 'build' | 'floor',
+  root: string,
+  resultFile: string,
+  matcher: boolean,
+): void {
+  const sources: SourceDirectory[] = (['splunk', 'sigma', 'elastic'] as const).map((source) => ({
+    source,
+    root: path.join(root, source),
+  }));
+  const measurement = kind === 'floor' ? measureFloor(sources) : measureBuild(sources, matcher);
+  writeFileSync(resultFile, JSON.stringify(measurement));
+}
+
+/** Reading and parsing the rule files of every source (companions too), nothing else. */
+function measureFloor(directories: SourceDirectory[]): Measurement {
+  const started = performance.now();
+  const counts: Partial<Record<SourceName, number>> = {};
+  for (const { source, root } of directories) {
+    for (const name of [source, ...(SOURCE_KINDS[source].companions ?? [])]) {
+      counts[name] = SOURCE_KINDS[name].read(root).documents.length;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const peakMiB = maxRssMiB();
+  const rules = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { kind: 'floor', seconds, peakMiB, phases: {}, rules, sources: counts };
+}
+
+function measureBuild(directories: SourceDirectory[], matcher: boolean): Measurement {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-bench-'));
+  try {
+    const meter = new PhaseMeter();
+    const started = performance.now();
+    const built = buildCatalogFile(directories, path.join(scratch, 'catalog.sqlite'), meter);
+    meter.done();
+    const seconds = (performance.now() - started) / 1000;
+    const sources: Partial<Record<SourceName, number>> = {};
+    for (const [source, summary] of Object.entries(built.summary.sources)) {
+      sources[source as SourceName] = summary.rules;
+    }
+    const peakMiB = maxRssMiB();
+    if (matcher) benchMatcher(built.rules, path.join(corpora, '../events/sigma-regression'));
+    const rules = built.rules.length;
+    return { kind: 'build', seconds, peakMiB, phases: meter.phases, rules, sources };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Time and peak memory per phase, from the build's progress calls. The build is synchronous,
+ * so memory is sampled at its steps; the process's own peak (maxRSS) is exact whenever it rose
+ * during the phase, which covers the phases without steps (neighbors, store).
+ */
+class PhaseMeter implements BuildProgress {
+  readonly phases: Partial<Record<BuildPhase, PhaseFigures>> = {};
+  private current: BuildPhase | null = null;
+  private started = 0;
+  private peakAtStart = 0;
+  private sampled = 0;
+  private steps = 0;
+
+  phase(phase: BuildPhase): void {
+    this.close();
+    this.current = phase;
+    this.started = performance.now();
+    this.peakAtStart = maxRssMiB();
+    this.sampled = rssMiB();
+  }
+
+  step(): void {
+    if (++this.steps % 64 === 0) this.sampled = Math.max(this.sampled, rssMiB());
+  }
+
+  done(): void {
+    this.close();
+    this.current = null;
+  }
+
+  private close(): void {
+    if (this.current === null) return;
+    const peak = maxRssMiB();
+    const sampled = Math.max(this.sampled, rssMiB());
+    const peakMiB = peak > this.peakAtStart ? peak : sampled;
+    const seconds = (performance.now() - this.started) / 1000;
+    const earlier = this.phases[this.current];
+    this.phases[this.current] = {
+      seconds: (earlier?.seconds ?? 0) + seconds,
+      peakMiB: Math.max(earlier?.peakMiB ?? 0, peakMiB),
+    };
+  }
+}
+
+function rssMiB(): number {
+  return Math.round(process.memoryUsage.rss() / 2 ** 20);
+}
+
+/** The process's peak resident set so far (maxRSS is in KiB). */
+function maxRssMiB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /**
@@ -81,4 +279,11 @@ function benchMatcher(rules: AnalyzedRule[], eventsRoot: string): void {
   const rate = Math.round(events.length / seconds);
   console.log(`  ${events.length} Sysmon process-creation events (${distinct}) in `
     + `${seconds.toFixed(3)} s: ${rate} events/s, ${matches} matches`);
+}
+
+const measure = flag('--measure');
+if (measure === 'build' || measure === 'floor') {
+  runMeasurement(measure, corpora, flag('--result')!, process.argv.includes('--matcher'));
+} else {
+  runBenchmark();
 }
