@@ -3,7 +3,14 @@
 // (winlog.channel, event.provider, event.dataset) every source states, Splunk source, sourcetype
 // and eventtype terms, Elastic index patterns and ECS categories — and Splunk data sources.
 
-import type { EventCoverage, Expr, Predicate, Rule, Scalar } from '../ir/index.js';
+import type {
+  DataSourceDefinition,
+  EventCoverage,
+  Expr,
+  Predicate,
+  Rule,
+  Scalar,
+} from '../ir/index.js';
 import {
   categorizedEvents,
   categorizedProviders,
@@ -566,7 +573,8 @@ function creditable(provider: string, eventId: number, channelsRead: string[]): 
   if (hasEvent(provider, eventId)) return true;
   const owns = (channel: string) => (p: EventProvider) =>
     p.owns.some((owned) => owned.toLowerCase() === channel);
-  const owners = channelsRead.flatMap((channel) => providersOfChannel(channel).filter(owns(channel)));
+  const owners = channelsRead
+    .flatMap((channel) => providersOfChannel(channel).filter(owns(channel)));
   return !owners.some((owner) => hasEvent(owner.name, eventId));
 }
 
@@ -645,23 +653,29 @@ function admits(selection: Selection, event: EventRef): boolean {
 }
 
 /**
- * What a Splunk rule's data sources document it reads: a definition's source names the log,
- * the name ends with the event ids (`Sysmon EventID 1`, `NTLM Operational 8004,8005`).
+ * What a Splunk rule's data sources document it reads: a definition's source (else its
+ * sourcetype) names the log, the name ends with the event ids (`Sysmon EventID 1`, `NTLM
+ * Operational 8004,8005`). A data source without ids still names its log, for the reasons.
  */
 function dataSourceSelections(rule: CoveredRule): Selection[] {
   const selections: Selection[] = [];
   for (const definition of rule.dataSourceDefinitions ?? []) {
     const ids = trailingEventIds(definition.name);
-    if (ids.length === 0) continue;
-    const logs = [
-      definition.source === null ? [] : splunkLogSelection('source', logTerm(definition.source)),
-      definition.sourcetype === null
-        ? []
-        : splunkLogSelection('sourcetype', logTerm(definition.sourcetype)),
-    ].flat().filter((selection) => selection !== ANYTHING && !selection.unresolved);
-    for (const log of logs) selections.push({ ...log, ids: new Set(ids) });
+    for (const log of definedLog(definition)) {
+      selections.push(ids.length > 0 ? { ...log, ids: new Set(ids) } : log);
+    }
   }
   return selections;
+}
+
+/** The log a data source's source names, else the one its sourcetype names; none if unknown. */
+function definedLog(definition: DataSourceDefinition): Selection[] {
+  const named = (field: SplunkLogField, value: string | null) => value === null
+    ? []
+    : splunkLogSelection(field, logTerm(value))
+      .filter((selection) => selection !== ANYTHING && !selection.unresolved);
+  const bySource = named('source', definition.source);
+  return bySource.length > 0 ? bySource : named('sourcetype', definition.sourcetype);
 }
 
 function logTerm(value: string): Predicate {
