@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalyzedRule, EventCoverage } from '../ir/index.js';
 import { encodeBySource, RuleCounter } from './rule-count.js';
+import { RowBatch } from './row-batch.js';
 
 interface EventTally {
   provider: string;
@@ -13,13 +14,11 @@ interface EventTally {
 }
 
 export class EventRows {
-  private readonly insert: Database.Statement;
+  private readonly rows: RowBatch;
   private readonly events = new Map<string, EventTally>();
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT INTO rule_events (rule_seq, provider, event_id) VALUES (?, ?, ?)',
-    );
+    this.rows = new RowBatch(db, 'rule_events', ['rule_seq', 'provider', 'event_id']);
   }
 
   add(seq: number | bigint, rule: AnalyzedRule): void {
@@ -29,13 +28,14 @@ export class EventRows {
       if (seen.has(tally)) continue;
       seen.add(tally);
       // The first spelling of a provider is the one every rule is filed under.
-      this.insert.run(seq, tally.provider, tally.eventId);
+      this.rows.add(seq, tally.provider, tally.eventId);
       tally.rules.add(rule.source);
     }
   }
 
-  /** Writes `events`; call once, after the last rule. */
+  /** Inserts the rows still queued and writes `events`; call once, after the last rule. */
   finish(): void {
+    this.rows.flush();
     const insert = this.db.prepare(
       'INSERT INTO events (provider, event_id, title, rules, by_source) VALUES (?, ?, ?, ?, ?)',
     );

@@ -5,11 +5,9 @@ import type Database from 'better-sqlite3';
 import type { AnalyzedRule, Indicator, SourceName } from '../ir/index.js';
 import { keyedValues, type KeyedValue } from './indicator-key.js';
 import { encodeBySource, RuleCounter } from './rule-count.js';
+import { RowBatch } from './row-batch.js';
 
-/** Rows per INSERT statement: one statement per row costs more than the row itself. */
-const ROWS_PER_INSERT = 100;
-const COLUMNS = 'rule_seq, canonical_field, key_op, key_value, negated, value';
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?)';
+const COLUMNS = ['rule_seq', 'canonical_field', 'key_op', 'key_value', 'negated', 'value'];
 
 interface WrittenTally {
   canonicalField: string;
@@ -19,15 +17,12 @@ interface WrittenTally {
 }
 
 export class IndicatorRows {
-  private readonly insertMany: Database.Statement;
+  private readonly rows: RowBatch;
   private readonly fields = new Map<string, RuleCounter>();
   /** Rules per canonical field, source and written name, keyed by the three joined. */
   private readonly written = new Map<string, WrittenTally>();
-  /** Parameters of the rows not yet inserted, row after row. */
-  private pending: unknown[] = [];
-
   constructor(private readonly db: Database.Database) {
-    this.insertMany = db.prepare(insertStatement(ROWS_PER_INSERT));
+    this.rows = new RowBatch(db, 'indicators', COLUMNS);
   }
 
   add(seq: number | bigint, rule: AnalyzedRule): void {
@@ -47,9 +42,7 @@ export class IndicatorRows {
    * are made: distinct indicators are counted on the index, faster than in sets of keys.
    */
   finish(): void {
-    const rows = this.pending.length / COLUMN_COUNT;
-    if (rows > 0) this.db.prepare(insertStatement(rows)).run(this.pending);
-    this.pending = [];
+    this.rows.flush();
 
     const insert = this.db.prepare(
       'INSERT INTO canonical_fields (field, rules, by_source, indicators) VALUES (?, ?, ?, 0)',
@@ -70,9 +63,8 @@ export class IndicatorRows {
           WHERE canonical_field = canonical_fields.field))`);
   }
 
-  /** Queues one row, inserted a batch at a time. */
   private write(seq: number | bigint, indicator: Indicator, keyed: KeyedValue): void {
-    this.pending.push(
+    this.rows.add(
       seq,
       indicator.canonicalField,
       keyed.keyOp,
@@ -80,10 +72,6 @@ export class IndicatorRows {
       indicator.negated ? 1 : 0,
       keyed.value === undefined ? null : JSON.stringify(keyed.value),
     );
-    if (this.pending.length === ROWS_PER_INSERT * COLUMN_COUNT) {
-      this.insertMany.run(this.pending);
-      this.pending = [];
-    }
   }
 
   /** The key of the indicator's written name, with its tally made when new. */
@@ -106,9 +94,3 @@ export class IndicatorRows {
   }
 }
 
-const COLUMN_COUNT = 6;
-
-function insertStatement(rows: number): string {
-  const values = new Array<string>(rows).fill(ROW_PLACEHOLDERS).join(', ');
-  return `INSERT INTO indicators (${COLUMNS}) VALUES ${values}`;
-}

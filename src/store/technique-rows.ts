@@ -7,6 +7,7 @@ import { attackCatalog, type AttackData } from '../attack/attack-catalog.js';
 import attackData from '../attack/attack-data.json' with { type: 'json' };
 import type { AnalyzedRule, AttackTechnique } from '../ir/index.js';
 import { encodeBySource, RuleCounter } from './rule-count.js';
+import { RowBatch } from './row-batch.js';
 
 /** A tactic as the technique pages show it; `id` is null where the data gives none. */
 export interface TacticRef {
@@ -24,11 +25,11 @@ interface TechniqueTally {
 }
 
 export class TechniqueRows {
-  private readonly insert: Database.Statement;
+  private readonly rows: RowBatch;
   private readonly techniques = new Map<string, TechniqueTally>();
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO rule_techniques (rule_seq, technique) VALUES (?, ?)');
+    this.rows = new RowBatch(db, 'rule_techniques', ['rule_seq', 'technique']);
     for (const entry of (attackData as AttackData).techniques) {
       this.techniques.set(entry.id, tally(entry.id, entry.name, !entry.status));
     }
@@ -42,7 +43,7 @@ export class TechniqueRows {
 
     const families = new Set<TechniqueTally>();
     for (const technique of named.values()) {
-      this.insert.run(seq, technique.id);
+      this.rows.add(seq, technique.id);
       const own = this.tallyOf(technique.id, technique.name);
       own.rules.add(rule.source);
       families.add(this.tallyOf(parentOf(technique.id) ?? technique.id, null));
@@ -50,8 +51,9 @@ export class TechniqueRows {
     for (const family of families) family.withSubtechniques.add(rule.source);
   }
 
-  /** Writes `techniques`; call once, after the last rule. */
+  /** Inserts the rows still queued and writes `techniques`; call once, after the last rule. */
   finish(): void {
+    this.rows.flush();
     const insert = this.db.prepare(`
       INSERT INTO techniques (id, parent, name, known, tactics, rules, by_source,
         with_subtechniques, with_subtechniques_by_source)
