@@ -1,11 +1,12 @@
 // Turns one modified Sigma value into a predicate: glob patterns become eq, contains,
-// startswith or endswith where they can, `null` becomes "field absent", and the type
+// startswith, endswith or exists where they can, `null` becomes "field absent", and the type
 // modifiers pick their operator.
 
 import { isIP } from 'node:net';
 import { not, predicate, type Expr, type Op, type Predicate, type Span } from '../../ir/index.js';
 import { formatPattern, type PatternPart } from '../../languages/sigma/string-value.js';
 import { compileLinearRegex, isLinearRegex } from '../../match/linear-regex.js';
+import { comparisonOfGlob, type GlobPart } from '../../semantics/value-pattern.js';
 import type { ModifiedValue, ModifiedValues } from './modified-value.js';
 
 /** Where the value was written: the predicate keeps this text and span. */
@@ -80,8 +81,8 @@ function matchPredicate(value: ModifiedValue, make: Make): Expr {
     case 'boolean':
       return make('eq', [value.value]);
     case 'string': {
-      const { op, text } = patternOperation(value.parts);
-      return make(op, [text]);
+      const { op, values } = patternOperation(value.parts);
+      return op === 'exists' ? existence(true, make) : make(op, values);
     }
   }
 }
@@ -92,28 +93,17 @@ function existence(present: boolean, make: Make): Expr {
   return present ? exists : not(exists);
 }
 
-/** The narrowest operator expressing a Sigma pattern, with the value it compares against. */
-export function patternOperation(parts: PatternPart[]): { op: Op; text: string } {
-  if (parts.some((part) => part.kind === 'placeholder')) {
-    return { op: 'placeholder', text: formatPattern(parts) };
+/**
+ * The narrowest operator expressing a Sigma pattern, with the value it compares against; a
+ * pattern of stars alone is `exists`, with no value.
+ */
+function patternOperation(parts: PatternPart[]): { op: Op; values: string[] } {
+  const globParts: GlobPart[] = [];
+  for (const part of parts) {
+    if (part.kind === 'placeholder') return { op: 'placeholder', values: [formatPattern(parts)] };
+    globParts.push(part);
   }
-  const wildcards = parts.filter((part) => part.kind !== 'text').length;
-  if (wildcards === 0) return { op: 'eq', text: textOf(parts) };
-
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  const middle = parts.slice(1, -1);
-  const middleIsText = middle.length === 1 && middle[0].kind === 'text';
-  if (parts.length === 3 && first.kind === 'any' && last.kind === 'any' && middleIsText) {
-    return { op: 'contains', text: textOf(middle) };
-  }
-  if (parts.length === 2 && first.kind === 'text' && last.kind === 'any') {
-    return { op: 'startswith', text: first.text };
-  }
-  if (parts.length === 2 && first.kind === 'any' && last.kind === 'text') {
-    return { op: 'endswith', text: last.text };
-  }
-  return { op: 'wildcard', text: formatPattern(parts) };
+  return comparisonOfGlob(globParts);
 }
 
 // LIMITATION: RE2 syntax beyond the specification's regex flavor (`\d`, `\w`, inline `(?i)`) is
@@ -130,10 +120,6 @@ function regexProblem(pattern: string, flags: string): string | null {
   });
   if (isLinearRegex(compiled)) return null;
   return `the regular expression cannot be run in linear time: ${compiled.unsupported}`;
-}
-
-function textOf(parts: PatternPart[]): string {
-  return parts.map((part) => (part.kind === 'text' ? part.text : '')).join('');
 }
 
 function isCidr(network: string): boolean {

@@ -1,32 +1,35 @@
-// Turns a matched value into the most specific operator: `*x*` is contains x, `x*` startswith,
-// `*x` endswith, no wildcard eq, anything else wildcard; numbers become numbers.
+// Turns a matched value into the most specific operator (semantics/value-pattern: `*x*` is
+// contains x, `x*` startswith, `*x` endswith, no wildcard eq); search numbers become numbers.
 
 import type { Op, Scalar } from '../../ir/index.js';
-import { patternPieces } from '../../languages/spl/search-pattern.js';
+import {
+  comparisonOfGlob,
+  hasGlobWildcard,
+  IR_GLOB,
+  readGlob,
+  type GlobSyntax,
+} from '../../semantics/value-pattern.js';
 
 export interface ValueShape {
   op: Op;
   value: Scalar;
 }
 
+/**
+ * Search values as the lexer stores them: `*` is the only wildcard; `\` makes the next character
+ * literal (the lexer writes a literal `?`, `*` or `\` escaped).
+ */
+const SEARCH_GLOB: GlobSyntax = { single: false, escapes: true };
+
 /** The shape of a search glob pattern (`*` wildcards, `\` escapes). */
 export function shapeOfPattern(pattern: string): ValueShape {
-  const pieces = patternPieces(pattern);
-  if (pieces.length === 1) return { op: 'eq', value: scalarOf(pieces[0]) };
-  const inner = pieces.slice(1, -1);
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (pieces.length === 2 && first === '' && last !== '') return { op: 'endswith', value: last };
-  if (pieces.length === 2 && first !== '' && last === '') return { op: 'startswith', value: first };
-  if (pieces.length === 3 && first === '' && last === '' && inner[0] !== '') {
-    return { op: 'contains', value: inner[0] };
-  }
-  return { op: 'wildcard', value: pattern };
+  const shape = shapeOf(pattern, SEARCH_GLOB);
+  return shape.op === 'eq' ? { op: 'eq', value: scalarOf(String(shape.value)) } : shape;
 }
 
 /** Whether a pattern has an unescaped `*`. */
 export function hasWildcard(pattern: string): boolean {
-  return patternPieces(pattern).length > 1;
+  return hasGlobWildcard(readGlob(pattern, SEARCH_GLOB));
 }
 
 /**
@@ -64,12 +67,18 @@ export function globOfLike(like: string): string {
   return glob;
 }
 
-/** The shape of a glob with `*` and `?` wildcards: `?` always needs the wildcard operator. */
+/** The shape of a glob in the IR's notation, with `*` and `?` wildcards (a LIKE pattern). */
 export function shapeOfGlob(glob: string): ValueShape {
-  for (let i = 0; i < glob.length; i += 1) {
-    if (glob[i] === '\\') i += 1;
-    else if (glob[i] === '?') return { op: 'wildcard', value: glob };
-  }
-  const shape = shapeOfPattern(glob);
-  return shape.op === 'eq' ? { op: 'eq', value: patternPieces(glob)[0] } : shape;
+  return shapeOf(glob, IR_GLOB);
+}
+
+/**
+ * The narrowest comparison of a pattern. A pattern of stars alone comes back as the IR pattern
+ * `*`: the callers turn `f=*` into a presence test before asking, and canonical comparisons
+ * read the `*` pattern as one (`**`, LIKE `%`).
+ */
+function shapeOf(pattern: string, syntax: GlobSyntax): ValueShape {
+  const { op, values } = comparisonOfGlob(readGlob(pattern, syntax));
+  if (op === 'exists') return { op: 'wildcard', value: '*' };
+  return { op, value: values[0] };
 }
