@@ -1,13 +1,14 @@
 // Corpus counts: for each indicator value, how many other rules look for the same thing.
 //
-// Two values are the same thing when canonical field, operator (an `in` list counts as `eq`
-// for each of its values), negation and normalized value (semantics/value-key) are equal —
-// exactly, nothing fuzzy. Excluding a value is not looking for it, so negation is in the key.
-// LIMITATION: a case-sensitive value keeps its case, so `CMD.exe` (case-sensitive) and `cmd.exe`
-// (case-insensitive) count apart — counts across vendors with different case rules are low.
+// Two values are the same thing when their canonical comparisons — field, operator (an `in`
+// list counts as `eq` for each of its values) and normalized value (semantics/value-key) — and
+// negation are equal, letter case folded: `CMD.exe` looked for case-sensitively and `cmd.exe`
+// case-insensitively are one indicator, so vendors with different case rules count together.
+// (Neighbors never call such rules equivalent: implication compares case rules.) Excluding a
+// value is not looking for it, so negation is in the key.
 
-import type { Indicator, IndicatorValue, Op, Rule, Scalar, SourceName } from '../ir/index.js';
-import { valueKey } from '../semantics/value-key.js';
+import type { Indicator, IndicatorValue, Rule, SourceName } from '../ir/index.js';
+import { indicatorValueKey } from '../semantics/value-key.js';
 
 /**
  * The indicators of every rule with corpus counts filled in: per value, the number of other
@@ -23,7 +24,7 @@ export function withCorpusCounts(
   const keys = new Map<Indicator, string[]>();
   for (const list of indicators.values()) {
     for (const indicator of list) {
-      keys.set(indicator, indicator.values.map(({ value }) => indicatorKey(indicator, value)));
+      keys.set(indicator, indicator.values.map((value) => indicatorKey(indicator, value)));
     }
   }
 
@@ -49,13 +50,13 @@ export function withCorpusCounts(
   const counted = new Map<string, Indicator[]>();
   for (const [id, list] of indicators) {
     const own = sourceIndex.get(id) ?? -1;
-    const countOf = (value: Scalar, key: string) =>
+    const countOf = (value: IndicatorValue, key: string) =>
       countedValue(value, counts.get(key)?.perSource, own, sources);
     counted.set(
       id,
       list.map((indicator) => {
         const valueKeys = keys.get(indicator)!;
-        const values = indicator.values.map(({ value }, i) => countOf(value, valueKeys[i]));
+        const values = indicator.values.map((value, i) => countOf(value, valueKeys[i]));
         return { ...indicator, values };
       }),
     );
@@ -69,17 +70,17 @@ interface KeyCount {
   lastRule: string;
 }
 
-/** The key under which a rule's indicator value is counted. */
-export function indicatorKey(indicator: Indicator, value: Scalar): string {
-  const op: Op = indicator.op === 'in' ? 'eq' : indicator.op;
-  const normalized = valueKey(value, op, indicator.caseSensitive);
+/** The key under which a rule's indicator value is counted: its canonical form, case folded. */
+export function indicatorKey(indicator: Indicator, value: IndicatorValue): string {
+  const op = indicator.canonicalOp ?? indicator.op;
+  const canonical = value.canonical === undefined ? value.value : value.canonical;
   const negation = indicator.negated ? 'not' : '';
-  return `${indicator.canonicalField}\u0000${op}\u0000${negation}\u0000${normalized}`;
+  return `${indicator.canonicalField}\u0000${negation}\u0000${indicatorValueKey(op, canonical)}`;
 }
 
 /** The counts of one value, leaving out the rule itself (it is not one of the "other" rules). */
 function countedValue(
-  value: Scalar,
+  value: IndicatorValue,
   perSource: number[] | undefined,
   own: number,
   sources: SourceName[],
@@ -92,5 +93,5 @@ function countedValue(
     bySource[sources[source]] = others;
     total += others;
   });
-  return { value, corpus: { total, bySource } };
+  return { ...value, corpus: { total, bySource } };
 }

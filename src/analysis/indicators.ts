@@ -6,12 +6,13 @@
 
 import {
   predicatesOf,
+  type CanonicalComparison,
   type Effect,
   type Indicator,
   type Predicate,
   type Rule,
 } from '../ir/index.js';
-import { canonicalFieldOf } from '../semantics/canonical-field.js';
+import { canonicalComparisonOf } from '../semantics/canonical-comparison.js';
 import { COVERED_EVENT_FIELDS } from '../semantics/sigma-log-sources.js';
 import { valueKey } from '../semantics/value-key.js';
 import { isElasticSource } from '../sources/elastic/elastic-source.js';
@@ -30,8 +31,8 @@ const SPLUNK_LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
   'eventtype',
 ]);
 
-/** The fields a Sigma log source's taxonomy constraints are written on. */
-const SIGMA_COVERED_EVENT_FIELDS: ReadonlySet<string> = new Set(
+/** The fields log-source taxonomy constraints are written on (Sigma's, Splunk macros'). */
+const TAXONOMY_FIELDS: ReadonlySet<string> = new Set(
   Object.values(COVERED_EVENT_FIELDS),
 );
 
@@ -52,14 +53,15 @@ interface IndicatorGroup {
 /**
  * Every field/operator the rule matches in events, with its values: the predicates of its
  * event filters (not of conditions on aggregated rows or computed values), grouped by
- * (field, operator, negated, case sensitivity),
- * values deduplicated, in order of first appearance. Corpus counts are left at zero.
+ * (field, operator, negated, case sensitivity) as written and as canonical, values
+ * deduplicated, in order of first appearance, each with its canonical form where that differs.
+ * Corpus counts are left at zero.
  */
 export function indicatorsOf(rule: Rule): Indicator[] {
   const groups = new Map<string, IndicatorGroup>();
   for (const { predicate, negated } of matchedPredicates(rule)) {
     if (isComputed(predicate.field)) continue;
-    addPredicate(groups, rule, predicate, negated);
+    addPredicate(groups, rule, predicate, negated, canonicalComparisonOf(predicate, rule));
   }
 
   const ordered = [...groups.values()];
@@ -76,8 +78,12 @@ function isComputed(field: string): boolean {
 /** Whether a predicate selects the log source rather than the activity the rule looks for. */
 export function isLogSourceConstraint(predicate: Predicate, rule: Rule): boolean {
   if (predicate.field.startsWith('logsource.')) return true;
-  if (rule.source === 'sigma') return SIGMA_COVERED_EVENT_FIELDS.has(predicate.field);
-  if (rule.source === 'splunk') return SPLUNK_LOG_SOURCE_FIELDS.has(predicate.field);
+  if (rule.source === 'sigma') return TAXONOMY_FIELDS.has(predicate.field);
+  // Splunk rules never write ECS names: one is a constraint its macros' log source implies.
+  if (rule.source === 'splunk') {
+    return SPLUNK_LOG_SOURCE_FIELDS.has(predicate.field)
+      || TAXONOMY_FIELDS.has(predicate.field);
+  }
   if (isElasticSource(rule.source)) return ELASTIC_LOG_SOURCE_FIELDS.has(predicate.field);
   return false;
 }
@@ -107,24 +113,37 @@ function addPredicate(
   rule: Rule,
   predicate: Predicate,
   negated: boolean,
+  canonical: CanonicalComparison,
 ): void {
-  const canonicalField = canonicalFieldOf(predicate, rule);
   const { field, op, caseSensitive } = predicate;
-  const key = `${field}\u0000${canonicalField}\u0000${op}\u0000${negated}\u0000${caseSensitive}`;
+  const key = [field, canonical.field, op, canonical.op, negated, caseSensitive].join('\u0000');
 
   let group = groups.get(key);
   if (!group) {
-    const indicator = { field, canonicalField, op, negated, caseSensitive, values: [] };
+    const indicator: Indicator = {
+      field,
+      canonicalField: canonical.field,
+      op,
+      ...(canonical.op === op ? {} : { canonicalOp: canonical.op }),
+      negated,
+      caseSensitive,
+      values: [],
+    };
     group = { indicator, valueKeys: new Set(), logSource: isLogSourceConstraint(predicate, rule) };
     groups.set(key, group);
   }
 
   // `exists` has no values: the indicator is the field itself.
-  if (op === 'exists') return;
-  for (const value of predicate.values) {
+  if (op === 'exists' || canonical.op === 'exists') return;
+  predicate.values.forEach((value, i) => {
     const normalized = valueKey(value, op, caseSensitive);
-    if (group.valueKeys.has(normalized)) continue;
+    if (group.valueKeys.has(normalized)) return;
     group.valueKeys.add(normalized);
-    group.indicator.values.push({ value, corpus: { total: 0, bySource: {} } });
-  }
+
+    // A canonical value that compares equal to the written one (4104 as "4104") is not repeated.
+    const corpus = { total: 0, bySource: {} };
+    const other = i < canonical.values.length ? canonical.values[i] : value;
+    const same = canonical.op === op && valueKey(other, op, caseSensitive) === normalized;
+    group.indicator.values.push(same ? { value, corpus } : { value, canonical: other, corpus });
+  });
 }

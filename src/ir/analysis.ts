@@ -11,7 +11,14 @@ export interface CorpusCount {
 }
 
 export interface IndicatorValue {
+  /** The value as written in the rule. */
   value: Scalar;
+  /**
+   * The value in the cross-vendor vocabulary, when it differs from `value` (`x.exe` for a
+   * path suffix `\x.exe`, `"4104"` for 4104 on the keyword field `event.code`).
+   */
+  canonical?: Scalar;
+  /** Counted on the canonical field, operator and value, letter case folded. */
   corpus: CorpusCount;
 }
 
@@ -21,7 +28,13 @@ export interface Indicator {
   field: string;
   /** Canonical field (ECS where mapped, the original otherwise). */
   canonicalField: string;
+  /** Operator as written in the rule. */
   op: Op;
+  /**
+   * Operator in the cross-vendor vocabulary, when it differs from `op` (a path suffix
+   * `endswith '\x.exe'` is `eq 'x.exe'` on the file-name field).
+   */
+  canonicalOp?: Op;
   /** True when the rule *excludes* these values (the predicate sits under a NOT). */
   negated: boolean;
   caseSensitive: boolean;

@@ -48,8 +48,10 @@ export interface Predicate {
   /** Regex flags for `regex` (e.g. `i`, `m`, `s`). */
   flags?: string;
   /**
-   * Canonical (cross-vendor) field name, filled in by semantics/; the original name when
-   * no mapping exists. Always `canonical.field` once the rule is canonicalized.
+   * Canonical (cross-vendor) name of the field as written, filled in by semantics/; the
+   * original name when no mapping exists. It is `canonical.field` unless normalization moved
+   * the comparison to another field (`Image endswith '\\x.exe'` is on `process.executable`,
+   * its canonical comparison on `process.name`).
    */
   canonicalField?: string;
   /** The predicate in the cross-vendor vocabulary, filled in by semantics/ after lowering. */

@@ -2,7 +2,7 @@
 // run once per rule after lowering, before any analysis.
 
 import { predicatesOf, type Expr, type Predicate, type Rule, type Stage } from '../ir/index.js';
-import { normalizeComparison } from './comparison-normalization.js';
+import { canonicalComparison } from './canonical-comparison.js';
 import { fieldContextOf, type FieldContext } from './field-context.js';
 import { mapField } from './field-mapping.js';
 
@@ -19,12 +19,7 @@ export function canonicalize(rule: Rule): void {
 function canonicalizePredicate(predicate: Predicate, context: FieldContext): void {
   if (predicate.canonical) return;
   const mapped = mapField(predicate.field, context);
-  predicate.canonical = normalizeComparison({
-    field: mapped.field,
-    op: predicate.op,
-    values: predicate.values,
-    caseSensitive: predicate.caseSensitive,
-    mapping: mapped.mapping,
-  });
-  predicate.canonicalField = predicate.canonical.field;
+  predicate.canonical = canonicalComparison(predicate, mapped);
+  // The written comparison's field: implication compares written operators and values on it.
+  predicate.canonicalField = mapped.field;
 }

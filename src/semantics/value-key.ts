@@ -59,3 +59,18 @@ export function valueKey(value: Scalar, op: Op, caseSensitive: boolean): string 
   if (caseSensitive || VERBATIM_OPS.has(op)) return `s:${value}`;
   return `s:${foldCase(value)}`;
 }
+
+/** The operator an indicator value is counted under: an `in` list is `eq` for each value. */
+export function indicatorOp(op: Op): Op {
+  return op === 'in' ? 'eq' : op;
+}
+
+/**
+ * The key an indicator's canonical operator and value are counted under: as `valueKey`, with
+ * letter case always folded — the same value looked for with different case rules is one
+ * indicator. Only counting folds case this way; implication keeps each comparison's case rule.
+ */
+export function indicatorValueKey(op: Op, value: Scalar): string {
+  const counted = indicatorOp(op);
+  return `${counted}\u0000${valueKey(value, counted, false)}`;
+}

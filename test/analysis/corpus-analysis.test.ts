@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { withCorpusCounts } from '../../src/analysis/corpus-index.js';
+import { indicatorKey, withCorpusCounts } from '../../src/analysis/corpus-index.js';
 import { indicatorsOf } from '../../src/analysis/indicators.js';
 import {
   searchNeighbors,
   type NeighborSearch,
 } from '../../src/analysis/neighbors/find-neighbors.js';
 import { buildCatalog } from '../../src/build/build-catalog.js';
-import type { AnalyzedRule, Indicator } from '../../src/ir/index.js';
+import type { AnalyzedRule, Indicator, IndicatorValue, Scalar } from '../../src/ir/index.js';
 import { corpusPath, corpusSkip } from '../corpus/corpora.js';
 
 const skip = corpusSkip();
@@ -76,8 +76,57 @@ const CHECKED_CLAIMS: [string, string, string][] = [
 /** Elastic rule types that never alert on every event their query matches. */
 const NEVER_BROADER_TYPES = new Set(['threshold', 'new_terms', 'threat_match', 'machine_learning']);
 
+/** The rule of docs/reference-rule-page.txt: PowerShell script blocks, EventCode 4104. */
+const REFERENCE_RULE = 'splunk:2a048c14-4634-11ec-a618-3e22fbd008af';
+/** A Sigma rule on the `ps_script` log source, whose taxonomy means event 4104. */
+const PS_SCRIPT_RULE = 'sigma:91e69562-2426-42ce-a647-711b8152ced6';
+/** An Elastic rule writing `event.code:"4104"` itself. */
+const ELASTIC_SCRIPT_BLOCK_RULE = 'elastic:64f17c52-6c6e-479e-ba72-236f3df18f3d';
+
+/**
+ * Rules read by hand that look for the same process by name: Sigma as `Image|endswith:
+ * '\name'`, Splunk as `Processes.process_name=name`, Elastic as `process.name : name`
+ * (case-sensitively, in the cmd.exe rule).
+ */
+const PROCESS_NAME_TRIPLES = [
+  {
+    name: 'netsh.exe',
+    sigma: 'sigma:cd5cfd80-aa5f-44c0-9c20-108c4ae12e3c',
+    splunk: 'splunk:ce27646e-d411-11eb-8a00-acde48001122',
+    elastic: 'elastic:2de87d72-ee0c-43e2-b975-5f0b029ac600',
+  },
+  {
+    name: 'cmd.exe',
+    sigma: 'sigma:06125661-3814-4e03-bfa2-1e4411c60ac3',
+    splunk: 'splunk:54a6ed00-3256-11ec-b031-acde48001122',
+    elastic: 'elastic:d9af2479-ad13-4471-a312-f586517f1243',
+  },
+  {
+    name: 'bitsadmin.exe',
+    sigma: 'sigma:1cf465a1-2609-4c15-9b66-c32dbe4bfd67',
+    splunk: 'splunk:e97a5ffe-90bf-11eb-928a-acde48001122',
+    elastic: 'elastic:4ae94fc1-f08f-419f-b692-053d28219380',
+  },
+];
+
 let rules: AnalyzedRule[];
 let search: NeighborSearch;
+
+/** A built rule's (counted) indicator on a field as written, and its value written as given. */
+function ruleIndicator(
+  id: string,
+  field: string,
+  written: Scalar,
+): { indicator: Indicator; value: IndicatorValue } {
+  const rule = rules.find((candidate) => candidate.id === id);
+  assert.ok(rule, `${id} is in the catalog`);
+  for (const indicator of rule.indicators) {
+    if (indicator.field !== field || indicator.negated) continue;
+    const value = indicator.values.find((candidate) => candidate.value === written);
+    if (value) return { indicator, value };
+  }
+  assert.fail(`${id} has no indicator ${field} ${JSON.stringify(written)}`);
+}
 
 
 before(() => {
@@ -96,11 +145,61 @@ describe('analysis of the three public snapshots', { skip }, () => {
     for (const rule of rules) indicators.set(rule.id, indicatorsOf(rule));
     const counted = withCorpusCounts(rules, indicators);
 
-    const reference = counted.get('splunk:2a048c14-4634-11ec-a618-3e22fbd008af') ?? [];
+    const reference = counted.get(REFERENCE_RULE) ?? [];
     const eventCode = reference.find((i) => i.field === 'EventCode' && i.op === 'eq');
     const corpus = eventCode?.values.find((v) => v.value === 4104)?.corpus;
     assert.ok(corpus && corpus.total > 50, 'EventCode 4104 is looked for by many rules');
-    assert.equal(corpus.bySource.splunk, corpus.total);
+    assert.deepEqual(corpus, ruleIndicator(REFERENCE_RULE, 'EventCode', 4104).value.corpus);
+  });
+});
+
+describe('cross-vendor indicators on the three public snapshots', { skip }, () => {
+  test("the reference rule's EventCode 4104 counts rules from all three sources", () => {
+    const { indicator, value } = ruleIndicator(REFERENCE_RULE, 'EventCode', 4104);
+    assert.equal(indicator.canonicalField, 'event.code');
+    const { bySource } = value.corpus;
+    assert.ok((bySource.splunk ?? 0) > 50, `${bySource.splunk} Splunk rules`);
+    assert.ok((bySource.sigma ?? 0) > 50, `${bySource.sigma} Sigma rules (ps_script log source)`);
+    assert.ok((bySource.elastic ?? 0) > 5, `${bySource.elastic} Elastic rules`);
+
+    // One rule of each kind, by hand: Sigma's from its log source, Elastic's as written.
+    const key = indicatorKey(indicator, value);
+    const sigma = ruleIndicator(PS_SCRIPT_RULE, 'event.code', '4104');
+    const elastic = ruleIndicator(ELASTIC_SCRIPT_BLOCK_RULE, 'event.code', '4104');
+    assert.equal(indicatorKey(sigma.indicator, sigma.value), key);
+    assert.equal(indicatorKey(elastic.indicator, elastic.value), key);
+  });
+
+  test('three hand-picked process names land on one indicator from each source', () => {
+    for (const { name, sigma, splunk, elastic } of PROCESS_NAME_TRIPLES) {
+      const path = ruleIndicator(sigma, 'Image', `\\${name}`);
+      assert.deepEqual(
+        [path.indicator.canonicalField, path.indicator.op, path.indicator.canonicalOp],
+        ['process.name', 'endswith', 'eq'],
+      );
+      assert.equal(path.value.canonical, name);
+      const cim = ruleIndicator(splunk, 'Processes.process_name', name);
+      const ecs = ruleIndicator(elastic, 'process.name', name);
+
+      const key = indicatorKey(path.indicator, path.value);
+      assert.equal(indicatorKey(cim.indicator, cim.value), key, `${splunk} looks for ${name}`);
+      assert.equal(indicatorKey(ecs.indicator, ecs.value), key, `${elastic} looks for ${name}`);
+      for (const { value } of [path, cim, ecs]) {
+        const { bySource } = value.corpus;
+        const sources = (['splunk', 'sigma', 'elastic'] as const).filter((s) => bySource[s]);
+        assert.deepEqual(sources, ['splunk', 'sigma', 'elastic'], `${name}: ${sources}`);
+      }
+    }
+  });
+
+  test('a case-sensitive and a case-insensitive value count together, and keep their rules', () => {
+    const { name, sigma, elastic } = PROCESS_NAME_TRIPLES[1];
+    const cased = ruleIndicator(elastic, 'process.name', name);
+    const folded = ruleIndicator(sigma, 'Image', `\\${name}`);
+    const caseRules = [cased.indicator.caseSensitive, folded.indicator.caseSensitive];
+    assert.deepEqual(caseRules, [true, false]);
+    const key = indicatorKey(folded.indicator, folded.value);
+    assert.equal(indicatorKey(cased.indicator, cased.value), key);
   });
 
   test('neighbors of the whole corpus are found', () => {

@@ -49,15 +49,39 @@ describe('corpus counts', () => {
     assert.deepEqual(counts['Image \\x.exe'], { total: 1, bySource: { splunk: 1 } });
   });
 
-  it('fold case only for case-insensitive values', () => {
+  it('count values differing only in case as one, whatever the case rules', () => {
     const rules = [
       ruleFrom('a', 'splunk', p('Name', 'eq', 'CMD.exe')),
       ruleFrom('b', 'splunk', p('Name', 'eq', 'cmd.EXE')),
       ruleFrom('c', 'splunk', cs('Name', 'eq', 'CMD.exe')),
       ruleFrom('d', 'splunk', cs('Name', 'eq', 'cmd.exe')),
+      ruleFrom('e', 'splunk', cs('Name', 'eq', 'cmd.ex')),
     ];
-    assert.deepEqual(countsOf(rules, 'a')['Name CMD.exe'], { total: 2, bySource: { splunk: 2 } });
-    assert.deepEqual(countsOf(rules, 'c')['Name CMD.exe'], { total: 0, bySource: {} });
+    assert.deepEqual(countsOf(rules, 'a')['Name CMD.exe'], { total: 3, bySource: { splunk: 3 } });
+    assert.deepEqual(countsOf(rules, 'c')['Name CMD.exe'], { total: 3, bySource: { splunk: 3 } });
+  });
+
+  it('keep regular expressions as written: their letters’ case can change their meaning', () => {
+    const rules = [
+      ruleFrom('a', 'splunk', p('Name', 'regex', '\\s+')),
+      ruleFrom('b', 'splunk', p('Name', 'regex', '\\S+')),
+    ];
+    assert.deepEqual(countsOf(rules, 'a')['Name \\s+'], { total: 0, bySource: {} });
+  });
+
+  it('count on the canonical comparison: a path suffix meets the file name', () => {
+    const path = { canonicalField: 'process.executable' };
+    const name = { canonicalField: 'process.name' };
+    const rules = [
+      ruleFrom('a', 'splunk', p('Image', 'endswith', '\\X.exe', path)),
+      ruleFrom('b', 'sigma', p('process_name', 'eq', 'x.exe', name)),
+      ruleFrom('c', 'elastic', p('process.name', 'eq', 'x.exe', { ...name, caseSensitive: true })),
+      ruleFrom('d', 'sigma', p('Image', 'endswith', 'x.exe', path)),
+    ];
+    assert.deepEqual(countsOf(rules, 'a')['Image \\X.exe'], {
+      total: 2,
+      bySource: { sigma: 1, elastic: 1 },
+    });
   });
 
   it('count an in-list value with equal values, and exclusions apart from matches', () => {

@@ -74,9 +74,43 @@ describe('indicators', () => {
   });
 
   it('uses the canonical field when the lowering gives one', () => {
-    const expr = p('Image', 'endswith', '\\x.exe', { canonicalField: 'process.executable' });
+    const expr = p('Image', 'contains', '\\x.exe', { canonicalField: 'process.executable' });
     const [indicator] = indicatorsOf(rule('r', [search(expr)]));
     assert.equal(indicator.canonicalField, 'process.executable');
+  });
+
+  it('shows the canonical operator and values beside the written ones where they differ', () => {
+    const path = { canonicalField: 'process.executable' };
+    const r = rule('r', [search(or([
+      p('Image', 'endswith', '\\x.exe', path),
+      p('Image', 'endswith', '\\y.exe', path),
+    ]))]);
+    assert.deepEqual(indicatorsOf(r), [
+      {
+        field: 'Image',
+        canonicalField: 'process.name',
+        op: 'endswith',
+        canonicalOp: 'eq',
+        negated: false,
+        caseSensitive: false,
+        values: [
+          { value: '\\x.exe', canonical: 'x.exe', corpus: { total: 0, bySource: {} } },
+          { value: '\\y.exe', canonical: 'y.exe', corpus: { total: 0, bySource: {} } },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps a path suffix and a file name apart when the suffix is part of a name', () => {
+    const path = { canonicalField: 'process.executable' };
+    const r = rule('r', [search(or([
+      p('Image', 'endswith', 'x.exe', path),
+      p('Image', 'endswith', '\\x.exe', path),
+    ]))]);
+    assert.deepEqual(
+      indicatorsOf(r).map((i) => [i.canonicalField, i.canonicalOp ?? i.op]),
+      [['process.executable', 'endswith'], ['process.name', 'eq']],
+    );
   });
 
   it('lists nothing for opaque parts', () => {

@@ -20,10 +20,12 @@ export function indicatorsSection(rule: AnalyzedRule): Html {
   return html`<section id="indicators">
 <h2>Indicators</h2>
 <p class="explain">Each row is something this rule looks for: a field, the kind of comparison,
-and the values it compares against. The corpus figure after a value counts how many
-<em>other</em> rules in this catalog look for the same field, kind and value, in total and per
-source. A value that many rules share is a well-trodden indicator the community agrees on; a
-value without a figure is particular to this rule.</p>
+and the values it compares against, as the rule writes them; in grey, the same in the
+vocabulary all sources share (ECS field names, a path's last segment as the file name) where
+that differs. The corpus figure after a value counts how many <em>other</em> rules in this
+catalog, from any source, look for the same shared field, kind and value, letter case aside,
+in total and per source. A value that many rules share is a well-trodden indicator the
+community agrees on; a value without a figure is particular to this rule.</p>
 ${indicators.length === 0
   ? html`<p class="none">No field comparison was found in this rule's filters.</p>`
   : indicatorTable(indicators, new ShownBudget(MAX_SHOWN_INDICATOR_VALUES, ruleJsonPath(rule.id)))}
@@ -56,7 +58,8 @@ function indicatorRow(i: Indicator, shown: number, budget: ShownBudget): Html {
   <td><code>${i.field}</code>
     ${i.canonicalField !== i.field && html`<br><span class="muted">${i.canonicalField}</span>`}</td>
   <td>${i.op} ${i.negated && html`<span class="badge negated">excluded</span>`}
-    ${caseBadge(caseText(i.caseSensitive, i.op, i.values.map((v) => v.value)))}</td>
+    ${caseBadge(caseText(i.caseSensitive, i.op, i.values.map((v) => v.value)))}
+    ${i.canonicalOp !== undefined && html`<br><span class="muted">${i.canonicalOp}</span>`}</td>
   <td><ul class="values">${i.values.slice(0, shown).map(valueItem)}
 ${left > 0 && html`<li class="more">${budget.more(left, left === 1 ? 'value' : 'values')}</li>`}
 </ul></td>
@@ -64,7 +67,14 @@ ${left > 0 && html`<li class="more">${budget.more(left, left === 1 ? 'value' : '
 }
 
 function valueItem(v: IndicatorValue): Html {
-  return html`<li><code>${scalarText(v.value)}</code>${corpusNote(v.corpus)}</li>`;
+  const value = html`<code>${scalarText(v.value)}</code>`;
+  return html`<li>${value}${canonicalNote(v)}${corpusNote(v.corpus)}</li>`;
+}
+
+/** The value in the shared vocabulary, where it is written otherwise. */
+function canonicalNote(v: IndicatorValue): Html {
+  if (v.canonical === undefined) return html``;
+  return html` <span class="muted">as <code>${scalarText(v.canonical)}</code></span>`;
 }
 
 function corpusNote(corpus: CorpusCount): Html {

@@ -4,12 +4,15 @@
 
 import {
   computationText,
+  type CanonicalComparison,
   type ComputedCondition,
   type Expr,
   type MacroOrigin,
   type Predicate,
+  type Scalar,
   type SubsearchCondition,
 } from '../../ir/index.js';
+import { valueKey } from '../../semantics/value-key.js';
 import { html, type Html } from '../html.js';
 import { caseText, operandText } from '../predicate-text.js';
 import type { ShownBudget } from './shown-budget.js';
@@ -105,7 +108,30 @@ ${canonical && html`<span class="muted">(${p.canonicalField})</span>`}
 <strong class="op">${p.op}</strong>
 ${operand !== '' && html`<code>${operand}</code>`}
 ${p.op === 'regex' && p.flags && html`<span class="muted">flags ${p.flags}</span>`}
-${caseBadge(caseText(p.caseSensitive, p.op, p.values))}${originNote(p.origin)}</span>`;
+${caseBadge(caseText(p.caseSensitive, p.op, p.values))}${canonicalNote(p)}\
+${originNote(p.origin)}</span>`;
+}
+
+/**
+ * The comparison in the vocabulary all sources share, where it reads otherwise than the written
+ * one on its canonical field (`Image endswith "\\x.exe"` as `process.name eq "x.exe"`); a value
+ * only written differently (4104 as "4104") is not repeated.
+ */
+function canonicalNote(p: Predicate): Html {
+  const c = p.canonical;
+  if (!c || !readsOtherwise(p, c)) return html``;
+  const operand = operandText(c.op, c.values);
+  return html` <span class="muted canonical">as <code>${c.field}</code> ${c.op}\
+${operand !== '' && html` <code>${operand}</code>`}</span>`;
+}
+
+function readsOtherwise(p: Predicate, c: CanonicalComparison): boolean {
+  if (c.field !== (p.canonicalField ?? p.field) || c.op !== p.op) return true;
+  if (c.values.length !== p.values.length) return true;
+  return c.values.some((value, i) => {
+    const key = (v: Scalar) => valueKey(v, c.op, c.caseSensitive);
+    return key(value) !== key(p.values[i]);
+  });
 }
 
 /** The case rule as a badge, or nothing where case cannot matter. */
