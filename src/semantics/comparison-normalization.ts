@@ -36,6 +36,9 @@ function narrowestPattern(comparison: CanonicalComparison): CanonicalComparison 
   return { ...comparison, ...comparisonOfGlob(readGlob(pattern, IR_GLOB)) };
 }
 
+// LIMITATION: a whole path (`process.executable eq 'C:\Windows\x.exe'`) implies the file name
+// but is not equivalent to it, so it stays on the path — a rule naming the full path is not
+// counted with the rules naming only `x.exe`.
 /**
  * `process.executable endswith '\x.exe'` is `process.name eq 'x.exe'`: a suffix that starts
  * with a path separator and holds no other separator is the whole last segment. Every value
