@@ -118,7 +118,7 @@ export class FieldQueries {
 
   /**
    * One page of the field's indicators, the most used first, each counted per source. The value
-   * given is one of the written values with that normalized form.
+   * given is one of the canonical values with that normalized form.
    */
   fieldIndicators(name: string, request: PageRequest): Page<FieldIndicator> {
     // The page's keys are found on the index alone; values and sources only for those keys.

@@ -1,9 +1,10 @@
-// What makes two indicator values one indicator on the indicator pages: the canonical field, the
-// operator (an `in` list counts as `eq` for each of its values) and the normalized value, with
-// letter case folded — rules with different case rules are listed together, each with its own.
+// What makes two indicator values one indicator on the indicator pages: the canonical field,
+// operator and value (an `in` list counts as `eq` for each of its values), the value normalized
+// with letter case folded — as corpus counts key them, but with negation left out: rules that
+// exclude the value are listed beside those requiring it.
 
 import type { Indicator, Op, Scalar } from '../ir/index.js';
-import { valueKey } from '../semantics/value-key.js';
+import { indicatorOp, valueKey } from '../semantics/value-key.js';
 
 /** One canonical indicator: a field, an operator and a value, as the catalog stores them. */
 export interface IndicatorKey {
@@ -25,27 +26,28 @@ export interface KeyedValue {
   index: number;
 }
 
-/** The operator an indicator is grouped under. */
+/** The operator a canonical operator is grouped under. */
 export function keyOp(op: Op): Op {
-  return op === 'in' ? 'eq' : op;
+  return indicatorOp(op);
 }
 
-/** The normalized value an indicator is grouped under; '' when it has no value. */
+/** The normalized value a canonical value is grouped under; '' when it has no value. */
 export function keyValue(op: Op, value: Scalar | undefined): string {
   if (value === undefined) return '';
-  return valueKey(value, keyOp(op), false);
+  return valueKey(value, indicatorOp(op), false);
 }
 
-/** Every key an indicator is stored under: one per value, or one without a value. */
+/**
+ * Every key an indicator is stored under, made of its canonical operator and values: one per
+ * value, or one without a value.
+ */
 export function keyedValues(indicator: Indicator): KeyedValue[] {
-  const op = keyOp(indicator.op);
+  const op = keyOp(indicator.canonicalOp ?? indicator.op);
   if (indicator.values.length === 0) {
     return [{ keyOp: op, keyValue: '', value: undefined, index: -1 }];
   }
-  return indicator.values.map(({ value }, index) => ({
-    keyOp: op,
-    keyValue: keyValue(op, value),
-    value,
-    index,
-  }));
+  return indicator.values.map(({ value, canonical }, index) => {
+    const shared = canonical === undefined ? value : canonical;
+    return { keyOp: op, keyValue: keyValue(op, shared), value: shared, index };
+  });
 }

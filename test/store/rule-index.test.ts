@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, test } from 'node:test';
+import type { Indicator } from '../../src/ir/index.js';
 import { openCatalog } from '../../src/store/catalog.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
 import { temporaryFolder, writeFixtureCatalog } from './fixtures/catalog-file.js';
@@ -269,4 +270,58 @@ test('a technique no rule names is known by its ATT&CK name, an unknown id is nu
   assert.equal(catalog.technique('T0000', all), null);
   const named = catalog.technique('T9999', all);
   assert.deepEqual([named?.summary.name, named?.summary.known], [null, false]);
+});
+
+test('three vendors writing one condition their own way share one indicator page', () => {
+  const counted = { total: 0, bySource: {} };
+  const vendorRule = (source: 'splunk' | 'sigma' | 'elastic', indicator: Indicator) =>
+    rule({ source, upstreamId: `cmd-${source}`, indicators: [indicator] });
+  const rules = [
+    vendorRule('sigma', {
+      field: 'Image',
+      canonicalField: 'process.name',
+      op: 'endswith',
+      canonicalOp: 'eq',
+      negated: false,
+      caseSensitive: false,
+      values: [{ value: '\\cmd.exe', canonical: 'cmd.exe', corpus: counted }],
+    }),
+    vendorRule('splunk', {
+      field: 'Processes.process_name',
+      canonicalField: 'process.name',
+      op: 'eq',
+      negated: false,
+      caseSensitive: false,
+      values: [{ value: 'CMD.EXE', corpus: counted }],
+    }),
+    vendorRule('elastic', {
+      field: 'process.name',
+      canonicalField: 'process.name',
+      op: 'eq',
+      negated: false,
+      caseSensitive: true,
+      values: [{ value: 'cmd.exe', corpus: counted }],
+    }),
+  ];
+  const file = `${temporaryFolder()}/vendors.db`;
+  const summary = { sources: {}, rules: rules.length, seconds: 0 };
+  writeCatalog(file, { rules, failures: [], summary, sources: [] });
+  const own = openCatalog(file);
+  try {
+    const key = { canonicalField: 'process.name', op: 'eq' as const, value: 'cmd.exe' };
+    const detail = own.indicator(key, all);
+    assert.deepEqual(detail?.rules, { total: 3, bySource: { splunk: 1, sigma: 1, elastic: 1 } });
+    const written = detail?.page.items.map(({ uses: [use] }) => [use.field, use.op, use.value]);
+    assert.deepEqual(written, [
+      ['Processes.process_name', 'eq', 'CMD.EXE'],
+      ['Image', 'endswith', '\\cmd.exe'],
+      ['process.name', 'eq', 'cmd.exe'],
+    ]);
+    const everyVendor = { total: 3, bySource: { splunk: 1, sigma: 1, elastic: 1 } };
+    assert.deepEqual(own.fieldIndicators('process.name', all).items, [
+      { op: 'eq', value: 'cmd.exe', rules: everyVendor },
+    ]);
+  } finally {
+    own.close();
+  }
 });
