@@ -77,7 +77,8 @@ function constrained(expr: Expr, negated: boolean, constraintsOf: ConstraintsOf)
     case 'and':
     case 'or': {
       const args = expr.args.map((arg) => constrained(arg, negated, constraintsOf));
-      return args.every((arg, i) => arg === expr.args[i]) ? expr : { kind: expr.kind, args };
+      if (args.every((arg, i) => arg === expr.args[i])) return expr;
+      return expr.kind === 'and' ? and(args) : or(args);
     }
     case 'not': {
       const arg = constrained(expr.arg, !negated, constraintsOf);
@@ -86,7 +87,7 @@ function constrained(expr: Expr, negated: boolean, constraintsOf: ConstraintsOf)
     case 'predicate': {
       if (negated) return expr;
       const implied = constraintsOf(expr.predicate);
-      return implied ? { kind: 'and', args: [expr, implied] } : expr;
+      return implied ? and([expr, implied]) : expr;
     }
     default:
       return expr;
@@ -129,7 +130,6 @@ function constrainDataModel(stage: Stage): void {
   if (category === null) return;
 
   const text = `from datamodel=${datamodel}`;
-  const origin = stage.origin;
   const term: Predicate = {
     field: CATEGORY_FIELD,
     op: 'eq',
@@ -137,7 +137,6 @@ function constrainDataModel(stage: Stage): void {
     caseSensitive: false,
     text,
   };
-  if (origin) term.origin = origin;
   const implied = constraint(CATEGORY_FIELD, 'eq', [category], term);
   stage.predicate = stage.predicate ? and([stage.predicate, implied]) : implied;
 }
@@ -202,11 +201,11 @@ function coveredConstraint(
 
 /**
  * A constraint predicate, already in the cross-vendor vocabulary: its field is ECS. It keeps
- * the term's text and macro origin, so that a page shows which term implies it.
+ * the term's text, which says what implies it; it has no span or macro origin, as no query
+ * text wrote it.
  */
 function constraint(field: string, op: Op, values: string[], term: Predicate): Expr {
   const implied: Predicate = { field, op, values, caseSensitive: false, text: term.text };
-  if (term.origin) implied.origin = term.origin;
   implied.canonical = { field, op, values, caseSensitive: false, mapping: 'ecs' };
   implied.canonicalField = field;
   return predicate(implied);

@@ -37,9 +37,9 @@ describe('Elastic log-source constraints', () => {
     assert.equal(
       stage(rule, 'from'),
       'or(and(_index startswith cased "logs-windows.sysmon_operational-", '
-        + 'and(winlog.channel eq "Microsoft-Windows-Sysmon/Operational", '
+        + 'winlog.channel eq "Microsoft-Windows-Sysmon/Operational", '
         + 'event.provider eq "Microsoft-Windows-Sysmon", '
-        + 'event.dataset eq "windows.sysmon_operational")), '
+        + 'event.dataset eq "windows.sysmon_operational"), '
         + 'and(_index startswith cased "logs-aws.cloudtrail-", '
         + 'event.dataset eq "aws.cloudtrail"), '
         + '_index startswith cased "winlogbeat-")',
@@ -68,11 +68,11 @@ describe('Elastic log-source constraints', () => {
     });
     assert.equal(
       stage(rule, 'query'),
-      'and(and(event.dataset eq cased "system.security", winlog.channel eq "Security"), '
-        + 'and(event.module eq cased "powershell", '
+      'and(event.dataset eq cased "system.security", winlog.channel eq "Security", '
+        + 'event.module eq cased "powershell", '
         + 'or(and(winlog.channel eq "Windows PowerShell", event.provider eq "PowerShell"), '
         + 'and(winlog.channel eq "Microsoft-Windows-PowerShell/Operational", '
-        + 'event.provider eq "Microsoft-Windows-PowerShell"))))',
+        + 'event.provider eq "Microsoft-Windows-PowerShell")))',
     );
   });
 
