@@ -176,10 +176,13 @@ test('keys out of bounds are answered 400 on pages', async () => {
   }
 });
 
-test('the rule page links its events and techniques to their pages', async () => {
+test('the rule page links its events, techniques and indicator values to their pages', async () => {
   const { body } = await get(`/rules/${encodeURIComponent(REFERENCE_SHAPED_ID)}`);
   assert.ok(body.includes('href="/techniques/T1047"'));
   assert.ok(body.includes('href="/events/Microsoft-Windows-PowerShell/4104"'));
+  assert.ok(body.includes('<a href="/indicators/event.code/eq?value=4104&amp;type=number">'));
+  const elastic = await get(`/rules/elastic%3A${SHARED_UPSTREAM_ID}`);
+  assert.ok(elastic.body.includes('href="/indicators/process.name/eq?value=cmd.exe"'));
 });
 
 test('hostile field names, values, providers and techniques are escaped on all pages', async () => {

@@ -1,9 +1,9 @@
 // Paths of the pages per canonical field, indicator, event and ATT&CK technique, and of their
 // indexes; the API serves the same data under `/api` + the same path.
 
-import type { Op, Scalar, SourceName } from '../../ir/index.js';
+import type { Indicator, IndicatorValue, Op, Scalar, SourceName } from '../../ir/index.js';
 import { DEFAULT_PAGE_SIZE } from '../request-bounds.js';
-import type { ValueType } from './key-params.js';
+import { MAX_FIELD_LENGTH, MAX_VALUE_LENGTH, type ValueType } from './key-params.js';
 
 /** Paging of a list, and the one source it keeps to. */
 export interface ListPlace {
@@ -33,6 +33,17 @@ export function indicatorPath(
 ): string {
   const path = `/indicators/${encodeURIComponent(canonicalField)}/${encodeURIComponent(op)}`;
   return withQuery(path, valueParams(value), place);
+}
+
+/**
+ * The page of the canonical indicator a rule's indicator value counts under; null when its field
+ * or value is longer than a link may carry.
+ */
+export function indicatorValuePath(indicator: Indicator, value: IndicatorValue): string | null {
+  const shared = value.canonical === undefined ? value.value : value.canonical;
+  if (indicator.canonicalField.length > MAX_FIELD_LENGTH) return null;
+  if (typeof shared === 'string' && shared.length > MAX_VALUE_LENGTH) return null;
+  return indicatorPath(indicator.canonicalField, indicator.canonicalOp ?? indicator.op, shared);
 }
 
 export function eventsPath(place: ListPlace = {}): string {
