@@ -10,6 +10,7 @@ import type {
 } from '../../ir/index.js';
 import { html, type Html } from '../html.js';
 import { ruleJsonPath } from '../link.js';
+import { indicatorValuePath } from '../pages/key-links.js';
 import { caseText, scalarText } from '../predicate-text.js';
 import { caseBadge } from './predicate-tree.js';
 import { SOURCE_NAMES } from '../source-names.js';
@@ -60,14 +61,17 @@ function indicatorRow(i: Indicator, shown: number, budget: ShownBudget): Html {
   <td>${i.op} ${i.negated && html`<span class="badge negated">excluded</span>`}
     ${caseBadge(caseText(i.caseSensitive, i.op, i.values.map((v) => v.value)))}
     ${i.canonicalOp !== undefined && html`<br><span class="muted">${i.canonicalOp}</span>`}</td>
-  <td><ul class="values">${i.values.slice(0, shown).map(valueItem)}
+  <td><ul class="values">${i.values.slice(0, shown).map((v) => valueItem(i, v))}
 ${left > 0 && html`<li class="more">${budget.more(left, left === 1 ? 'value' : 'values')}</li>`}
 </ul></td>
 </tr>`;
 }
 
-function valueItem(v: IndicatorValue): Html {
-  const value = html`<code>${scalarText(v.value)}</code>`;
+/** The value as written, linked to the page of the canonical indicator it counts under. */
+function valueItem(i: Indicator, v: IndicatorValue): Html {
+  const href = indicatorValuePath(i, v);
+  const code = html`<code>${scalarText(v.value)}</code>`;
+  const value = href === null ? code : html`<a href="${href}">${code}</a>`;
   return html`<li>${value}${canonicalNote(v)}${corpusNote(v.corpus)}</li>`;
 }
 
