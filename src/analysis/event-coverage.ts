@@ -129,7 +129,6 @@ const DATASET_FIELDS = new Set(['event.dataset', 'data_stream.dataset']);
 const SPLUNK_LOG_FIELDS = new Set(['source', 'sourcetype', 'eventtype']);
 /** Log names that stand for every Windows channel: `sourcetype=XmlWinEventLog`. */
 const ANY_CHANNEL_LOGS = new Set(['xmlwineventlog', 'wineventlog']);
-const INDEX_FIELDS = new Set(['_index', 'index']);
 /** Stages of a sequence's steps (EQL), after the `sequence` stage. */
 const SEQUENCE_STEPS = new Set(['step']);
 
@@ -230,7 +229,8 @@ function selectionsOfPredicate(predicate: Predicate): Selection[] {
   }
   if (SPLUNK_LOG_FIELDS.has(field)) return splunkLogSelection(field as SplunkLogField, predicate);
   if (field === '_index') return indexSelection(predicate);
-  if (INDEX_FIELDS.has(field)) return [{ ...ANYTHING, unresolved: true }];
+  // A Splunk index is each installation's choice: it names a log the model does not describe.
+  if (field === 'index') return [{ ...ANYTHING, unresolved: true }];
   if (field === 'event.category') return ecsSelection('categories', values);
   if (field === 'event.type') return ecsSelection('types', values);
   if (field === 'event.action') return actionSelection(predicate);

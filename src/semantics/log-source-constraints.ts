@@ -29,7 +29,7 @@ import {
 } from './splunk-log-sources.js';
 
 /** The ECS field a Splunk data model's category is stated on. */
-export const CATEGORY_FIELD = 'event.category';
+const CATEGORY_FIELD = 'event.category';
 
 /** The constraints a term implies, or null when it implies nothing beyond itself. */
 type ConstraintsOf = (predicate: Predicate) => Expr | null;
@@ -44,8 +44,8 @@ const ELASTIC_DATASET_FIELDS: ReadonlySet<string> = new Set([
  * Adds the rule's log-source constraints to the stages that hold its log-source terms: a term
  * `P` becomes `P AND C` where every event matching `P` matches `C` under the event model, so
  * the rule matches the same events — under NOT or OR as well. Terms under a NOT are left
- * alone, as they select no log. Splunk rules also get the
- * definitions of the data sources they name, from the repository's reading `context`.
+ * alone, as they select no log. Splunk rules also get the definitions of the data sources they
+ * name, from the repository's reading `context`.
  */
 export function constrainLogSource(rule: Rule, context: unknown = null): void {
   if (rule.source === 'splunk') {
