@@ -47,9 +47,6 @@ export function chooseValue(conditions: FieldCondition[], variant = 0): ValueCho
     .map((condition) => rotated(withoutContradicted(asMet(condition), avoided), variant));
   const emptied = met.find((c) => c.values.length === 0 && c.op !== 'exists');
   if (emptied) return { kind: 'empty', detail: describe(conditions) };
-  if (met.some((c) => c.op === 'exists') && avoided.some((c) => c.op === 'exists')) {
-    return { kind: 'empty', detail: describe(conditions) };
-  }
   if (met.length === 0) {
     if (avoided.every((condition) => !condition.missingIsUnknown)) return { kind: 'absent' };
     return firstFitting(AVOIDING, met, avoided) ?? noValue(conditions);
@@ -58,6 +55,10 @@ export function chooseValue(conditions: FieldCondition[], variant = 0): ValueCho
   const nullOnly = met.filter((c) => c.op === 'eq' && c.values.every((v) => v === null));
   if (nullOnly.length > 0) {
     return nullOnly.length === met.length ? { kind: 'absent' } : noValue(conditions);
+  }
+  // Every condition left to meet needs a value, which `not f exists` forbids.
+  if (avoided.some((c) => c.op === 'exists')) {
+    return { kind: 'empty', detail: describe(conditions) };
   }
 
   for (const singles of combinations(met)) {

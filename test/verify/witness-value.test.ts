@@ -92,6 +92,11 @@ describe('the value a witness field takes', () => {
     assert.equal(value(choice), 'APPDATA');
   });
 
+  test('a case that asks for a value and for the field to be absent keeps no event', () => {
+    assert.equal(chooseValue([met('contains', ['x']), avoided('exists', [])]).kind, 'empty');
+    assert.equal(value(chooseValue([met('eq', [null]), avoided('exists', [])])), 'absent');
+  });
+
   test('an equality with null asks for the field to be absent', () => {
     assert.equal(value(chooseValue([met('eq', [null])])), 'absent');
     assert.equal(value(chooseValue([avoided('eq', [null])])), 'ruledex-witness');
