@@ -20,6 +20,8 @@ type Node =
 
 class Unsupported extends Error {}
 
+// LIMITATION: lookaround, backreferences, Unicode and POSIX classes are not read — a claim whose
+// narrower rule needs such a regex is counted unknown (`regex-not-simple`), never confirmed.
 /**
  * Up to a few strings the pattern matches (from its shortest readings), or null when the
  * pattern uses syntax this reader does not model. Callers check each instance with a real

@@ -30,6 +30,8 @@ const COMBINATIONS_TRIED = 64;
 /** Values tried for a field that must only avoid conditions. */
 const AVOIDING = [ANY_VALUE, 'x', '0', '-'];
 
+// LIMITATION: a witness field holds one value — conditions only a multi-valued field meets
+// (`f = a AND f = b`) give no witness, and such a claim is counted unknown (`no-single-value`).
 /**
  * The field's value. `variant` rotates each condition's list of values, so that successive
  * witnesses of one case try each of its alternatives first (`EventID in [4728, 632]`).
