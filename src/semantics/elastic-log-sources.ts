@@ -115,9 +115,9 @@ export function datasetOfIndexPattern(pattern: string): string | null {
 }
 
 /**
- * Sample index names of the Windows datasets, with what each reads: an index pattern reads
- * the Windows logs of the samples it matches (`logs-windows.*` reads every `windows.` dataset,
- * `winlogbeat-*` any channel). Null channel means any Windows channel.
+ * Sample index names of the Windows datasets, with what each reads (null: any Windows channel):
+ * an index pattern reads the Windows logs of the samples it matches (`logs-windows.*` reads
+ * every `windows.` dataset, `winlogbeat-*` any channel).
  */
 export function windowsIndexSamples(): { index: string; events: CoveredEvents | null }[] {
   return [
