@@ -133,6 +133,13 @@ export const ZEEK_FIELDS: Readonly<Record<string, FieldMap>> = {
     names: { ...ZEEK_CONNECTION, name: 'file.name', path: 'zeek.smb_files.path' },
   },
   kerberos: {
-    names: { ...ZEEK_CONNECTION, client: 'zeek.kerberos.client', service: 'zeek.kerberos.service' },
+    names: {
+      ...ZEEK_CONNECTION,
+      client: 'zeek.kerberos.client',
+      service: 'zeek.kerberos.service',
+      request_type: 'zeek.kerberos.request_type',
+      cipher: 'zeek.kerberos.cipher',
+    },
   },
+  rdp: { names: { ...ZEEK_CONNECTION, cookie: 'zeek.rdp.cookie' } },
 };
