@@ -264,8 +264,12 @@ describe('the reference rule page in headless Chromium', { skip: browserSkip }, 
       }
       assert.match(stages, /from macro powershell/);
       assert.match(stages, /from macro security_content_ctime\(firstTime\)/);
-      assert.match(stages, /EventCode\s+eq\s+4104/);
-      assert.match(stages, /ANY OF\s+ScriptBlockText\s+contains\s+"-CN"/);
+      // Each predicate shows its written field, then its canonical (ECS) field.
+      assert.match(stages, /EventCode\s+\(event\.code\)\s+eq\s+4104/);
+      assert.match(
+        stages,
+        /ANY OF\s+ScriptBlockText\s+\(powershell\.file\.script_block_text\)\s+contains\s+"-CN"/,
+      );
 
       assert.match(await section('Indicators'), /EventCode[\s\S]*4104\s*corpus \d{2,}/);
       const neighbors = await section('Neighbors');
