@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../corpus/corpora.js';
 import { schemaErrors, type SchemaName } from '../web/json-schemas.js';
 import { all, field, ruleWith } from './rule-fixture.js';
 
-const EVENT_REPORT = 'event-report' as SchemaName;
+const EVENT_REPORT = 'event-report' satisfies SchemaName;
 
 /** A fixture rule with an id of its own. */
 const rule = (id: string, ...args: Parameters<typeof ruleWith>) => ({ ...ruleWith(...args), id });
