@@ -301,19 +301,11 @@ class BlockYamlReader {
 
   /** One line of a plain scalar: where its text ends, and whether a comment follows it. */
   private plainLine(at: number): { end: number; comment: boolean } {
-    let end = at;
-    let i = at;
-    for (; i < this.end; i++) {
-      const ch = this.text[i];
-      if (ch === '\n') break;
-      if (ch === ':' && this.isSeparator(i + 1)) outside('a key inside a plain value');
-      if (ch === ' ') {
-        if (this.text[i + 1] === '#') return { end, comment: true };
-        continue;
-      }
-      end = i + 1;
-    }
-    return { end, comment: false };
+    const line = this.lineFrom(at);
+    const comment = line.indexOf(' #');
+    const stop = comment === -1 ? line.length : comment;
+    if (keyColonIn(line, stop) !== -1) outside('a key inside a plain value');
+    return { end: at + trimmedLength(line, stop), comment: comment !== -1 };
   }
 
   private singleQuoted(at: number, minIndent: number): Node {
@@ -456,19 +448,18 @@ class BlockYamlReader {
     const ch = this.text[at];
     if (ch === "'" || ch === '"') return this.quotedKey(at);
     if (NOT_PLAIN_START.has(ch)) outside(`a key starting with ${ch}`);
-    let end = at;
-    for (let i = at; i < this.end && i - at <= LONGEST_KEY; i++) {
-      const c = this.text[i];
-      if (c === '\n') break;
-      if (c === ':' && this.isSeparator(i + 1)) {
-        const key = this.text.slice(at, end);
-        if (!isStringScalar(key) || key === '__proto__' || key === '<<') outside(`the key ${key}`);
-        return { key, end, colon: i + 1 };
-      }
-      if (c === ' ' && this.text[i + 1] === '#') break;
-      if (c !== ' ') end = i + 1;
-    }
-    return outside('a line that is not a key');
+    const line = this.lineFrom(at);
+    const colon = plainKeyColon(line);
+    if (colon === -1 || colon > LONGEST_KEY) outside('a line that is not a key');
+    const end = at + trimmedLength(line, colon);
+    const key = this.text.slice(at, end);
+    if (!isStringScalar(key) || key === '__proto__' || key === '<<') outside(`the key ${key}`);
+    return { key, end, colon: at + colon + 1 };
+  }
+
+  /** The rest of the line from `at`, without its line feed. */
+  private lineFrom(at: number): string {
+    return this.text.slice(at, this.lineEnd(at));
   }
 
   private quotedKey(at: number): Key {
@@ -498,13 +489,7 @@ class BlockYamlReader {
       const colon = this.skipSpaces(close + 1);
       return this.text[colon] === ':' && this.isSeparator(colon + 1);
     }
-    for (let i = at; i < this.end; i++) {
-      const c = this.text[i];
-      if (c === '\n') return false;
-      if (c === ':' && this.isSeparator(i + 1)) return true;
-      if (c === ' ' && this.text[i + 1] === '#') return false;
-    }
-    return false;
+    return plainKeyColon(this.lineFrom(at)) !== -1;
   }
 
   /** Offset of the quote closing a single-quoted scalar on its first line; null if it goes on. */
@@ -573,6 +558,29 @@ class BlockYamlReader {
     const end = this.lineEnd(at);
     return end === this.end ? this.end : end + 1;
   }
+}
+
+/** Where in a line the `:` ending a plain key is (before any comment), or -1. */
+function plainKeyColon(line: string): number {
+  const comment = line.indexOf(' #');
+  return keyColonIn(line, comment === -1 ? line.length : comment);
+}
+
+/** The first `:` before `stop` followed by a space or the line's end, or -1. */
+function keyColonIn(line: string, stop: number): number {
+  let colon = line.indexOf(':');
+  while (colon !== -1 && colon < stop) {
+    if (colon + 1 === line.length || line[colon + 1] === ' ') return colon;
+    colon = line.indexOf(':', colon + 1);
+  }
+  return -1;
+}
+
+/** Length of `line` up to `stop` without the spaces before `stop`. */
+function trimmedLength(line: string, stop: number): number {
+  let end = stop;
+  while (end > 0 && line[end - 1] === ' ') end--;
+  return end;
 }
 
 function outside(reason: string): never {

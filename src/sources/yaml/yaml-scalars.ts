@@ -56,8 +56,8 @@ export function isExactNumber(value: number): boolean {
  * loses its trailing spaces, the last its leading ones, the others both.
  */
 export function foldLines(source: string): string {
+  if (!source.includes('\n')) return source;
   const lines = source.split('\n');
-  if (lines.length === 1) return source;
   let folded = lines[0].trimEnd();
   let separator = ' ';
   for (let i = 1; i < lines.length - 1; i++) {
@@ -76,7 +76,8 @@ export function foldLines(source: string): string {
 
 /** The text of a single-quoted scalar, without its quotes (`''` is one quote). */
 export function singleQuotedValue(inside: string): string {
-  return foldLines(inside).split("''").join("'");
+  const folded = foldLines(inside);
+  return folded.includes("''") ? folded.split("''").join("'") : folded;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
