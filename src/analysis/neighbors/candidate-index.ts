@@ -48,14 +48,15 @@ export class CandidateIndex {
 
   /** Files every scope that may be broader under its anchors; `scopes` also set key costs. */
   constructor(scopes: EventScope[]) {
-    const frequency = keyFrequency(scopes);
+    const keysOf = new AnchorKeys();
+    const frequency = keyFrequency(scopes, keysOf);
     for (const scope of scopes) {
       if (scope.broaderBlock) continue;
-      const anchors = anchorsOf(scope, scope.condition, frequency);
+      const anchors = anchorsOf(scope, scope.condition, frequency, keysOf);
       if (!anchors) continue;
       const keys = new Map<string, AnchorKey>();
       for (const literal of anchors.literals) {
-        for (const anchorKey of anchorKeys(scope, literal)) keys.set(anchorKey.key, anchorKey);
+        for (const anchorKey of keysOf.of(scope, literal)) keys.set(anchorKey.key, anchorKey);
       }
       for (const anchorKey of keys.values()) this.file(anchorKey, scope);
       this.required.set(scope, requiredKinds(scope.condition));
@@ -118,6 +119,22 @@ export class CandidateIndex {
       }
     }
     return found;
+  }
+}
+
+/**
+ * The anchor keys of each literal, built once: the index weighs every literal, then files the
+ * chosen ones, and building the keys (strings over every value) was most of that work.
+ */
+class AnchorKeys {
+  private readonly byScope = new Map<EventScope, Map<Literal, AnchorKey[]>>();
+
+  of(scope: EventScope, literal: Literal): AnchorKey[] {
+    let known = this.byScope.get(scope);
+    if (!known) this.byScope.set(scope, (known = new Map()));
+    let keys = known.get(literal);
+    if (!keys) known.set(literal, (keys = anchorKeys(scope, literal)));
+    return keys;
   }
 }
 
@@ -187,19 +204,20 @@ function anchorsOf(
   scope: EventScope,
   formula: Formula,
   frequency: Map<string, number>,
+  keysOf: AnchorKeys,
 ): Anchors | null {
   switch (formula.kind) {
     case 'unknown':
       return null;
     case 'literal': {
-      const keys = anchorKeys(scope, formula.literal);
+      const keys = keysOf.of(scope, formula.literal);
       const cost = keys.reduce((sum, { key }) => sum + (frequency.get(key) ?? 0) + 1, 0);
       return { literals: [formula.literal], cost };
     }
     case 'and': {
       let best: Anchors | null = null;
       for (const arg of formula.args) {
-        const anchors = anchorsOf(scope, arg, frequency);
+        const anchors = anchorsOf(scope, arg, frequency, keysOf);
         if (anchors && (!best || anchors.cost < best.cost)) best = anchors;
       }
       return best;
@@ -207,7 +225,7 @@ function anchorsOf(
     case 'or': {
       const union: Anchors = { literals: [], cost: 0 };
       for (const arg of formula.args) {
-        const anchors = anchorsOf(scope, arg, frequency);
+        const anchors = anchorsOf(scope, arg, frequency, keysOf);
         if (!anchors) return null;
         for (const literal of anchors.literals) union.literals.push(literal);
         union.cost += anchors.cost;
@@ -218,12 +236,12 @@ function anchorsOf(
 }
 
 /** How many scopes use each anchor key: rare keys make selective anchors. */
-function keyFrequency(scopes: EventScope[]): Map<string, number> {
+function keyFrequency(scopes: EventScope[], keysOf: AnchorKeys): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const scope of scopes) {
     const keys = new Set<string>();
     for (const literal of literalsOf(scope.condition)) {
-      for (const { key } of anchorKeys(scope, literal)) keys.add(key);
+      for (const { key } of keysOf.of(scope, literal)) keys.add(key);
       const prefix = prefixOf(scope, literal);
       if (literal.negated) keys.add(`${prefix}!`);
       else if (requiresPresence(literal)) keys.add(`${prefix}present`);
