@@ -35,7 +35,7 @@ export function claimsAmong(scopes: EventScope[]): Claim[] {
   const claims: Claim[] = [];
   for (const narrower of scopes) {
     for (const broader of index.candidatesFor(narrower)) {
-      const claim = claimOf(broader, narrower);
+      const claim = claimBetween(broader, narrower);
       if (claim) claims.push(claim);
     }
   }
@@ -45,7 +45,8 @@ export function claimsAmong(scopes: EventScope[]): Claim[] {
   return claims;
 }
 
-function claimOf(broader: EventScope, narrower: EventScope): Claim | null {
+/** The claim that `broader` keeps every event `narrower` keeps, or null when not shown. */
+export function claimBetween(broader: EventScope, narrower: EventScope): Claim | null {
   if (broader.vocabulary !== narrower.vocabulary || !narrower.cases) return null;
   if (!sourceCovers(broader.source, narrower.source)) return null;
   const containment = stageContainment(broader, narrower);
