@@ -3,6 +3,7 @@
 // the data models it reads, the sourcetypes its search selects and the fields it computes.
 
 import { predicatesOf, type Expr, type Rule, type Stage } from '../ir/index.js';
+import { SPLUNK_MACRO_FIELDS } from './field-maps/splunk-macro-fields.js';
 
 export interface FieldContext {
   source: Rule['source'];
@@ -23,6 +24,11 @@ export interface FieldContext {
   // `user` before an `eval user=lower(user)` is left unmapped too.
   /** Fields the rule computes itself (`eval`, `rex`, `lookup`…): no vendor's names. */
   computedFields: string[];
+  /**
+   * Computed fields that only normalization macros compute (field-maps/splunk-macro-fields):
+   * field → the ECS field the macro's value is.
+   */
+  macroFields: Record<string, string>;
   /** Fields the rule renames (`rename host AS dest`, `spath`): new name → the name it had. */
   renamedFrom: Record<string, string>;
 }
@@ -50,11 +56,38 @@ export function fieldContextOf(
     sources: [],
     eventtypes: [],
     computedFields: [],
+    macroFields: {},
     renamedFrom: {},
   };
-  for (const stage of rule.pipeline) readStage(stage, context);
+  const computedElsewhere = new Set<string>();
+  for (const stage of rule.pipeline) {
+    readStage(stage, context);
+    readMacroFields(stage, context.macroFields, computedElsewhere);
+  }
+  for (const field of computedElsewhere) delete context.macroFields[field];
   if (rule.eventFilter) readSelectors(rule.eventFilter, context);
   return context;
+}
+
+/**
+ * Records the fields a normalization macro's stage computes; fields any other stage computes
+ * go to `computedElsewhere`, since the rule's own value is no longer the macro's.
+ */
+function readMacroFields(
+  stage: Stage,
+  macroFields: Record<string, string>,
+  computedElsewhere: Set<string>,
+): void {
+  const macro = stage.origin?.macro;
+  const defined =
+    macro !== undefined && Object.hasOwn(SPLUNK_MACRO_FIELDS, macro)
+      ? SPLUNK_MACRO_FIELDS[macro]
+      : undefined;
+  for (const field of computedBy(stage)) {
+    const ecs = defined && Object.hasOwn(defined, field) ? defined[field] : undefined;
+    if (ecs === undefined) computedElsewhere.add(field);
+    else macroFields[field] = ecs;
+  }
 }
 
 function readStage(stage: Stage, context: FieldContext): void {

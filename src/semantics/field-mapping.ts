@@ -98,6 +98,8 @@ function mapSigmaField(field: string, context: FieldContext): MappedField {
  * names every add-on extracts. JSON paths lose their multivalue marks (`user.groups{}`).
  */
 function mapSplunkField(field: string, context: FieldContext): MappedField {
+  const macroField = context.macroFields[field];
+  if (macroField !== undefined) return fromTable(macroField);
   if (context.computedFields.includes(field)) return unmapped(field);
   const renamed = context.renamedFrom[field];
   if (renamed !== undefined && renamed !== field) {

@@ -18,6 +18,7 @@ function context(source: SourceName, more: Partial<FieldContext> = {}): FieldCon
     sources: [],
     eventtypes: [],
     computedFields: [],
+    macroFields: {},
     renamedFrom: {},
     ...more,
   };
@@ -225,6 +226,15 @@ describe('Splunk fields', () => {
       { field: 'process_exec', mapping: 'unmapped' });
     const renamed = splunk({ renamedFrom: { dest: 'host' } });
     assert.equal(mapField('dest', renamed).field, 'host.name');
+  });
+
+  test('a field only a normalization macro computes maps to what the macro computes', () => {
+    const audit = splunk({
+      computedFields: ['process_exec'],
+      macroFields: { process_exec: 'process.command_line' },
+    });
+    assert.deepEqual(mapField('process_exec', audit),
+      { field: 'process.command_line', mapping: 'table' });
   });
 });
 
