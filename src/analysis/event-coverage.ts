@@ -107,6 +107,9 @@ const ANYTHING: Selection = {
   unresolved: false,
 };
 
+/** Most predicates select anything: its key is made once. */
+const ANYTHING_KEY = keyOf(ANYTHING);
+
 /** Beyond this many alternatives they are merged into one, which may list more events. */
 const MAX_ALTERNATIVES = 64;
 
@@ -208,22 +211,21 @@ function selectionsOf(expr: Expr | null, negated: boolean, work: Work): Selectio
 function selectionsOfPredicate(predicate: Predicate): Selection[] {
   const field = predicate.field.toLowerCase();
   const canonical = (predicate.canonical?.field ?? predicate.canonicalField)?.toLowerCase();
-  const is = (fields: Set<string>) => fields.has(field) || (canonical && fields.has(canonical));
   const values = positiveValues(predicate).map(String);
 
-  if (is(EVENT_CODE_FIELDS)) {
+  if (isAmong(EVENT_CODE_FIELDS, field, canonical)) {
     const ids = positiveValues(predicate).flatMap(eventIdOf);
     return ids.length > 0 ? [{ ...ANYTHING, ids: new Set(ids) }] : [ANYTHING];
   }
-  if (is(PROVIDER_FIELDS)) {
+  if (isAmong(PROVIDER_FIELDS, field, canonical)) {
     const names = values.map((v) => providerNamed(v)?.name ?? v);
     return names.length > 0 ? [{ ...ANYTHING, providers: new Set(names) }] : [ANYTHING];
   }
-  if (is(CHANNEL_FIELDS)) {
+  if (isAmong(CHANNEL_FIELDS, field, canonical)) {
     if (predicate.op === 'startswith') return channelPrefixSelection(predicate.values);
     return channelSelection(values);
   }
-  if (is(DATASET_FIELDS)) return coveredSelections(values.map(eventsOfElasticDataset));
+  if (isAmong(DATASET_FIELDS, field, canonical)) return coveredSelections(values.map(eventsOfElasticDataset));
   if (field === 'event.module') {
     return coveredSelections(values.map((v) => eventsOfWinlogbeatModule(v) ?? []));
   }
@@ -241,6 +243,11 @@ function selectionsOfPredicate(predicate: Predicate): Selection[] {
   const carried = eventsCarryingField(predicate.canonical?.field ?? predicate.field)
     ?? eventsCarryingField(predicate.field);
   return carried ? [{ ...ANYTHING, events: carried }] : [ANYTHING];
+}
+
+/** Whether the field, as written or canonical (both lower case), is one of `fields`. */
+function isAmong(fields: Set<string>, field: string, canonical: string | undefined): boolean {
+  return fields.has(field) || (canonical !== undefined && fields.has(canonical));
 }
 
 /** Values an `eq` or `in` predicate accepts; other operators name no exact log or event. */
@@ -392,6 +399,10 @@ function conjoin(left: Selection[], right: Selection[], work: Work): Selection[]
     right = [right.reduce(merge)];
   }
   work.pairs -= left.length * right.length;
+  // Most conditions select nothing (they test no log field): ANDing them changes nothing, and
+  // both sides are already lists of distinct selections.
+  if (isAnything(right)) return left;
+  if (isAnything(left)) return right;
 
   const alternatives = new Alternatives();
   for (const a of left) {
@@ -401,6 +412,10 @@ function conjoin(left: Selection[], right: Selection[], work: Work): Selection[]
     }
   }
   return alternatives.selections();
+}
+
+function isAnything(selections: Selection[]): boolean {
+  return selections.length === 1 && selections[0] === ANYTHING;
 }
 
 function conjoinPair(a: Selection, b: Selection): Selection | null {
@@ -518,14 +533,20 @@ function merge(a: Selection, b: Selection): Selection {
 
 /** Equal selections have equal keys: sets and events in sorted order. */
 function selectionKey(selection: Selection): string {
-  const sorted = (set: Set<string | number> | null) =>
-    set ? [...set].map(String).sort().join(',') : '*';
+  return selection === ANYTHING ? ANYTHING_KEY : keyOf(selection);
+}
+
+function keyOf(selection: Selection): string {
   const events = selection.events ? selection.events.map(eventKey).sort().join(',') : '*';
   const { providers, channels, platform, ids, categories, types, actions } = selection;
   const ecs = JSON.stringify([categories, types, actions]);
   const flags = `${selection.elsewhere ? 'elsewhere' : ''}${selection.unresolved ? '?' : ''}`;
-  return [sorted(providers), sorted(channels), platform ?? '*', sorted(ids), events, ecs, flags]
-    .join('|');
+  const sets = [sortedKey(providers), sortedKey(channels), platform ?? '*', sortedKey(ids)];
+  return [...sets, events, ecs, flags].join('|');
+}
+
+function sortedKey(set: Set<string | number> | null): string {
+  return set ? [...set].map(String).sort().join(',') : '*';
 }
 
 /** The events one selection stands for; `channelsRead` are every channel the rule reads. */
@@ -607,20 +628,26 @@ function categorizedProvidersOf(selection: Selection): string[] {
 }
 
 function meets(selection: Selection, categorization: EventCategorization): boolean {
-  const lower = (list: string[]) => list.map((x) => x.toLowerCase());
-  const categories = lower(categorization.categories);
-  const types = lower(categorization.types);
-  const anyOf = (conditions: AnyOfLists | null, values: string[]) =>
-    !conditions || conditions.every((allowed) => allowed.some((v) => values.includes(v)));
-  if (!anyOf(selection.categories, categories)) return false;
-  if (!anyOf(selection.types, types)) return false;
+  const categories = lowerCased(categorization.categories);
+  const types = lowerCased(categorization.types);
+  if (!meetsAll(selection.categories, categories)) return false;
+  if (!meetsAll(selection.types, types)) return false;
 
   // An event whose action is not known is not ruled out by an action condition.
-  const actions = lower(categorization.actions);
+  const actions = lowerCased(categorization.actions);
   if (!selection.actions || actions.length === 0) return true;
   return selection.actions.every((tests) =>
     tests.some((test) => actions.some((action) => passes(test, action))),
   );
+}
+
+function lowerCased(list: string[]): string[] {
+  return list.map((x) => x.toLowerCase());
+}
+
+/** Whether the values meet every any-of list of the conditions (no conditions: they do). */
+function meetsAll(conditions: AnyOfLists | null, values: string[]): boolean {
+  return !conditions || conditions.every((allowed) => allowed.some((v) => values.includes(v)));
 }
 
 function passes(test: ActionTest, action: string): boolean {
