@@ -100,7 +100,8 @@ export function isWindowsDataset(dataset: string): boolean {
 /**
  * The dataset an index pattern reads, by the data stream naming scheme `logs-<dataset>-<namespace>`
  * (a dataset has no `-`): `logs-aws.cloudtrail-*` reads `aws.cloudtrail`; `logs-okta*` or
- * `winlogbeat-*` name no dataset. A pattern `logs-<dataset>*` reads a dataset the table knows.
+ * `winlogbeat-*` name no dataset. A pattern `logs-<dataset>*` reads a dataset the table knows
+ * when no other known dataset starts with the same name.
  */
 export function datasetOfIndexPattern(pattern: string): string | null {
   const text = pattern.trim();
@@ -109,9 +110,24 @@ export function datasetOfIndexPattern(pattern: string): string | null {
   const dash = rest.indexOf('-');
   const star = rest.search(/[*?]/);
   if (dash > 0 && (star < 0 || star > dash)) return rest.slice(0, dash).toLowerCase();
-  const candidate = rest.endsWith('*') ? rest.slice(0, -1) : '';
+  const candidate = rest.endsWith('*') ? rest.slice(0, -1).toLowerCase() : '';
   if (candidate.includes('*') || candidate.includes('?')) return null;
-  return KNOWN_DATASETS.has(candidate.toLowerCase()) ? candidate.toLowerCase() : null;
+  if (!KNOWN_DATASETS.has(candidate)) return null;
+  // `logs-windows.powershell*` also reads `windows.powershell_operational`: no single dataset.
+  const longer = [...KNOWN_DATASETS].some((d) => d !== candidate && d.startsWith(candidate));
+  return longer ? null : candidate;
+}
+
+/**
+ * The dataset Elastic Agent's Windows integrations collect a channel's events into, or null when
+ * no integration of the model collects that channel (docs/event-model.md).
+ */
+export function datasetOfChannel(channel: string): string | null {
+  const key = channel.trim().toLowerCase();
+  for (const [dataset, events] of Object.entries(WINDOWS_DATASETS)) {
+    if (events.channel?.toLowerCase() === key) return dataset;
+  }
+  return null;
 }
 
 /**

@@ -72,8 +72,13 @@ export function knownChannels(): string[] {
 
 /** A channel name in the catalog's spelling (`security` → `Security`), or null if unknown. */
 export function windowsChannelNamed(name: string): string | null {
-  const key = lower(name.trim());
-  return knownChannels().find((channel) => lower(channel) === key) ?? null;
+  return channelsByName.get(lower(name.trim())) ?? null;
+}
+
+/** Every known channel by its lower-case name, first spelling first: asked once per case. */
+const channelsByName = new Map<string, string>();
+for (const channel of knownChannels()) {
+  if (!channelsByName.has(lower(channel))) channelsByName.set(lower(channel), channel);
 }
 
 /**

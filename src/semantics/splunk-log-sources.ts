@@ -115,6 +115,36 @@ function channelEvents(channel: string): CoveredEvents {
   return writer ? { channel, provider: writer } : { channel };
 }
 
+/**
+ * How the Splunk add-ons index an event of a Windows channel or an Elastic dataset's log, as
+ * `[field, value]` metadata (docs/event-model.md, "One event, every vendor's name for it"): a
+ * Windows channel's event as the Windows add-on's XML input does (`source` =
+ * `XmlWinEventLog:<channel>`, `sourcetype` = `XmlWinEventLog`, as the matcher reads Windows
+ * events), Sysmon for Linux through syslog, and a dataset's log under the sourcetype of the same
+ * log in the table above. Nothing for logs the add-ons are not modelled to collect.
+ */
+export function splunkCollectionOf(
+  channel: string | undefined,
+  dataset: string | null,
+): [string, string][] {
+  if (channel?.toLowerCase() === 'linux-sysmon/operational') {
+    return [['source', 'Syslog:Linux-Sysmon/Operational'], ['sourcetype', 'sysmon:linux']];
+  }
+  if (channel) return [['source', `XmlWinEventLog:${channel}`], ['sourcetype', 'XmlWinEventLog']];
+  if (!dataset) return [];
+  const sourcetypes = sourcetypesOfDataset(dataset);
+  // Two sourcetypes carrying one log would each be the way it is indexed: neither is stated.
+  return sourcetypes.length === 1 ? [['sourcetype', sourcetypes[0]]] : [];
+}
+
+/** The sourcetypes (as the table spells them, lower case) whose log is the dataset's. */
+export function sourcetypesOfDataset(dataset: string): string[] {
+  const key = dataset.toLowerCase();
+  return Object.entries(SOURCETYPES)
+    .filter(([, covered]) => covered.some((events) => events.dataset === key))
+    .map(([sourcetype]) => sourcetype);
+}
+
 /** The ECS `event.category` every event of a data model (`Endpoint.Processes`) has, or null. */
 export function categoryOfDataModel(datamodel: string): string | null {
   const key = datamodel.trim().toLowerCase();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { Expr } from '../../src/ir/index.js';
+import type { Expr, Predicate } from '../../src/ir/index.js';
 import { disjunctsOf } from '../../src/analysis/implication/disjuncts.js';
 import { formulaOf } from '../../src/analysis/implication/formula.js';
 import { casesImply } from '../../src/analysis/implication/implies.js';
@@ -9,8 +9,10 @@ import { and, cs, not, opaque, or, p } from './rule-fixture.js';
 
 const context = {
   dialect: 'sigma:detection',
-  fieldOf: (pr: { field: string }) => pr.field,
+  comparisonOf: ({ field, op, values, caseSensitive }: Predicate) =>
+    ({ field, op, values, caseSensitive, mapping: 'table' as const }),
   isVerbatim: () => false,
+  shared: true,
   missingIsUnknown: false,
 };
 

@@ -9,7 +9,7 @@ import { indicatorsOf } from '../../src/analysis/indicators.js';
 import { disjunctsOf } from '../../src/analysis/implication/disjuncts.js';
 import { formulaOf } from '../../src/analysis/implication/formula.js';
 import { searchNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
-import type { Expr, Rule } from '../../src/ir/index.js';
+import type { Expr, Predicate, Rule } from '../../src/ir/index.js';
 import { lowerRule } from '../sigma/rule-text.js';
 import { and, or, p, rule, search, stats } from './rule-fixture.js';
 
@@ -161,8 +161,10 @@ describe('a condition repeated in 15,000 selections', { timeout: HANG_GUARD_MS }
 describe('normal forms of huge conditions', { timeout: HANG_GUARD_MS }, () => {
   const context = {
     dialect: 'sigma:detection',
-    fieldOf: (predicate: { field: string }) => predicate.field,
+    comparisonOf: ({ field, op, values, caseSensitive }: Predicate) =>
+      ({ field, op, values, caseSensitive, mapping: 'table' as const }),
     isVerbatim: () => false,
+    shared: true,
     missingIsUnknown: false,
   };
   const casesOf = (expr: Expr) => disjunctsOf(formulaOf(expr, context), 64);

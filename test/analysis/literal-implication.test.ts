@@ -9,6 +9,7 @@ interface LiteralOptions {
   negated?: boolean;
   field?: string;
   dialect?: string;
+  shared?: boolean;
   verbatim?: boolean;
   missingIsUnknown?: boolean;
 }
@@ -22,6 +23,7 @@ function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
     flags: '',
     negated: options.negated ?? false,
     dialect: options.dialect ?? 'sigma:detection',
+    shared: options.shared ?? !options.verbatim,
     verbatim: options.verbatim ?? false,
     missingIsUnknown: options.missingIsUnknown ?? false,
     predicates: [],
@@ -100,8 +102,10 @@ describe('literal implication', () => {
     assert.equal(literalImplies(words('contains', ['a']), lit('exists', [])), true);
   });
 
-  it('literals of different dialects imply nothing, even when equal', () => {
-    const where = lit('eq', ['a'], { dialect: 'spl:where' });
-    assert.equal(literalImplies(lit('eq', ['a'], { dialect: 'spl:search' }), where), false);
+  it('an unshared literal (SPL where) implies nothing in another dialect, even when equal', () => {
+    const where = lit('eq', ['a'], { dialect: 'spl:where', shared: false });
+    const search = lit('eq', ['a'], { dialect: 'spl:search' });
+    assert.equal(literalImplies(search, where), false);
+    assert.equal(literalImplies(where, search), false);
   });
 });

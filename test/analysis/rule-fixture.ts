@@ -14,6 +14,7 @@ import {
   type SourceName,
   type Stage,
 } from '../../src/ir/index.js';
+import { indexConstraint } from '../../src/lower/elastic/index-constraint.js';
 import { finishRule } from '../../src/lower/finish-rule.js';
 import { ruleDocument } from '../fixtures/rule-document.js';
 
@@ -99,7 +100,7 @@ export function rule(upstreamId: string, stages: Stage[], options: RuleOptions =
   );
 }
 
-/** An Elastic rule reading the given index patterns, with one query stage. */
+/** An Elastic rule reading the given index patterns (as `_index` predicates), with one query. */
 export function elasticRule(
   upstreamId: string,
   expr: Expr,
@@ -109,7 +110,7 @@ export function elasticRule(
   return rule(
     upstreamId,
     [
-      stage('from', 'filter', { args: { index } }),
+      stage('from', 'filter', { args: { index }, predicate: indexConstraint(index) }),
       stage('query', 'filter', { predicate: expr }),
     ],
     { source: 'elastic', language: options.language ?? 'eql', type: options.type ?? 'eql' },

@@ -1,6 +1,6 @@
 // Predicate trees in negation normal form over literals: what implication works on.
 
-import type { Expr, Predicate, Scalar } from '../../ir/index.js';
+import type { CanonicalComparison, Expr, Op, Predicate, Scalar } from '../../ir/index.js';
 import type { Literal } from './literal.js';
 
 export type Formula =
@@ -15,13 +15,18 @@ export type Formula =
 
 export interface FormulaContext {
   dialect: string;
-  /** Canonical field of a predicate. */
-  fieldOf(predicate: Predicate): string;
+  /** The predicate's comparison in the cross-vendor vocabulary (`predicate.canonical`). */
+  comparisonOf(predicate: Predicate): CanonicalComparison;
   /** Whether the predicate matches words of text rather than values (see `Literal`). */
   isVerbatim(predicate: Predicate): boolean;
+  /** Whether the dialect's whole-value comparisons compare across dialects (see `Literal`). */
+  shared: boolean;
   /** Whether comparisons on missing fields are unknown in this dialect (see `Literal`). */
   missingIsUnknown: boolean;
 }
+
+/** Operators whose values are read by the dialect's own rules: never compared across dialects. */
+const OWN_DIALECT_OPS: ReadonlySet<Op> = new Set(['regex', 'fieldref', 'placeholder']);
 
 /**
  * The formula of a predicate tree: NOTs pushed down to literals, nested AND/OR flattened, and
@@ -63,16 +68,20 @@ export function anyOf(args: Formula[]): Formula {
   return merged.length === 1 ? merged[0] : { kind: 'or', args: merged };
 }
 
+/** The literal of a predicate: its canonical comparison, under the dialect's rules. */
 function literalOf(predicate: Predicate, negated: boolean, context: FormulaContext): Literal {
+  const comparison = context.comparisonOf(predicate);
+  const verbatim = context.isVerbatim(predicate);
   return {
-    field: context.fieldOf(predicate),
-    op: predicate.op === 'in' ? 'eq' : predicate.op,
-    values: predicate.op === 'exists' ? [] : [...predicate.values],
-    caseSensitive: predicate.caseSensitive,
-    flags: predicate.op === 'regex' ? (predicate.flags ?? '') : '',
+    field: comparison.field,
+    op: comparison.op === 'in' ? 'eq' : comparison.op,
+    values: comparison.op === 'exists' ? [] : [...comparison.values],
+    caseSensitive: comparison.caseSensitive,
+    flags: comparison.op === 'regex' ? (predicate.flags ?? '') : '',
     negated,
     dialect: context.dialect,
-    verbatim: context.isVerbatim(predicate),
+    shared: context.shared && !verbatim && !OWN_DIALECT_OPS.has(comparison.op),
+    verbatim,
     missingIsUnknown: context.missingIsUnknown,
     predicates: [predicate],
   };

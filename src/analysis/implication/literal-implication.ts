@@ -1,4 +1,4 @@
-// Implication between literals: same field and dialect, values compared atom by atom.
+// Implication between literals: same field, compatible dialects, values compared atom by atom.
 
 import type { Op } from '../../ir/index.js';
 import { ANCHOR_CHECKS, TextAnchors, type TextOp } from '../neighbors/text-anchors.js';
@@ -68,7 +68,7 @@ export function literalImplies(
   budget: ComparisonBudget = { comparisons: LITERAL_COMPARISONS },
 ): boolean {
   if (--budget.comparisons < 0) return false;
-  if (b.field !== a.field || b.dialect !== a.dialect || b.negated !== a.negated) return false;
+  if (b.field !== a.field || b.negated !== a.negated || !dialectsCompare(b, a)) return false;
   if (!b.negated) return positiveImplies(b, a, budget);
 
   // A missing field makes `NOT f=x` true only where missing-field comparisons are false.
@@ -76,6 +76,18 @@ export function literalImplies(
     return false;
   }
   return positiveImplies(a, b, budget);
+}
+
+/**
+ * Whether `b` may imply `a` given their dialects: always within one dialect; across dialects
+ * only shared literals (whole values, any value matching), and a negation that holds on a
+ * missing field (two-valued dialects) only implies one that does too — a three-valued negation
+ * (SPL `where`, EQL) holds only where the field has a value, so it implies either kind.
+ */
+export function dialectsCompare(b: Literal, a: Literal): boolean {
+  if (b.dialect === a.dialect) return true;
+  if (!b.shared || !a.shared) return false;
+  return !b.negated || b.missingIsUnknown || !a.missingIsUnknown;
 }
 
 /** Whether the literal, read positively, can only hold when its field has a value. */

@@ -72,7 +72,7 @@ export class CandidateIndex {
     const smallest = narrower.cases.reduce((a, b) => (b.length < a.length ? b : a));
     const found = new Set<EventScope>();
     for (const literal of smallest) {
-      for (const scope of this.reachedBy(narrower, literal)) found.add(scope);
+      for (const scope of this.reachedBy(literal)) found.add(scope);
     }
     found.delete(narrower);
 
@@ -95,8 +95,8 @@ export class CandidateIndex {
   }
 
   /** Scopes with an anchor this literal could imply; a multi-valued literal by its first value. */
-  private reachedBy(scope: EventScope, literal: Literal): EventScope[] {
-    const prefix = prefixOf(scope, literal);
+  private reachedBy(literal: Literal): EventScope[] {
+    const prefix = prefixOf(literal);
     if (literal.negated) return this.byKey.get(`${prefix}!`) ?? [];
 
     const keys: string[] = [];
@@ -133,14 +133,14 @@ class AnchorKeys {
     let known = this.byScope.get(scope);
     if (!known) this.byScope.set(scope, (known = new Map()));
     let keys = known.get(literal);
-    if (!keys) known.set(literal, (keys = anchorKeys(scope, literal)));
+    if (!keys) known.set(literal, (keys = anchorKeys(literal)));
     return keys;
   }
 }
 
 /** Keys a broader rule is filed under for one anchor literal: one per value. */
-function anchorKeys(scope: EventScope, literal: Literal): AnchorKey[] {
-  const prefix = prefixOf(scope, literal);
+function anchorKeys(literal: Literal): AnchorKey[] {
+  const prefix = prefixOf(literal);
   if (literal.negated) return [{ key: `${prefix}!` }];
   if (literal.op === 'exists' || ['lt', 'le', 'gt', 'ge'].includes(literal.op)) {
     return [{ key: `${prefix}present` }];
@@ -160,11 +160,20 @@ function anchorKeys(scope: EventScope, literal: Literal): AnchorKey[] {
 }
 
 /**
- * The kind of a literal: only a literal of the same kind (dialect, field, negation) can imply
- * it, so a narrower case lacking a kind the broader condition always requires cannot imply it.
+ * The kind of a literal: only a literal of the same kind (dialect group, field, negation) can
+ * imply it, so a narrower case lacking a kind the broader condition always requires cannot.
  */
 function kindOf(literal: Literal): string {
-  return `${literal.dialect}\u0000${literal.field}\u0000${literal.negated}`;
+  return `${dialectGroupOf(literal)}\u0000${literal.field}\u0000${literal.negated}`;
+}
+
+/**
+ * Literals that may imply each other share a group: shared literals of every dialect and source
+ * one, the others their dialect's (see `dialectsCompare`). Within one dialect a shared and an
+ * unshared literal never imply each other: their operators or field types differ.
+ */
+function dialectGroupOf(literal: Literal): string {
+  return literal.shared ? 'shared' : literal.dialect;
 }
 
 /** Kinds of literal every case of the formula has: all of an AND's parts, common to an OR's. */
@@ -185,8 +194,8 @@ function requiredKinds(formula: Formula): Set<string> {
   }
 }
 
-function prefixOf(scope: EventScope, literal: Literal): string {
-  return `${scope.vocabulary}\u0000${literal.dialect}\u0000${literal.field}\u0000`;
+function prefixOf(literal: Literal): string {
+  return `${dialectGroupOf(literal)}\u0000${literal.field}\u0000`;
 }
 
 /** Key of a literal that only implies itself (wildcards, regexes, `ne`…). */
@@ -242,7 +251,7 @@ function keyFrequency(scopes: EventScope[], keysOf: AnchorKeys): Map<string, num
     const keys = new Set<string>();
     for (const literal of literalsOf(scope.condition)) {
       for (const { key } of keysOf.of(scope, literal)) keys.add(key);
-      const prefix = prefixOf(scope, literal);
+      const prefix = prefixOf(literal);
       if (literal.negated) keys.add(`${prefix}!`);
       else if (requiresPresence(literal)) keys.add(`${prefix}present`);
     }

@@ -3,8 +3,9 @@
 //
 // A is broader than B when every event B keeps, A keeps: each case of B's condition implies
 // A's condition (implication/), and A's later stages drop none of those events
-// (stage-containment). Nothing is claimed that is not shown; rules that cannot be modelled
-// (event-scope) get no claims.
+// (stage-containment). Rules of every source compare, on canonical comparisons under the event
+// model (docs/event-model.md). Nothing is claimed that is not shown; rules that cannot be
+// modelled (event-scope) get no claims.
 
 import type { Rule } from '../../ir/index.js';
 import type { Formula } from '../implication/formula.js';
@@ -19,6 +20,8 @@ import { stageContainment, type Containment } from './stage-containment.js';
 export interface Claim {
   broader: Rule;
   narrower: Rule;
+  /** Whether the rules write different field names (sources): the claim rests on the model. */
+  crossSource: boolean;
   /** The broader rule's condition, proven from each case of the narrower rule's. */
   condition: Formula;
   mapping: ConditionMapping[];
@@ -47,7 +50,7 @@ export function claimsAmong(scopes: EventScope[]): Claim[] {
 
 /** The claim that `broader` keeps every event `narrower` keeps, or null when not shown. */
 export function claimBetween(broader: EventScope, narrower: EventScope): Claim | null {
-  if (broader.vocabulary !== narrower.vocabulary || !narrower.cases) return null;
+  if (!narrower.cases) return null;
   if (!sourceCovers(broader.source, narrower.source)) return null;
   const containment = stageContainment(broader, narrower);
   if (!containment) return null;
@@ -62,6 +65,7 @@ export function claimBetween(broader: EventScope, narrower: EventScope): Claim |
   return {
     broader: broader.rule,
     narrower: narrower.rule,
+    crossSource: broader.vocabulary !== narrower.vocabulary,
     condition: broader.condition,
     mapping,
     added,

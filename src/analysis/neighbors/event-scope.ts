@@ -16,11 +16,13 @@ import {
   type Rule,
   type Stage,
 } from '../../ir/index.js';
-import { canonicalFieldOf } from '../../semantics/canonical-field.js';
+import { fieldFamilyOf } from '../../lower/elastic/field-types.js';
+import { canonicalComparisonOf } from '../../semantics/canonical-comparison.js';
 import { isElasticSource } from '../../sources/elastic/elastic-source.js';
 import { disjunctsOf } from '../implication/disjuncts.js';
 import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
+import { withModelStatements } from '../implication/event-identity.js';
 import { eventSourceOf, type EventSource } from './event-source.js';
 import { mayBeWritten, withWritten, type WrittenFields } from './written-fields.js';
 
@@ -29,17 +31,28 @@ export const CASE_BOUND = 64;
 
 /**
  * Dialects where a comparison on a missing field is false, so its negation is true: search
- * filters and Query DSL. Elsewhere (SPL `where`, EQL) such a comparison is unknown.
+ * filters, index patterns and Query DSL. Elsewhere (SPL `where`, EQL, ES|QL) such a comparison
+ * is unknown.
  */
 const TWO_VALUED_DIALECTS: ReadonlySet<string> = new Set([
   'spl:search',
   'spl:tstats',
   'sigma:logsource',
   'sigma:detection',
+  'kuery:from',
   'kuery:query',
   'kuery:filters',
+  'eql:from',
   'eql:filters',
 ]);
+
+/**
+ * Dialects whose comparisons match whole values, any value of a multi-valued field, as every
+ * other of them does (docs/event-model.md, "Comparing across dialects"): their literals compare
+ * across dialects and so across vendors. SPL `where` and ES|QL are left out: how they treat
+ * multi-valued and missing fields differs, so they compare only within their own dialect.
+ */
+const SHARED_DIALECTS: ReadonlySet<string> = new Set([...TWO_VALUED_DIALECTS, 'eql:query']);
 
 /** Every Splunk event has a time, whatever stage rounded it: grouping by it drops none. */
 const TIME_FIELD = '_time';
@@ -101,13 +114,16 @@ const NARROWING_ELASTIC_TYPES: ReadonlySet<string> = new Set([
 
 export interface EventScope {
   rule: Rule;
-  /** Rules are compared only within one vocabulary of field names (see `vocabularyOf`). */
+  /** The field names the rule writes (see `vocabularyOf`); claims compare across them. */
   vocabulary: string;
   /** The events it reads before any condition. */
   source: EventSource;
   /** What every kept event satisfies: the filters on raw events, ANDed. */
   condition: Formula;
-  /** The condition's cases; null past `CASE_BOUND` (the rule is then never narrower). */
+  /**
+   * The condition's cases, each with the statements the event model makes of the events it
+   * names (implication/event-identity); null past `CASE_BOUND` (the rule is then never narrower).
+   */
   cases: Literal[][] | null;
   /** Why the rule is never broader than another (a stage that may drop events); null if not. */
   broaderBlock: string | null;
@@ -122,12 +138,10 @@ export interface EventScope {
 export type ScopeOrExclusion = { scope: EventScope } | { excluded: string };
 
 /**
- * Rules are compared with rules of the same vocabulary only, for now: within one source field
- * names mean the same thing and log-source constraints are explicit predicates, while across
- * sources a field name match says nothing. Elastic's hunting queries use its rules' ECS fields.
+ * The field names a rule writes: one per source, Elastic's hunting queries using its rules' ECS
+ * names. Implication compares canonical comparisons whatever the vocabulary; a witness is
+ * rendered anew only for a rule of another vocabulary.
  */
-// LIMITATION: no cross-source neighbors until fields are canonical (issue 6) — pages show
-// broader/narrower rules from the rule's own source only (Elastic rules and hunts together).
 export function vocabularyOf(rule: Rule): string {
   return isElasticSource(rule.source) ? 'elastic' : rule.source;
 }
@@ -171,7 +185,7 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   }
 
   scope.condition = allOf(parts);
-  scope.cases = disjunctsOf(scope.condition, CASE_BOUND);
+  scope.cases = disjunctsOf(scope.condition, CASE_BOUND)?.map(withModelStatements) ?? null;
   return { scope };
 }
 
@@ -232,23 +246,34 @@ function block(scope: EventScope, reason: string): void {
 
 function contextOf(rule: Rule, stage: Stage): FormulaContext {
   const dialect = `${rule.language}:${commandOf(stage)}`;
+  const byFieldType = matchesByFieldType(rule, stage);
   return {
     dialect,
+    shared: SHARED_DIALECTS.has(dialect),
     missingIsUnknown: !TWO_VALUED_DIALECTS.has(dialect),
-    fieldOf: (predicate) => canonicalFieldOf(predicate, rule),
-    isVerbatim: (predicate) => predicate.field === RAW_FIELD || matchesByFieldType(rule, stage),
+    comparisonOf: (predicate) => canonicalComparisonOf(predicate, rule),
+    isVerbatim: (predicate) =>
+      predicate.field === RAW_FIELD || (byFieldType && matchesWords(predicate.field)),
   };
 }
 
 /**
- * Whether the stage's values match whole values or words depending on the field's type, which
- * is not known here: KQL queries and Elastic Query DSL filters (match, match_phrase).
+ * Whether the stage's values match whole values or words depending on the field's type: KQL
+ * queries and Elastic Query DSL filters (match, match_phrase).
  */
-// LIMITATION: without field types, KQL and Query DSL values only imply equal values — pages miss
-// Elastic neighbors that need substring reasoning on keyword fields.
 function matchesByFieldType(rule: Rule, stage: Stage): boolean {
   const filters = isElasticSource(rule.source) && commandOf(stage) === 'filters';
   return rule.language === 'kuery' || filters;
+}
+
+/**
+ * Whether Elasticsearch matches words of the field's text rather than its whole value: `text`
+ * and `match_only_text` fields, and fields of no single value (objects, flattened), by the ECS
+ * types the matcher uses. Keyword, number, date, boolean and address fields match whole values.
+ */
+function matchesWords(field: string): boolean {
+  const family = fieldFamilyOf(field);
+  return family === 'text' || family === 'other';
 }
 
 /** Command names compare in lower case: SPL accepts `Stats` as well as `stats`. */

@@ -1,8 +1,8 @@
 // Which events a rule reads before any condition: the part of its log source no predicate shows.
 //
-// Splunk searches and Sigma rules state their log source as predicates (`sourcetype=…`,
-// `logsource.category=…`), so their source says nothing more. A Splunk `tstats` reads one data
-// model, and an Elastic rule reads the indices its patterns name: those are compared here.
+// Splunk searches, Sigma rules and Elastic rules state their log source as predicates
+// (`sourcetype=…`, `logsource.category=…`, `_index` patterns), compared as conditions. A Splunk
+// `tstats` reads one data model, which installations fill as they choose: that is compared here.
 
 import type { Rule, Stage } from '../../ir/index.js';
 
@@ -33,36 +33,23 @@ export function eventSourceOf(rule: Rule): { source: EventSource; stages: number
   if (command !== 'from') return null;
   const patterns = first.args.index;
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) return null;
-  return { source: { kind: 'index', patterns }, stages: 1 };
+  // The `from` stage's `_index` predicates are part of the condition: no stage is skipped.
+  return { source: { kind: 'index', patterns }, stages: 0 };
 }
 
-/** Whether every event the narrower source reads, the broader one reads too. */
+/**
+ * Whether every event the narrower source reads, the broader one may read too, conditions
+ * aside. A data model holds whatever each installation feeds it, so a `tstats` rule is compared
+ * only with one reading the same model with the same options; every other source is stated by
+ * predicates the conditions compare.
+ */
+// LIMITATION: `tstats` rules are never compared with searches, Sigma or Elastic rules — pages
+// list no cross-vendor neighbors for them.
 export function sourceCovers(broader: EventSource, narrower: EventSource): boolean {
   if (broader.kind === 'datamodel' && narrower.kind === 'datamodel') {
     return broader.key === narrower.key;
   }
-  if (broader.kind === 'index' && narrower.kind === 'index') {
-    // An exclusion (`-pattern`) makes the broader rule read less: not compared.
-    if (broader.patterns.some((p) => p.startsWith('-'))) return false;
-    return narrower.patterns
-      .filter((p) => !p.startsWith('-'))
-      .every((p) => broader.patterns.some((b) => patternCovers(b, p)));
-  }
-  return broader.kind === narrower.kind;
-}
-
-/**
- * Whether every index name matching `narrower` matches `broader`: equal patterns, or a
- * broader `prefix*` whose prefix starts the narrower pattern's literal beginning.
- */
-// LIMITATION: other pattern shapes (`logs-*-default`) cover only themselves, and a narrower
-// rule reading one index the broader does not (often `endgame-*`) is never narrower.
-function patternCovers(broader: string, narrower: string): boolean {
-  if (broader === narrower) return true;
-  const star = broader.indexOf('*');
-  if (star !== broader.length - 1) return false;
-  const literal = narrower.split('*')[0];
-  return literal.startsWith(broader.slice(0, -1));
+  return broader.kind !== 'datamodel' && narrower.kind !== 'datamodel';
 }
 
 /**
