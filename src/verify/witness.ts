@@ -32,6 +32,9 @@ export interface RequiredField {
   canonical: string;
 }
 
+/** Pseudo fields of a Sigma rule's log source (`logsource.category`). */
+const LOGSOURCE_PREFIX = 'logsource.';
+
 /** Choices of predicate per OR-merged literal tried before giving up. */
 const PREDICATE_CHOICES_TRIED = 16;
 
@@ -91,6 +94,9 @@ function conditionsOf(
   const written: Conditions = new Map();
   const canonical: Conditions = new Map();
   for (const literal of literals) {
+    // No event document carries a Sigma log source: a Sigma rule reads it from the event's
+    // identity (channel, provider, code, dataset), which the other literals give.
+    if (literal.field.startsWith(LOGSOURCE_PREFIX)) continue;
     const chosen = literal.negated
       ? literal.predicates
       : [literal.predicates[choice.get(literal) ?? 0]];

@@ -59,7 +59,26 @@ export function withModelStatements(conjunction: Literal[]): Literal[] {
     statements = statementsOf(identity);
     statementsByIdentity.set(key, statements);
   }
-  return statements.length === 0 ? conjunction : [...conjunction, ...statements];
+  const stated = new Set(conjunction.filter((l) => !l.negated).map((l) => l.field));
+  const kept = statements.filter((statement) => !ownCollection(statement.field, stated));
+  return kept.length === 0 ? conjunction : [...conjunction, ...kept];
+}
+
+/** Fields that say how one vendor collected an event, by the field of each statement. */
+const COLLECTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  source: ['source', 'sourcetype'],
+  sourcetype: ['source', 'sourcetype'],
+  _index: ['_index'],
+};
+
+/**
+ * Whether the case states itself how its vendor collected the event (a Splunk `source`, an
+ * Elastic `_index`): the model's own way is then not stated, as the rule chose another one
+ * (`WinEventLog:Security`, `winlogbeat-*`) and both cannot be witnessed by one event. Leaving a
+ * statement out only proves less.
+ */
+function ownCollection(field: string, stated: ReadonlySet<string>): boolean {
+  return (COLLECTION_FIELDS[field] ?? []).some((own) => stated.has(own));
 }
 
 /** The identity a case's positive one-value equalities on the event's identity fields give. */
@@ -184,9 +203,14 @@ function categorizationOf(identity: EventIdentity): [string, string][] {
   }
   const categorized = categorizedEvents(provider).find(([id]) => id === code)?.[1];
   if (!categorized) return [];
+  // LIMITATION: a field the integration gives several values (`event.type: [group, change]`)
+  // is not stated, as a witness event holds one value per field — Elastic rules selecting such
+  // events by it are not shown broader than other vendors' rules.
+  const single = (field: string, values: string[]): [string, string][] =>
+    values.length === 1 ? [[field, values[0]]] : [];
   return [
-    ...categorized.categories.map((c): [string, string] => ['event.category', c]),
-    ...categorized.types.map((t): [string, string] => ['event.type', t]),
+    ...single('event.category', categorized.categories),
+    ...single('event.type', categorized.types),
   ];
 }
 
