@@ -68,7 +68,38 @@ export interface EventCoverage {
   title: string | null;
 }
 
-export type NeighborRelation = 'broader' | 'narrower';
+export type NeighborRelation = 'broader' | 'narrower' | 'equivalent' | 'overlapping';
+
+/** One condition of a rule as written in it and in the cross-vendor vocabulary. */
+export interface ConditionText {
+  /** The predicates the condition stands for, as the rule writes them (`Image|endswith …`). */
+  written: string;
+  /** The condition on canonical fields: `process.name = 'x.exe'`. */
+  canonical: string;
+}
+
+/**
+ * How two rules' conditions meet. For broader, narrower and equivalent neighbors `a` is a
+ * condition of the broader rule and `b` the narrower rule's condition implying it. For an
+ * overlapping neighbor `a` is this rule's condition and `b` the neighbor's condition on the same
+ * field, and `value` the value of a common event that meets both.
+ */
+export interface ConditionLink {
+  a: ConditionText;
+  b: ConditionText;
+  value?: Scalar;
+}
+
+/**
+ * The figure neighbors of one relation are ranked by. `added-conditions`: how many conditions of
+ * the narrower rule the broader one does not need (0 for equivalent rules; fewer is closer).
+ * `shared-atoms`: the required canonical atoms both rules have over all those either has
+ * (1 when they require the same; higher is closer).
+ */
+export interface Closeness {
+  measure: 'added-conditions' | 'shared-atoms';
+  value: number;
+}
 
 export interface Neighbor {
   id: string;
@@ -77,11 +108,28 @@ export interface Neighbor {
   title: string;
   /** Why the relation holds, in a sentence a detection engineer can check. */
   reason: string;
+  /** Absent in catalogs built before mappings were kept. */
+  mapping?: ConditionLink[];
+  /** Links left out of `mapping` to keep entries small. */
+  mappingOmitted?: number;
+  closeness?: Closeness;
 }
 
 export interface Neighbors {
-  /** Rules matching a superset of this rule's events. */
+  /** Rules matching a superset of this rule's events (equivalent rules are not repeated here). */
   broader: Neighbor[];
-  /** Rules matching a subset of this rule's events. */
+  /** Rules matching a subset of this rule's events (equivalent rules are not repeated here). */
   narrower: Neighbor[];
+  /** Rules matching exactly the same events. Absent in catalogs built before it was listed. */
+  equivalent?: Neighbor[];
+  /**
+   * Rules sharing a required condition with this one that match at least one common event,
+   * neither broader nor narrower. Absent in catalogs built before it was listed.
+   */
+  overlapping?: Neighbor[];
+}
+
+/** Neighbors of a rule that has none: every relation empty. */
+export function noNeighbors(): Required<Neighbors> {
+  return { broader: [], narrower: [], equivalent: [], overlapping: [] };
 }

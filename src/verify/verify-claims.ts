@@ -19,7 +19,8 @@ export function verifyRules(rules: AnalyzedRule[]): VerifyReport {
 
 /**
  * The claims of a neighbor search, each pair once: a claim whose reverse also holds is one
- * `equivalent` claim, any other one `broader` claim (its narrower reading is the same pair).
+ * `equivalent` claim, any other one `broader` claim (its narrower reading is the same pair), and
+ * each overlap one `overlapping` claim, its `a` the rule the common event is named after.
  */
 export function claimsToVerify(search: NeighborSearch, rules: AnalyzedRule[]): ClaimToVerify[] {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
@@ -42,6 +43,9 @@ export function claimsToVerify(search: NeighborSearch, rules: AnalyzedRule[]): C
     if (equivalentPairs.has(pair)) continue;
     equivalentPairs.add(pair);
     claims.push({ relation: 'equivalent', a, b });
+  }
+  for (const overlap of search.overlaps) {
+    claims.push({ relation: 'overlapping', a: analyzed(overlap.a.id), b: analyzed(overlap.b.id) });
   }
   return claims;
 }

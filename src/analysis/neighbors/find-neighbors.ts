@@ -1,21 +1,27 @@
-// Neighbors of every rule: which rules are provably broader and narrower than it.
+// Neighbors of every rule: which rules are provably broader, narrower or equivalent, and which
+// share an event with it.
 //
 // Each rule's event scope is modelled (event-scope), claims are proven among the scopes
-// (claims), and each rule lists its closest ones (neighbor-list).
+// (claims), overlaps are found among the pairs left (overlaps), and each rule lists its closest
+// ones (neighbor-list).
 
-import type { Neighbors, Rule } from '../../ir/index.js';
+import { noNeighbors, type Neighbors, type Rule } from '../../ir/index.js';
 import { claimsAmong, type Claim } from './claims.js';
 import { eventScopeOf, type EventScope } from './event-scope.js';
 import { listedNeighbors } from './neighbor-list.js';
+import { overlapsAmong, type Overlap } from './overlaps.js';
 
 export { NEIGHBOR_LIMIT } from './neighbor-list.js';
 export type { Claim } from './claims.js';
+export type { Overlap } from './overlaps.js';
 
 export interface NeighborSearch {
   /** Per rule id (every rule given), its listed neighbors. */
   neighbors: Map<string, Neighbors>;
   /** Every claim found, before the per-rule limit. */
   claims: Claim[];
+  /** Every overlap found, before the per-rule limit. */
+  overlaps: Overlap[];
   /** Rules never compared, counted by why. */
   excluded: Map<string, number>;
   /** Comparable rules whose condition has more cases than the bound: never narrower. */
@@ -36,11 +42,16 @@ export function searchNeighbors(rules: Rule[]): NeighborSearch {
   }
 
   const claims = claimsAmong(scopes);
-  const neighbors = new Map<string, Neighbors>(
-    rules.map((rule) => [rule.id, { broader: [], narrower: [] }]),
-  );
-  for (const [id, listed] of listedNeighbors(claims)) neighbors.set(id, listed);
+  const related = new Set(claims.map((claim) => pairKey(claim.broader, claim.narrower)));
+  const overlaps = overlapsAmong(scopes, (a, b) => related.has(pairKey(a, b)));
+  const neighbors = new Map<string, Neighbors>(rules.map((rule) => [rule.id, noNeighbors()]));
+  for (const [id, listed] of listedNeighbors(claims, overlaps)) neighbors.set(id, listed);
 
   const tooManyCases = scopes.filter((scope) => !scope.cases).length;
-  return { neighbors, claims, excluded, tooManyCases };
+  return { neighbors, claims, overlaps, excluded, tooManyCases };
+}
+
+/** The same key for a pair whichever rule comes first. */
+function pairKey(a: Rule, b: Rule): string {
+  return a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
 }

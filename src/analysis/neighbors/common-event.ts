@@ -1,0 +1,391 @@
+// One event meeting the conditions of two rules at once: per field, a single value satisfying
+// every positive condition and none of the negated ones, or the field left out.
+//
+// Decided on the predicates as the rules write them, so that the event is the one both rules
+// read; whatever cannot be decided here (patterns, raw text, field references) gives no event.
+
+import { RAW_FIELD, type Op, type Predicate, type Scalar } from '../../ir/index.js';
+import { foldCase, numericValue } from '../../semantics/value-key.js';
+import type { Literal } from '../implication/literal.js';
+
+/** One condition on one written field, from a literal of one of the rules. */
+export interface FieldTest {
+  field: string;
+  op: Op;
+  values: Scalar[];
+  /** The values with what comparing needs, computed once: a case is tried with many others. */
+  compared: ComparedValue[];
+  caseSensitive: boolean;
+  negated: boolean;
+  verbatim: boolean;
+  missingIsUnknown: boolean;
+  /** The literal the test comes from; null for a field every kept event has (a group-by). */
+  literal: Literal | null;
+}
+
+/** A value with its text, its text in folded case (null beyond ASCII) and its number. */
+interface ComparedValue {
+  value: Scalar;
+  text: string;
+  folded: string | null;
+  number: number | null;
+}
+
+/** The common event: each field's value, or null for a field it must not have. */
+export type CommonEvent = Map<string, Scalar | null>;
+
+/** One case of a rule's condition as tests per written field. */
+export interface CaseTests {
+  byField: Map<string, FieldTest[]>;
+  /**
+   * The field values meeting the case's own tests, found when first needed; null when some
+   * field has none.
+   */
+  own?: CommonEvent | null;
+}
+
+/** Choices of one value per condition tried for one field before giving up. */
+const VALUE_CHOICES = 32;
+
+/** Values of `eq` conditions tried for one field before giving up. */
+const EQUAL_VALUES = 256;
+
+/** Values tried for a field that must only have some value or avoid some. */
+const ANY_VALUES: readonly Scalar[] = ['ruledex-event', 'x', '0'];
+
+/** Operators whose matching is decided here; any other makes the field undecided. */
+const DECIDED_OPS: ReadonlySet<Op> = new Set([
+  'eq',
+  'in',
+  'ne',
+  'contains',
+  'startswith',
+  'endswith',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'exists',
+]);
+
+const RANGE_OPS: ReadonlySet<Op> = new Set(['lt', 'le', 'gt', 'ge']);
+
+/** The tests a case's literals put on written fields; null when a test cannot be decided. */
+export function caseTestsOf(literals: Literal[]): CaseTests | null {
+  const byField = new Map<string, FieldTest[]>();
+  for (const literal of literals) {
+    const predicates = literal.negated ? literal.predicates : [alternatives(literal.predicates)];
+    for (const predicate of predicates) {
+      if (!predicate || predicate.field === RAW_FIELD || !DECIDED_OPS.has(predicate.op)) {
+        return null;
+      }
+      pushTo(byField, testOf(predicate, literal));
+    }
+  }
+  return { byField };
+}
+
+/**
+ * The event meeting both cases' tests and having each required field (the rules' group-by
+ * fields), or null when none was found (or none exists). Fields only one case tests keep the
+ * value that case gave them.
+ */
+export function commonEvent(a: CaseTests, b: CaseTests, required: string[]): CommonEvent | null {
+  const met = sharedValues(a, b);
+  if (!met) return null;
+  for (const field of required) {
+    const tests = [...(a.byField.get(field) ?? []), ...(b.byField.get(field) ?? [])];
+    const value = fieldValue([...tests, presenceTest(field)]);
+    if (value === undefined) return null;
+    met.set(field, value);
+  }
+
+  const aOwn = ownValues(a);
+  const bOwn = ownValues(b);
+  if (!aOwn || !bOwn) return null;
+  const event: CommonEvent = new Map(aOwn);
+  for (const [field, value] of bOwn) event.set(field, value);
+  for (const [field, value] of met) event.set(field, value);
+  return event;
+}
+
+/** Whether some value of each field two cases both test meets both cases' tests there. */
+export function fieldsMeet(a: CaseTests, b: CaseTests): boolean {
+  return sharedValues(a, b) !== null;
+}
+
+/** The values of the fields both cases test, or null when one has none. */
+function sharedValues(a: CaseTests, b: CaseTests): CommonEvent | null {
+  const [fewer, more] = a.byField.size <= b.byField.size ? [a, b] : [b, a];
+  const met: CommonEvent = new Map();
+  for (const [field, tests] of fewer.byField) {
+    const others = more.byField.get(field);
+    if (!others) continue;
+    const value = fieldValue([...tests, ...others]);
+    if (value === undefined) return null;
+    met.set(field, value);
+  }
+  return met;
+}
+
+function ownValues(tests: CaseTests): CommonEvent | null {
+  if (tests.own !== undefined) return tests.own;
+  const own: CommonEvent = new Map();
+  for (const [field, fieldTests] of tests.byField) {
+    const value = fieldValue(fieldTests);
+    if (value === undefined) return (tests.own = null);
+    own.set(field, value);
+  }
+  return (tests.own = own);
+}
+
+function presenceTest(field: string): FieldTest {
+  return {
+    field,
+    op: 'exists',
+    values: [],
+    compared: [],
+    caseSensitive: false,
+    negated: false,
+    verbatim: false,
+    missingIsUnknown: false,
+    literal: null,
+  };
+}
+
+/**
+ * A positive literal merged from several predicates holds through any one of them: the first,
+ * with the values of the others written the same way (field, operator, case) as alternatives.
+ */
+// LIMITATION: other alternatives of such a literal (another written field or operator) are not
+// tried — a pair meeting only through one of them is not listed as overlapping.
+function alternatives(predicates: Predicate[]): Predicate | undefined {
+  const [first] = predicates;
+  if (!first) return undefined;
+  const alike = predicates.filter(
+    (p) => p.field === first.field && p.op === first.op && p.caseSensitive === first.caseSensitive,
+  );
+  if (alike.length === 1) return first;
+  return { ...first, values: [...new Set(alike.flatMap((p) => p.values))] };
+}
+
+function testOf(predicate: Predicate, literal: Literal): FieldTest {
+  const values = predicate.op === 'exists' ? [] : predicate.values;
+  return {
+    field: predicate.field,
+    op: predicate.op === 'in' ? 'eq' : predicate.op,
+    values,
+    compared: values.map(comparedOf),
+    caseSensitive: predicate.caseSensitive,
+    negated: literal.negated,
+    verbatim: literal.verbatim,
+    missingIsUnknown: literal.missingIsUnknown,
+    literal,
+  };
+}
+
+function comparedOf(value: Scalar): ComparedValue {
+  const text = String(value);
+  return {
+    value,
+    text,
+    folded: isAscii(text) ? foldCase(text) : null,
+    number: numericValue(value),
+  };
+}
+
+/** The field's value; null to leave it out; undefined when no value was found. */
+function fieldValue(tests: FieldTest[]): Scalar | null | undefined {
+  if (tests.every((test) => holds(test, null) === true)) return null;
+  for (const candidate of candidatesFor(tests)) {
+    const compared = comparedOf(candidate);
+    if (tests.every((test) => holds(test, compared) === true)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Values worth trying. A value must equal one of each positive `eq` test's values, so those are
+ * the candidates when there is such a test; otherwise values built from one value of each
+ * positive test at a time. Then any value, for tests that only avoid values.
+ */
+function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
+  const positive = tests.filter((test) => !test.negated && test.values.length > 0);
+  const equal = positive.filter((test) => test.op === 'eq' && !test.verbatim);
+  const verbatim = positive.filter((test) => test.op === 'eq' && test.verbatim);
+  const listed = [...verbatim, ...equal];
+  if (listed.length > 0) {
+    let tried = 0;
+    for (const test of listed) {
+      for (const value of test.values) {
+        if (tried++ >= EQUAL_VALUES) return;
+        if (value !== null) yield value;
+      }
+    }
+    return;
+  }
+
+  const counter = positive.map(() => 0);
+  for (let tried = 0; tried < VALUE_CHOICES; tried++) {
+    const chosen = positive.map((test, i) => ({ test, value: test.values[counter[i]] }));
+    yield* candidatesOfChoice(chosen);
+    let position = positive.length - 1;
+    while (position >= 0 && counter[position] + 1 >= positive[position].values.length) {
+      counter[position] = 0;
+      position--;
+    }
+    if (position < 0) break;
+    counter[position]++;
+  }
+  yield* ANY_VALUES;
+}
+
+interface Chosen {
+  test: FieldTest;
+  value: Scalar;
+}
+
+/**
+ * Numbers at and next to the range bounds, and a text starting with the longest prefix,
+ * holding every part, and ending with the longest suffix.
+ */
+function* candidatesOfChoice(chosen: Chosen[]): Generator<Scalar> {
+  const bounds = chosen
+    .filter(({ test }) => RANGE_OPS.has(test.op))
+    .map(({ value }) => numericValue(value))
+    .filter((number): number is number => number !== null);
+  for (const bound of bounds) {
+    yield bound;
+    yield bound + 1;
+    yield bound - 1;
+  }
+
+  const texts = (op: Op) =>
+    chosen
+      .filter(({ test, value }) => test.op === op && typeof value === 'string')
+      .map(({ value }) => value as string);
+  const longest = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const parts = texts('contains');
+  const prefix = longest(texts('startswith'));
+  const suffix = longest(texts('endswith'));
+  if (parts.length + prefix.length + suffix.length > 0) yield prefix + parts.join('') + suffix;
+}
+
+/**
+ * Whether the test holds for a field with this single value (null: no such field), or
+ * undefined when that cannot be decided here.
+ */
+function holds(test: FieldTest, value: ComparedValue | null): boolean | undefined {
+  const nullValues = test.values.filter((v) => v === null).length;
+  if (nullValues > 0 && (test.op !== 'eq' || nullValues < test.values.length)) return undefined;
+  // `f = null` asks for the field to be absent.
+  if (nullValues > 0) return (value === null) !== test.negated;
+
+  if (value === null) return test.negated && !test.missingIsUnknown;
+  const matched = matches(test, value);
+  if (matched === undefined) return undefined;
+  return matched !== test.negated;
+}
+
+/** Whether the present value matches the test read positively. */
+function matches(test: FieldTest, value: ComparedValue): boolean | undefined {
+  if (test.op === 'exists') return true;
+  if (test.verbatim) return verbatimMatch(test, value);
+  if (test.op === 'ne') {
+    if (test.negated) return undefined;
+    const equal = test.compared.map((written) => compare(test, 'eq', written, value));
+    return equal.includes(undefined) ? undefined : equal.every((e) => e === false);
+  }
+  let undecided = false;
+  for (const written of test.compared) {
+    const result = compare(test, test.op, written, value);
+    if (result === true) return true;
+    if (result === undefined) undecided = true;
+  }
+  return undecided ? undefined : false;
+}
+
+/**
+ * Words of text (analyzed fields): the value matches when it is the written value itself, and
+ * surely does not when the written value is nowhere in it, in any case.
+ */
+function verbatimMatch(test: FieldTest, value: ComparedValue): boolean | undefined {
+  if (value.folded === null) return undefined;
+  const equal = test.compared.some((written) => written.text === value.text);
+  if (equal && (test.op === 'eq' || test.negated)) return true;
+  const absent = test.compared.every(
+    (written) => written.folded !== null && !value.folded!.includes(written.folded),
+  );
+  return absent ? false : undefined;
+}
+
+function compare(
+  test: FieldTest,
+  op: Op,
+  written: ComparedValue,
+  value: ComparedValue,
+): boolean | undefined {
+  if (RANGE_OPS.has(op)) return rangeMatch(op, written, value);
+  if (op === 'eq' && (typeof written.value === 'number' || typeof value.value === 'number')) {
+    if (written.number !== null && value.number !== null) return written.number === value.number;
+  }
+  let a = value.text;
+  let b = written.text;
+  if (!test.caseSensitive) {
+    // Engines fold letters beyond ASCII differently: such a comparison is not decided.
+    if (value.folded === null || written.folded === null) return undefined;
+    a = value.folded;
+    b = written.folded;
+  }
+  switch (op) {
+    case 'eq':
+      return a === b;
+    case 'contains':
+      return a.includes(b);
+    case 'startswith':
+      return a.startsWith(b);
+    case 'endswith':
+      return a.endsWith(b);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A range compares numbers or texts depending on the field's type, which is not known: the
+ * value matches when it does both ways, and surely does not when it does neither way.
+ */
+function rangeMatch(op: Op, written: ComparedValue, value: ComparedValue): boolean | undefined {
+  if (written.number === null || value.number === null) return undefined;
+  const numeric = ordered(op, value.number - written.number);
+  const text = String(value.number);
+  const bound = String(written.number);
+  const textual = ordered(op, text < bound ? -1 : text > bound ? 1 : 0);
+  return numeric === textual ? numeric : undefined;
+}
+
+function ordered(op: Op, order: number): boolean {
+  switch (op) {
+    case 'lt':
+      return order < 0;
+    case 'le':
+      return order <= 0;
+    case 'gt':
+      return order > 0;
+    default:
+      return order >= 0;
+  }
+}
+
+function pushTo(byField: Map<string, FieldTest[]>, test: FieldTest): void {
+  const list = byField.get(test.field);
+  if (list) list.push(test);
+  else byField.set(test.field, [test]);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) return false;
+  }
+  return true;
+}

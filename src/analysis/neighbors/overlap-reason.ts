@@ -1,0 +1,34 @@
+// The sentence shown with an overlapping neighbor: what both rules require and an event both match.
+
+import type { Scalar } from '../../ir/index.js';
+import { atomText, type Overlap } from './overlaps.js';
+
+/** Shared atoms and event fields named before the rest are only counted. */
+const SHOWN = 4;
+/** Characters of a value shown; a longer one is cut with `…`. */
+const TEXT_SHOWN = 80;
+
+export function overlapReason(overlap: Overlap): string {
+  const shared = overlap.sharedAtoms.map(atomText);
+  const fields = [...overlap.event].map(([field, value]) => fieldText(field, value));
+  return (
+    `both require ${listed(shared)}; an event with ${listed(fields)} matches both, ` +
+    'and neither rule is shown to be broader than the other'
+  );
+}
+
+function fieldText(field: string, value: Scalar | null): string {
+  if (value === null) return `no ${field}`;
+  const text = typeof value === 'string' ? JSON.stringify(shortened(value)) : String(value);
+  return `${field} = ${text}`;
+}
+
+function listed(texts: string[]): string {
+  const named = texts.slice(0, SHOWN).join(', ');
+  const hidden = texts.length - SHOWN;
+  return hidden > 0 ? `${named} and ${hidden} more` : named;
+}
+
+function shortened(text: string): string {
+  return text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text;
+}

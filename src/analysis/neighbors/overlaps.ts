@@ -1,0 +1,329 @@
+// Overlapping rules: pairs that share a required canonical atom and match at least one common
+// event, without either being broader than the other.
+//
+// Candidates come from an index of required atoms (a positive condition every case of a rule's
+// condition has, log-source constraints aside), rarest atoms first; each candidate pair is then
+// decided by building one event both rules keep (common-event). Only rules whose condition is
+// exactly what they keep (no stage that may drop more events) take part, so the event is sound.
+
+import { predicatesOf, type Rule, type Scalar } from '../../ir/index.js';
+import { foldCase } from '../../semantics/value-key.js';
+import { isLogSourceConstraint } from '../indicators.js';
+import type { Literal } from '../implication/literal.js';
+import {
+  caseTestsOf,
+  commonEvent,
+  fieldsMeet,
+  type CaseTests,
+  type CommonEvent,
+} from './common-event.js';
+import type { EventScope } from './event-scope.js';
+import { firstSharedSource } from './source-overlap.js';
+
+/**
+ * Atoms required by more rules than this are not used to find candidates: a value half the
+ * corpus requires (`process.name eq powershell.exe`) says little about a pair.
+ */
+export const ATOM_POSTINGS = 200;
+
+/** Atoms of one rule walked to find its candidates, rarest first. */
+export const ATOMS_WALKED = 256;
+
+/** Candidates decided per rule, those sharing the most atoms first. */
+export const CANDIDATES_DECIDED = 20;
+
+/** Pairs of cases (one of each rule, in order) tried for a common event, as `verify` tries. */
+export const CASE_PAIRS = 64;
+
+/**
+ * Canonical fields that say which log an event comes from rather than what happened: thousands
+ * of rules require them, so sharing one makes no candidate.
+ */
+const LOG_SOURCE_FIELDS: ReadonlySet<string> = new Set([
+  'event.code',
+  'event.category',
+  'event.type',
+  'event.dataset',
+  'event.module',
+  'event.provider',
+  'winlog.channel',
+  'winlog.provider_name',
+  'host.os.type',
+  'data_stream.dataset',
+  '_index',
+]);
+
+/** Sigma's log-source pseudo fields. */
+const LOG_SOURCE_PREFIX = 'logsource.';
+
+/** Two rules that one event matches; `a` is the rule whose index that event is named after. */
+export interface Overlap {
+  a: Rule;
+  b: Rule;
+  /** Required atoms both rules have, and all atoms either has. */
+  sharedAtoms: string[];
+  allAtoms: number;
+  /** `sharedAtoms` over `allAtoms`: what overlapping neighbors are ranked by. */
+  closeness: number;
+  /** The event, by written field: a value, or null for a field it must not have. */
+  event: CommonEvent;
+  /** Per field both rules test: their conditions there and the event's value. */
+  links: OverlapLink[];
+}
+
+export interface OverlapLink {
+  field: string;
+  value: Scalar | null;
+  a: Literal[];
+  b: Literal[];
+}
+
+/** A scope with its required atoms, for rules that can overlap at all. */
+interface Participant {
+  /** Position among the participants: pairs are remembered by it. */
+  index: number;
+  scope: EventScope;
+  atoms: Set<string>;
+  /** Its Sigma log source (see `logSourceOf`). */
+  logSource: string;
+  /** The tests of the literals every case has; null when one cannot be decided. */
+  required: CaseTests | null;
+}
+
+/**
+ * Every overlap among the scopes but pairs `related` (already broader, narrower or equivalent).
+ * Work per rule is bounded: `ATOMS_WALKED` atoms of at most `ATOM_POSTINGS` rules each, then
+ * `CANDIDATES_DECIDED` candidates of `CASE_PAIRS` case pairs each.
+ */
+export function overlapsAmong(
+  scopes: EventScope[],
+  related: (a: Rule, b: Rule) => boolean,
+): Overlap[] {
+  const participants: Participant[] = [];
+  for (const scope of scopes) {
+    if (!canOverlap(scope)) continue;
+    const participant = participantOf(participants.length, scope);
+    if (participant.atoms.size > 0) participants.push(participant);
+  }
+  const postings = new Map<string, Participant[]>();
+  for (const participant of participants) {
+    for (const atom of participant.atoms) {
+      const list = postings.get(atom);
+      if (list) list.push(participant);
+      else postings.set(atom, [participant]);
+    }
+  }
+
+  const overlaps: Overlap[] = [];
+  const decided = new Set<number>();
+  const count = participants.length;
+  for (const participant of participants) {
+    for (const other of candidatesOf(participant, postings)) {
+      const [low, high] = [participant.index, other.index].sort((i, j) => i - j);
+      if (decided.has(low * count + high)) continue;
+      decided.add(low * count + high);
+      const overlap = decide(participant, other);
+      if (overlap && !related(overlap.a, overlap.b)) overlaps.push(overlap);
+    }
+  }
+  return overlaps;
+}
+
+/** The overlap of two rules, or null when none is shown (nor looked for: no shared atom). */
+export function overlapBetween(x: EventScope, y: EventScope): Overlap | null {
+  if (!canOverlap(x) || !canOverlap(y)) return null;
+  return decide(participantOf(0, x), participantOf(1, y));
+}
+
+/** Only called for scopes that can overlap (bounded cases). */
+function participantOf(index: number, scope: EventScope): Participant {
+  const literals = requiredLiterals(scope.cases!);
+  return {
+    index,
+    scope,
+    atoms: atomsOf(literals, scope.rule),
+    logSource: logSourceOf(scope.rule),
+    required: caseTestsOf(literals),
+  };
+}
+
+/**
+ * A Sigma log source, as its `logsource.*` predicates write it. Each stands for events of the
+ * event model (`category: process_creation` for Sysmon 1 and Security 4688) that no predicate
+ * shows, so only rules with the same log source are known to read a common event.
+ */
+// LIMITATION: Sigma rules with different log sources (`category: process_creation` and
+// `service: sysmon` with `EventID: 1`) are never listed as overlapping, even when they share events.
+function logSourceOf(rule: Rule): string {
+  const constraints = new Set<string>();
+  for (const stage of rule.pipeline) {
+    if (!stage.predicate) continue;
+    for (const { predicate, negated } of predicatesOf(stage.predicate)) {
+      if (!predicate.field.startsWith(LOG_SOURCE_PREFIX)) continue;
+      const values = predicate.values.map((value) => foldCase(String(value))).join('\u0001');
+      constraints.add(`${negated}\u0000${predicate.field}\u0000${predicate.op}\u0000${values}`);
+    }
+  }
+  return [...constraints].sort().join('\u0002');
+}
+
+/**
+ * The rules sharing the most atoms with this one, walking its rarest atoms first and skipping
+ * atoms too common to say anything.
+ */
+function candidatesOf(
+  participant: Participant,
+  postings: Map<string, Participant[]>,
+): Participant[] {
+  const lists = [...participant.atoms]
+    .map((atom) => postings.get(atom)!)
+    .filter((list) => list.length > 1 && list.length <= ATOM_POSTINGS)
+    .sort((a, b) => a.length - b.length)
+    .slice(0, ATOMS_WALKED);
+
+  const shared = new Map<Participant, number>();
+  for (const list of lists) {
+    for (const other of list) {
+      if (other !== participant) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, sa], [b, sb]) => sb - sa || a.scope.rule.id.localeCompare(b.scope.rule.id))
+    .slice(0, CANDIDATES_DECIDED)
+    .map(([other]) => other);
+}
+
+/** The overlap of two participants: comparable scopes, a shared source, then a common event. */
+function decide(x: Participant, y: Participant): Overlap | null {
+  if (x.scope.vocabulary !== y.scope.vocabulary || x.logSource !== y.logSource) return null;
+  const ordered = firstSharedSource(x.scope.source, y.scope.source);
+  if (!ordered) return null;
+  const [a, b] = ordered === 'as-given' ? [x, y] : [y, x];
+  // Conditions both rules always have that no value meets together rule out every case pair.
+  if (a.required && b.required && !fieldsMeet(a.required, b.required)) return null;
+
+  const required = [...new Set([...a.scope.rawGroupBy, ...b.scope.rawGroupBy])];
+  let tried = 0;
+  for (const aCase of a.scope.cases!) {
+    for (const bCase of b.scope.cases!) {
+      if (tried++ >= CASE_PAIRS) return null;
+      const aTests = caseTests(aCase);
+      const bTests = caseTests(bCase);
+      if (!aTests || !bTests) continue;
+      const event = commonEvent(aTests, bTests, required);
+      if (event) return overlapOf(a, b, event, aTests, bTests);
+    }
+  }
+  return null;
+}
+
+/** Each case's tests, made once: a rule's cases are paired with many candidates' cases. */
+const testsByCase = new WeakMap<Literal[], CaseTests | null>();
+
+function caseTests(conjunction: Literal[]): CaseTests | null {
+  let tests = testsByCase.get(conjunction);
+  if (tests === undefined) {
+    tests = caseTestsOf(conjunction);
+    testsByCase.set(conjunction, tests);
+  }
+  return tests;
+}
+
+/**
+ * Whether the rule keeps exactly the events its condition and group-by fields describe: a rule
+ * with a stage that may drop more (a threshold, a filter on computed fields) is never claimed to
+ * share an event.
+ */
+// LIMITATION: rules with thresholds, filters on computed fields or aggregated rows, and rules
+// whose condition has more than 64 cases are never listed as overlapping.
+function canOverlap(scope: EventScope): boolean {
+  return scope.cases !== null && scope.broaderBlock === null;
+}
+
+function overlapOf(
+  a: Participant,
+  b: Participant,
+  event: CommonEvent,
+  aTests: CaseTests,
+  bTests: CaseTests,
+): Overlap {
+  const sharedAtoms = [...a.atoms].filter((atom) => b.atoms.has(atom));
+  const allAtoms = new Set([...a.atoms, ...b.atoms]).size;
+  const links: OverlapLink[] = [];
+  for (const [field, value] of event) {
+    const aLiterals = literalsOn(aTests, field);
+    const bLiterals = literalsOn(bTests, field);
+    if (aLiterals.length > 0 && bLiterals.length > 0) {
+      links.push({ field, value, a: aLiterals, b: bLiterals });
+    }
+  }
+  return {
+    a: a.scope.rule,
+    b: b.scope.rule,
+    sharedAtoms,
+    allAtoms,
+    closeness: allAtoms === 0 ? 0 : sharedAtoms.length / allAtoms,
+    event,
+    links,
+  };
+}
+
+function literalsOn(tests: CaseTests, field: string): Literal[] {
+  const literals = (tests.byField.get(field) ?? []).flatMap((test) => test.literal ?? []);
+  return [...new Set(literals)];
+}
+
+/**
+ * The atoms of the literals every case of a rule's condition has: each value of a positive one,
+ * on its canonical field and operator, letter case folded, log-source constraints aside.
+ */
+function atomsOf(required: Literal[], rule: Rule): Set<string> {
+  const atoms = new Set<string>();
+  for (const literal of required) {
+    if (literal.negated || isLogSource(literal, rule)) continue;
+    for (const value of literal.values) {
+      if (value === null) continue;
+      const text = typeof value === 'string' ? foldCase(value) : String(value);
+      atoms.add(`${literal.field}\u0000${literal.op}\u0000${text}`);
+    }
+  }
+  return atoms;
+}
+
+/** The literals every case has. */
+function requiredLiterals(cases: Literal[][]): Literal[] {
+  const [first, ...rest] = cases;
+  const written = new WeakMap<Literal[], Set<string>>();
+  const has = (conjunction: Literal[], literal: Literal): boolean => {
+    if (conjunction.includes(literal)) return true;
+    let keys = written.get(conjunction);
+    if (!keys) written.set(conjunction, (keys = new Set(conjunction.map(sameness))));
+    return keys.has(sameness(literal));
+  };
+  return first.filter((literal) => rest.every((conjunction) => has(conjunction, literal)));
+}
+
+/** Each literal's `sameness`, made once. */
+const samenessOf = new WeakMap<Literal, string>();
+
+/** Literals written alike in two branches (`(f and g) or (f and h)`) are the same condition. */
+function sameness(literal: Literal): string {
+  const known = samenessOf.get(literal);
+  if (known !== undefined) return known;
+  const values = literal.values.map((value) => `${typeof value}:${String(value)}`);
+  const { field, op, negated, caseSensitive } = literal;
+  const key = [field, op, negated, caseSensitive, ...values].join('\u0000');
+  samenessOf.set(literal, key);
+  return key;
+}
+
+function isLogSource(literal: Literal, rule: Rule): boolean {
+  if (LOG_SOURCE_FIELDS.has(literal.field)) return true;
+  return literal.predicates.every((predicate) => isLogSourceConstraint(predicate, rule));
+}
+
+/** An atom as a reader sees it: `process.name eq "x.exe"`. */
+export function atomText(atom: string): string {
+  const [field, op, value] = atom.split('\u0000');
+  return `${field} ${op} ${JSON.stringify(value)}`;
+}
