@@ -1,9 +1,15 @@
 // A witness's canonical values put under the field names a rule of another source writes: the
 // rule's own predicates say which written field carries each canonical field.
 
-import { predicatesOf, type Predicate, type Rule, type Scalar } from '../ir/index.js';
-import { canonicalFieldOf } from '../semantics/canonical-field.js';
-import { fieldContextOf } from '../semantics/field-context.js';
+import {
+  predicatesOf,
+  type CanonicalComparison,
+  type Predicate,
+  type Rule,
+  type Scalar,
+} from '../ir/index.js';
+import { canonicalComparison } from '../semantics/canonical-comparison.js';
+import { fieldContextOf, type FieldContext } from '../semantics/field-context.js';
 import { mapField } from '../semantics/field-mapping.js';
 import { meets, predicateCondition, type FieldCondition } from './field-condition.js';
 import { chooseValue } from './witness-value.js';
@@ -16,6 +22,9 @@ interface WrittenField {
   predicates: Predicate[];
 }
 
+/** Per rule, its field context: computed once per rule. */
+const contexts = new WeakMap<Rule, FieldContext>();
+
 /** Per rule, how it reads each written field: computed once per rule. */
 const readings = new WeakMap<Rule, Map<string, WrittenField>>();
 
@@ -26,7 +35,9 @@ const readings = new WeakMap<Rule, Map<string, WrittenField>>();
  * '\x.exe'` is `process.name eq 'x.exe'`); otherwise a value meeting exactly the predicates
  * whose canonical comparisons the witness meets. Canonical fields the rule does not read stay
  * under their canonical name: the event still has them, and what it says of its own kind
- * (`event.dataset`, `winlog.channel`) is checked by log sources.
+ * (`event.dataset`, `winlog.channel`) is checked by log sources. A predicate's canonical
+ * comparison is trusted only on the field the mapping tables give its written field (see
+ * `renderedComparison`), so a wrong canonical form renders a witness the rule does not match.
  */
 // LIMITATION: a comparison normalization moved to another field is trusted to mean what it says
 // (a path ending in `\x.exe` has the file name `x.exe`) — a wrong move is caught only where both
@@ -87,7 +98,7 @@ function agreedConditions(
   for (const predicate of predicates) {
     const field = comparisonFieldOf(predicate, rule);
     if (!canonical.has(field) || !predicate.canonical) continue;
-    const { op, values, caseSensitive } = predicate.canonical;
+    const { op, values, caseSensitive } = renderedComparison(predicate, rule);
     const comparison: FieldCondition = {
       op: op === 'in' ? 'eq' : op,
       values: op === 'exists' ? [] : values,
@@ -105,7 +116,20 @@ function agreedConditions(
 
 /** The field of the predicate's canonical comparison, where normalization may have moved it. */
 function comparisonFieldOf(predicate: Predicate, rule: Rule): string {
-  return predicate.canonical?.field ?? canonicalFieldOf(predicate, rule);
+  return renderedComparison(predicate, rule).field;
+}
+
+/**
+ * The comparison a witness is rendered by: the predicate's canonical one when it is on the field
+ * the mapping tables give its written field (normalized as every predicate is); otherwise the
+ * tables' own, as the rule's text states it.
+ */
+function renderedComparison(predicate: Predicate, rule: Rule): CanonicalComparison {
+  let context = contexts.get(rule);
+  if (!context) contexts.set(rule, (context = fieldContextOf(rule)));
+  const mapped = canonicalComparison(predicate, mapField(predicate.field, context));
+  const stored = predicate.canonical;
+  return stored && stored.field === mapped.field ? stored : mapped;
 }
 
 function readingsOf(rule: Rule): Map<string, WrittenField> {

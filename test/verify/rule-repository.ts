@@ -63,8 +63,24 @@ export function splunkDetection(id: string, search: string): string {
   ].join('\n');
 }
 
-/** An Elastic rule file with the given KQL query over Elastic Defend process events. */
-export function elasticRule(id: string, query: string): string {
+/** How an Elastic fixture rule reads its events: index patterns and query language. */
+export interface ElasticReading {
+  index: string[];
+  language: 'kuery' | 'eql';
+}
+
+const DEFEND_PROCESS_EVENTS: ElasticReading = {
+  index: ['logs-endpoint.events.process-*'],
+  language: 'kuery',
+};
+
+/** An Elastic rule file with the given query, by default KQL over Elastic Defend process events. */
+export function elasticRule(
+  id: string,
+  query: string,
+  reading: ElasticReading = DEFEND_PROCESS_EVENTS,
+): string {
+  const type = reading.language === 'eql' ? 'eql' : 'query';
   return [
     '[metadata]',
     'creation_date = "2026/01/01"',
@@ -74,13 +90,13 @@ export function elasticRule(id: string, query: string): string {
     '[rule]',
     'author = ["fixture"]',
     'description = "fixture"',
-    'index = ["logs-endpoint.events.process-*"]',
-    'language = "kuery"',
+    `index = ${JSON.stringify(reading.index)}`,
+    `language = "${reading.language}"`,
     `name = "Fixture ${id}"`,
     'risk_score = 21',
     `rule_id = "${id}"`,
     'severity = "low"',
-    'type = "query"',
+    `type = "${type}"`,
     `query = '''\n${query}\n'''`,
     '',
   ].join('\n');
