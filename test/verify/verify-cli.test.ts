@@ -50,14 +50,16 @@ describe('ruledex verify', () => {
     assert.deepEqual(schemaErrors('verify', report), []);
     const { seconds, ...counted } = report;
     assert.equal(typeof seconds, 'number');
+    // Two broader claims within Sigma and Splunk, two of Splunk's wide search over both Sigma
+    // rules, and two overlapping pairs.
     assert.deepEqual(counted, {
-      claims: 2,
-      checked: 2,
-      byRelation: { broader: 2, equivalent: 0, overlapping: 0 },
-      confirmed: 2,
+      claims: 6,
+      checked: 6,
+      byRelation: { broader: 4, equivalent: 0, overlapping: 2 },
+      confirmed: 6,
       unknown: 0,
       unknownReasons: {},
-      witnesses: 3,
+      witnesses: 9,
       failures: [],
       // The event is one both narrower rules match, the Sigma rule and the Splunk search.
       events: { events: 1, claims: 2, checks: 2, undecided: 0, failures: [] },
@@ -68,9 +70,9 @@ describe('ruledex verify', () => {
     const run = ruledex(['verify', '--db', DB]);
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    const counts = '2 claims (2 broader, 0 equivalent, 0 overlapping), 2 checked with 3 witnesses';
+    const counts = '6 claims (4 broader, 0 equivalent, 2 overlapping), 6 checked with 9 witnesses';
     assert.ok(lines[0].startsWith(`${counts} in `), lines[0]);
-    assert.equal(lines[1], '  2 confirmed, 0 unknown, 0 failed');
+    assert.equal(lines[1], '  6 confirmed, 0 unknown, 0 failed');
   });
 
   test('a missing catalog exits 2 with one message', () => {
