@@ -1,6 +1,7 @@
 // Claims checked on real events: a rule claimed broader than another must match every event the
-// other one matches (the Sigma regression events are such a set). Only pairs of one vocabulary
-// are checked, since both rules then read the events as they are written.
+// other one matches (the Sigma regression events are such a set). Only pairs that read events as
+// they are written are checked: rules of one vocabulary, and Sigma rules with Splunk searches,
+// whose evaluators both read Windows and flat events under their own field names.
 
 import { vocabularyOf } from '../analysis/neighbors/event-scope.js';
 import type { AnalyzedRule } from '../ir/index.js';
@@ -8,6 +9,16 @@ import { evaluatorFor } from '../match/evaluator-registry.js';
 import type { EventRecord } from '../match/event-record.js';
 import { isEvaluator, type VerdictStatus } from '../match/verdict.js';
 import type { ClaimToVerify, VerifiedRelation } from './verify-report.js';
+
+/** Vocabularies whose rules read one event file alike. */
+const WRITTEN_EVENT_VOCABULARIES: ReadonlySet<string> = new Set(['sigma', 'splunk']);
+
+// LIMITATION: claims between an Elastic rule and a Sigma or Splunk rule are not checked on
+// events — an event file is written either in ECS or in Windows field names, not both.
+function readsEventsAlike(a: AnalyzedRule, b: AnalyzedRule): boolean {
+  const [x, y] = [vocabularyOf(a), vocabularyOf(b)];
+  return x === y || (WRITTEN_EVENT_VOCABULARIES.has(x) && WRITTEN_EVENT_VOCABULARIES.has(y));
+}
 
 export interface EventClaimFailure {
   relation: VerifiedRelation;
@@ -48,7 +59,7 @@ export function checkClaimsOnEvents(
 
   for (const claim of claims) {
     if (claim.relation === 'overlapping') continue;
-    if (vocabularyOf(claim.a) !== vocabularyOf(claim.b)) continue;
+    if (!readsEventsAlike(claim.a, claim.b)) continue;
     report.claims++;
     const directions: [AnalyzedRule, AnalyzedRule][] = [[claim.a, claim.b]];
     if (claim.relation === 'equivalent') directions.push([claim.b, claim.a]);

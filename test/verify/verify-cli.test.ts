@@ -61,8 +61,8 @@ describe('ruledex verify', () => {
       unknownReasons: {},
       witnesses: 9,
       failures: [],
-      // The event is one both narrower rules match, the Sigma rule and the Splunk search.
-      events: { events: 1, claims: 2, checks: 2, undecided: 0, failures: [] },
+      // The event is one every narrower rule matches: both Sigma rules and the Splunk search.
+      events: { events: 1, claims: 4, checks: 4, undecided: 0, failures: [] },
     });
   });
 
