@@ -123,7 +123,9 @@ function completed(identity: EventIdentity): EventIdentity | null {
     if (events.channel) identity.channel = events.channel;
   }
   if (!identity.channel && !identity.dataset) return null;
-  if (identity.channel) identity.channel = windowsChannelNamed(identity.channel) ?? identity.channel;
+  if (identity.channel) {
+    identity.channel = windowsChannelNamed(identity.channel) ?? identity.channel;
+  }
   if (identity.channel && !identity.provider && identity.codes) {
     const codes = identity.codes;
     const writers = providersOfChannel(identity.channel).filter((provider) =>
@@ -141,7 +143,8 @@ function statementsOf(identity: EventIdentity): Literal[] {
 
   const windows = identity.channel !== undefined
     && identity.channel.toLowerCase() !== LINUX_SYSMON_CHANNEL;
-  const dataset = identity.dataset ?? (identity.channel ? datasetOfChannel(identity.channel) : null);
+  const channel = identity.channel;
+  const dataset = identity.dataset ?? (channel ? datasetOfChannel(channel) : null);
   if (identity.channel) state('host.os.type', 'eq', windows ? 'windows' : 'linux');
   for (const [field, value] of splunkCollectionOf(identity.channel, dataset)) {
     state(field, 'eq', value);
