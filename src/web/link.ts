@@ -13,6 +13,11 @@ export function ruleJsonPath(id: string): string {
   return `/api${rulePath(id)}`;
 }
 
+/** The page comparing two rules, and with `/api` in front its JSON. */
+export function comparePath(a: string, b: string): string {
+  return `/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
 export function sourcePath(source: SourceName, page = 1, pageSize = DEFAULT_PAGE_SIZE): string {
   return withPaging(`/sources/${encodeURIComponent(source)}`, [], page, pageSize);
 }

@@ -1,8 +1,11 @@
-// The HTML pages: home, per-source listings, search, failures, rule pages, and the pages per
-// canonical field, indicator, event and ATT&CK technique with their indexes.
+// The HTML pages: home, per-source listings, search, failures, rule pages, the comparison of two
+// rules, and the pages per canonical field, indicator, event and ATT&CK technique with indexes.
 
 import { Hono } from 'hono';
 import type { Catalog } from '../store/catalog.js';
+import { compareJson } from './compare/compare-json.js';
+import { comparePage } from './compare/compare-page.js';
+import { comparedPair } from './compare/compare-request.js';
 import { rulePath } from './link.js';
 import { eventPage } from './pages/event-page.js';
 import { eventsPage } from './pages/events-page.js';
@@ -70,6 +73,20 @@ export function pageRoutes(catalog: Catalog): Hono {
         return c.html(candidatesPage(ref, resolution.candidates).markup, 300);
       case 'unknown':
         return c.html(messagePage('No such rule', `There is no rule ${ref} here.`).markup, 404);
+    }
+  });
+
+  pages.get('/compare', (c) => {
+    const pair = comparedPair(catalog, c.req.query('a'), c.req.query('b'));
+    switch (pair.kind) {
+      case 'found':
+        return c.html(comparePage(compareJson(pair.a, pair.b)).markup);
+      case 'ambiguous':
+        return c.html(candidatesPage(pair.ref, pair.candidates).markup, 300);
+      case 'unknown': {
+        const message = `There is no rule ${pair.ref} here.`;
+        return c.html(messagePage('No such rule', message).markup, 404);
+      }
     }
   });
 

@@ -19,6 +19,7 @@ import type {
   Stage,
   SubsearchCondition,
 } from '../ir/index.js';
+import { noNeighbors } from '../ir/index.js';
 import { requiredFields, type RequiredField } from '../lower/elastic/required-fields.js';
 import { isElasticSource } from '../sources/elastic/elastic-source.js';
 import { withStreams } from '../sources/elastic/related-integrations.js';
@@ -70,7 +71,8 @@ export interface RuleJson {
   indicators: Indicator[];
   attack: AttackTacticCoverage[];
   events: EventCoverage[];
-  neighbors: Neighbors;
+  /** Every relation, empty when the catalog predates it. */
+  neighbors: Required<Neighbors>;
   /** What an Elastic rule or hunting query needs; null for other sources. */
   elastic: ElasticJson | null;
 }
@@ -123,8 +125,19 @@ export function ruleJson(rule: AnalyzedRule): RuleJson {
     indicators: rule.indicators ?? [],
     attack: rule.attack ?? [],
     events: rule.events ?? [],
-    neighbors: rule.neighbors ?? { broader: [], narrower: [] },
+    neighbors: neighborsJson(rule.neighbors),
     elastic: elasticJson(rule),
+  };
+}
+
+/** Every relation's list; a catalog built before a relation was listed gives an empty one. */
+function neighborsJson(neighbors: Neighbors | undefined): Required<Neighbors> {
+  const none = noNeighbors();
+  return {
+    broader: neighbors?.broader ?? none.broader,
+    narrower: neighbors?.narrower ?? none.narrower,
+    equivalent: neighbors?.equivalent ?? none.equivalent,
+    overlapping: neighbors?.overlapping ?? none.overlapping,
   };
 }
 

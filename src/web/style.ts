@@ -96,5 +96,10 @@ ul.values li { margin: .1rem 0; }
 .diag-error { color: var(--bad); }
 nav.pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 .muted { color: var(--muted); }
+ul.neighbors > li { margin: .6rem 0; }
+table.mapping td { font-size: .88rem; }
+table.mapping .canonical { display: block; color: var(--muted); font-size: .82rem; }
+div.compare { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; }
+div.compare > section { min-width: 0; }
 footer.site { text-align: center; color: var(--muted); font-size: .8rem; padding: 1rem; }
 `;

@@ -8,6 +8,7 @@
 
 import { predicatesOf, type Rule, type Scalar } from '../../ir/index.js';
 import { foldCase } from '../../semantics/value-key.js';
+import { MODEL_DIALECT } from '../implication/event-identity.js';
 import { isLogSourceConstraint } from '../indicators.js';
 import type { Literal } from '../implication/literal.js';
 import {
@@ -317,8 +318,9 @@ function sameness(literal: Literal): string {
   return key;
 }
 
+/** Log-source constraints and the event model's statements about where an event was logged. */
 function isLogSource(literal: Literal, rule: Rule): boolean {
-  if (LOG_SOURCE_FIELDS.has(literal.field)) return true;
+  if (literal.dialect === MODEL_DIALECT || LOG_SOURCE_FIELDS.has(literal.field)) return true;
   return literal.predicates.every((predicate) => isLogSourceConstraint(predicate, rule));
 }
 

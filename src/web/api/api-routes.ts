@@ -1,10 +1,13 @@
-// The JSON API under /api/: summary, sources, failures, per-source listings, rules, search, and
-// the rules per canonical field, indicator, event and technique (documented in docs/json.md).
+// The JSON API under /api/: summary, sources, failures, per-source listings, rules, search, the
+// comparison of two rules, and the rules per canonical field, indicator, event and technique
+// (documented in docs/json.md).
 
 import { Hono } from 'hono';
 import type { Catalog, Page, RuleListing } from '../../store/catalog.js';
 import { pageCount } from '../pages/pager.js';
 import { pageRequest, ruleRef, searchText } from '../request-bounds.js';
+import { compareJson } from '../compare/compare-json.js';
+import { comparedPair } from '../compare/compare-request.js';
 import { ruleJson } from '../rule-json.js';
 import { isSourceName } from '../source-names.js';
 import { apiError } from './api-error.js';
@@ -54,6 +57,20 @@ export function apiRoutes(catalog: Catalog): Hono {
       }
       case 'unknown':
         return c.json(apiError('not-found', `no rule ${c.req.param('id')}`), 404);
+    }
+  });
+
+  api.get('/compare', (c) => {
+    const pair = comparedPair(catalog, c.req.query('a'), c.req.query('b'));
+    switch (pair.kind) {
+      case 'found':
+        return c.json(compareJson(pair.a, pair.b));
+      case 'ambiguous': {
+        const message = `${pair.ref} is the upstream id of several rules`;
+        return c.json(apiError('ambiguous', message, pair.candidates), 300);
+      }
+      case 'unknown':
+        return c.json(apiError('not-found', `no rule ${pair.ref}`), 404);
     }
   });
 
