@@ -13,6 +13,7 @@ export const SCHEMA_FOLDER = path.resolve(
 
 export type SchemaName =
   | 'build-summary'
+  | 'compare'
   | 'error'
   | 'event'
   | 'event-list'

@@ -265,7 +265,11 @@ function* candidatesOfChoice(chosen: Chosen[]): Generator<Scalar> {
       .filter(({ test, value }) => test.op === op && typeof value === 'string')
       .map(({ value }) => value as string);
   const longest = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const parts = texts('contains');
+  // A part another part holds is met by it: `-enc` and `-encodedcommand` make one text.
+  const written = [...new Set(texts('contains'))];
+  const heldByAnother = (part: string) =>
+    written.some((other) => other.length > part.length && other.includes(part));
+  const parts = written.filter((part) => !heldByAnother(part));
   const prefix = longest(texts('startswith'));
   const suffix = longest(texts('endswith'));
   if (parts.length + prefix.length + suffix.length > 0) yield prefix + parts.join('') + suffix;
