@@ -84,8 +84,9 @@ test('a rule with a stage that may drop events never overlaps', () => {
 test('the search finds overlaps only among rules sharing a required atom', () => {
   const a = searchRule('a', and([p('process_name', 'eq', 'x.exe'), encoded]));
   const b = searchRule('b', and([encoded, p('user', 'eq', 'admin')]));
-  const sameLog = searchRule('c', and([p('sourcetype', 'eq', 'wineventlog'), p('user', 'eq', 'x')]));
-  const alsoLog = searchRule('d', and([p('sourcetype', 'eq', 'wineventlog'), p('host', 'eq', 'y')]));
+  const log = p('sourcetype', 'eq', 'wineventlog');
+  const sameLog = searchRule('c', and([log, p('user', 'eq', 'x')]));
+  const alsoLog = searchRule('d', and([log, p('host', 'eq', 'y')]));
   const found = overlapsAmong([a, b, sameLog, alsoLog].map(scopeOf), () => false);
   assert.deepEqual(
     found.map((o) => [o.a.id, o.b.id]),

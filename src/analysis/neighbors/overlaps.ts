@@ -154,7 +154,7 @@ function participantOf(index: number, scope: EventScope): Participant {
  * shows, so only rules with the same log source are known to read a common event.
  */
 // LIMITATION: Sigma rules with different log sources (`category: process_creation` and
-// `service: sysmon` with `EventID: 1`) are never listed as overlapping, even when they share events.
+// `service: sysmon` with `EventID: 1`) are never listed as overlapping, though they share events.
 function logSourceOf(rule: Rule): string {
   const constraints = new Set<string>();
   for (const stage of rule.pipeline) {
