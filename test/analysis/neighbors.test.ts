@@ -21,6 +21,13 @@ import {
   stage,
   stats,
 } from './rule-fixture.js';
+import {
+  buildRules,
+  elasticRule as elasticFile,
+  sigmaRule,
+  splunkDetection,
+  type Repositories,
+} from '../verify/rule-repository.js';
 
 /** The ids listed as broader and narrower for each rule that has any. */
 function relations(rules: Rule[]): Record<string, { broader: string[]; narrower: string[] }> {
@@ -176,14 +183,6 @@ describe('neighbors', () => {
   it('a rule adding rows from elsewhere is not compared', () => {
     const appended = rule('appended', [search(narrow), stage('append', 'enrich')]);
     assert.deepEqual(relations([appended, searchRule('wide', wide)]), {});
-  });
-
-  it('rules of different sources are not compared yet', () => {
-    const sigma = rule('s', [stage('detection', 'filter', { predicate: narrow })], {
-      source: 'sigma',
-      language: 'sigma',
-    });
-    assert.deepEqual(relations([sigma, searchRule('wide', wide)]), {});
   });
 
   it('an elastic new_terms rule may be narrower but is never broader', () => {
@@ -364,5 +363,63 @@ describe('neighbors', () => {
       searchRule('not-contains', and([wide, not(p('User', 'contains', 'svc_'))])),
     ];
     assert.deepEqual(relations(rules)['not-contains'], { broader: ['not-eq'], narrower: [] });
+  });
+});
+
+/** Claims among rules written as repository files and built as a catalog build does. */
+function builtClaims(repositories: Repositories): string[] {
+  const rules = [...buildRules(repositories).values()];
+  return searchNeighbors(rules).claims.map((c) => `${c.broader.id} > ${c.narrower.id}`).sort();
+}
+
+const WORD_CHILD = [
+  'selection:',
+  "    ParentImage|endswith: '\\winword.exe'",
+  'condition: selection',
+];
+
+describe('neighbors across sources', () => {
+  it('a Sysmon search is narrower than a Sigma rule on the same process creations', () => {
+    const search = 'search source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" '
+      + 'EventCode=1 ParentImage="*\\\\winword.exe" CommandLine="*http*"';
+    const claims = builtClaims({
+      sigma: { 'rules/word_child.yml': sigmaRule('word-child', 'process_creation', WORD_CHILD) },
+      splunk: { 'detections/word_http.yml': splunkDetection('word-http', search) },
+    });
+    assert.deepEqual(claims, ['sigma:word-child > splunk:word-http']);
+  });
+
+  it('an event code from a channel the search does not name is no Sysmon event', () => {
+    const search = 'search sourcetype=XmlWinEventLog EventCode=1 ParentImage="*\\\\winword.exe"';
+    const claims = builtClaims({
+      sigma: { 'rules/word_child.yml': sigmaRule('word-child', 'process_creation', WORD_CHILD) },
+      splunk: { 'detections/word_any.yml': splunkDetection('word-any', search) },
+    });
+    assert.deepEqual(claims, []);
+  });
+
+  it('an Elastic rule covers a Sigma process creation only when it reads both of its logs', () => {
+    const query = 'process where event.type == "start" and process.parent.name : "winword.exe"';
+    const elastic = (index: string[]) =>
+      elasticFile('word-parent', query, { index, language: 'eql' });
+    const sysmon = 'logs-windows.sysmon_operational-*';
+    const sigma = { 'rules/word_child.yml': sigmaRule('word-child', 'process_creation', WORD_CHILD) };
+    const both = builtClaims({
+      sigma,
+      elastic: { 'rules/word.toml': elastic([sysmon, 'logs-system.security*']) },
+    });
+    assert.deepEqual(both, ['elastic:word-parent > sigma:word-child']);
+    const sysmonOnly = builtClaims({ sigma, elastic: { 'rules/word.toml': elastic([sysmon]) } });
+    assert.deepEqual(sysmonOnly, []);
+  });
+
+  it('a tstats rule is compared with no rule of another source', () => {
+    const tstats = '| tstats count from datamodel=Endpoint.Processes '
+      + 'where Processes.parent_process_name=winword.exe by Processes.dest';
+    const claims = builtClaims({
+      sigma: { 'rules/word_child.yml': sigmaRule('word-child', 'process_creation', WORD_CHILD) },
+      splunk: { 'detections/word_tstats.yml': splunkDetection('word-tstats', tstats) },
+    });
+    assert.deepEqual(claims, []);
   });
 });
