@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Expr, Predicate } from '../../src/ir/index.js';
 import { disjunctsOf } from '../../src/analysis/implication/disjuncts.js';
 import { formulaOf } from '../../src/analysis/implication/formula.js';
+import { withModelStatements } from '../../src/analysis/implication/event-identity.js';
 import { casesImply } from '../../src/analysis/implication/implies.js';
 import { and, cs, not, opaque, or, p } from './rule-fixture.js';
 
@@ -125,5 +126,51 @@ describe('normal form bounds', () => {
   it('an opaque part or an empty OR gives no normal form', () => {
     assert.equal(disjunctsOf(formula(and([a, opaque('x')])), 64), null);
     assert.equal(disjunctsOf(formula({ kind: 'or', args: [] }), 64), null);
+  });
+});
+
+describe('what the event model states of a case naming where its event was logged', () => {
+  const [identity] = disjunctsOf(
+    formula(and([
+      p('winlog.channel', 'eq', 'security'),
+      p('event.code', 'eq', '4688'),
+      p('CommandLine', 'contains', 'x'),
+    ])),
+    64,
+  )!;
+  const stated = (conjunction: typeof identity) =>
+    conjunction
+      .filter((literal) => literal.dialect === 'model')
+      .map(({ field, op, values }) => `${field} ${op} ${values.join(',')}`);
+
+  it('a Security 4688 event: each vendor’s name for its log and its ECS categorization', () => {
+    assert.deepEqual(stated(withModelStatements(identity)), [
+      'host.os.type eq windows',
+      'source eq XmlWinEventLog:Security',
+      'sourcetype eq XmlWinEventLog',
+      'event.dataset eq system.security',
+      '_index startswith logs-system.security-',
+      'logsource.product eq windows',
+      'logsource.category eq process_creation',
+      'logsource.service eq security',
+      'event.category eq process',
+      'event.type eq start',
+    ]);
+  });
+
+  it('a case stating its own Splunk source gets no other one', () => {
+    const [source] = disjunctsOf(formula(p('source', 'eq', 'WinEventLog:Security')), 1)!;
+    const own = [...identity, ...source];
+    const fields = stated(withModelStatements(own)).map((statement) => statement.split(' ')[0]);
+    assert.equal(fields.includes('source') || fields.includes('sourcetype'), false);
+    assert.equal(fields.includes('_index'), true);
+  });
+
+  it('a case naming two channels keeps no event and gets no statement', () => {
+    const [twoChannels] = disjunctsOf(
+      formula(and([p('winlog.channel', 'eq', 'Security'), p('winlog.channel', 'eq', 'System')])),
+      64,
+    )!;
+    assert.deepEqual(stated(withModelStatements(twoChannels)), []);
   });
 });

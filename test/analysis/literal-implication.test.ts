@@ -7,6 +7,7 @@ import type { Literal } from '../../src/analysis/implication/literal.js';
 
 interface LiteralOptions {
   negated?: boolean;
+  caseSensitive?: boolean;
   field?: string;
   dialect?: string;
   shared?: boolean;
@@ -19,7 +20,7 @@ function lit(op: Op, values: Scalar[], options: LiteralOptions = {}): Literal {
     field: options.field ?? 'Image',
     op,
     values,
-    caseSensitive: false,
+    caseSensitive: options.caseSensitive ?? false,
     flags: '',
     negated: options.negated ?? false,
     dialect: options.dialect ?? 'sigma:detection',
@@ -107,5 +108,44 @@ describe('literal implication', () => {
     const search = lit('eq', ['a'], { dialect: 'spl:search' });
     assert.equal(literalImplies(search, where), false);
     assert.equal(literalImplies(where, search), false);
+  });
+});
+
+describe('literal implication across dialects', () => {
+  const sigma = (op: Op, values: Scalar[], options: LiteralOptions = {}) =>
+    lit(op, values, { dialect: 'sigma:detection', ...options });
+  const eql = (op: Op, values: Scalar[], options: LiteralOptions = {}) =>
+    lit(op, values, { dialect: 'eql:query', missingIsUnknown: true, ...options });
+  const kuery = (op: Op, values: Scalar[], options: LiteralOptions = {}) =>
+    lit(op, values, { dialect: 'kuery:query', caseSensitive: true, ...options });
+
+  it('whole-value literals compare across dialects by their values and letter case', () => {
+    assert.equal(literalImplies(sigma('eq', ['x.exe']), eql('endswith', ['.exe'])), true);
+    assert.equal(literalImplies(kuery('eq', ['X.exe']), sigma('eq', ['x.exe'])), true);
+    // A value matched in any case does not imply the one spelling a keyword field holds.
+    assert.equal(literalImplies(sigma('eq', ['x.exe']), kuery('eq', ['x.exe'])), false);
+  });
+
+  it('a negation true on a missing field implies only negations that are too', () => {
+    const notSigma = sigma('eq', ['x.exe'], { negated: true });
+    const notEql = eql('eq', ['x.exe'], { negated: true });
+    const notSearch = lit('eq', ['x.exe'], { dialect: 'spl:search', negated: true });
+    assert.equal(literalImplies(notSigma, notSearch), true);
+    assert.equal(literalImplies(notSigma, notEql), false);
+    // EQL's negation holds only where the field has a value: then any negation holds.
+    assert.equal(literalImplies(notEql, notSigma), true);
+  });
+
+  it('words of analyzed text imply nothing in another dialect, even when equal', () => {
+    const words = kuery('eq', ['invoke'], { verbatim: true, caseSensitive: false });
+    assert.equal(literalImplies(words, sigma('eq', ['invoke'])), false);
+    assert.equal(literalImplies(sigma('eq', ['invoke']), words), false);
+  });
+
+  it('regexes, read by each dialect’s own engine, imply only within their dialect', () => {
+    const regex = (dialect: string) =>
+      lit('regex', ['^a+$'], { dialect, shared: false, caseSensitive: true });
+    assert.equal(literalImplies(regex('sigma:detection'), regex('eql:query')), false);
+    assert.equal(literalImplies(regex('sigma:detection'), regex('sigma:detection')), true);
   });
 });
