@@ -3,6 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build.js';
+import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
 import { reportCommand } from './report.js';
@@ -17,6 +18,7 @@ const program = new Command('ruledex')
   .exitOverride()
   .addCommand(buildCommand().exitOverride())
   .addCommand(showCommand().exitOverride())
+  .addCommand(compareCommand().exitOverride())
   .addCommand(serveCommand().exitOverride())
   .addCommand(reportCommand().exitOverride())
   .addCommand(matchCommand().exitOverride())

@@ -161,10 +161,12 @@ export function ruleText(rule: AnalyzedRule): string {
   }
 
   out.section('Neighbors');
-  neighborLines(out, 'Broader alternatives (match everything this rule does, and more)',
-    rule.neighbors.broader);
-  neighborLines(out, 'Narrower variants (match part of what this rule does)',
-    rule.neighbors.narrower);
+  const { broader, narrower, equivalent = [], overlapping = [] } = rule.neighbors;
+  neighborLines(out, 'Equivalent rules (match exactly the same events)', equivalent);
+  neighborLines(out, 'Broader alternatives (match everything this rule does, and more)', broader);
+  neighborLines(out, 'Narrower variants (match part of what this rule does)', narrower);
+  neighborLines(out, 'Overlapping rules (share a required condition and some events)',
+    overlapping);
 
   out.section(`Original query (${LANGUAGE_NAMES[rule.language] ?? rule.language})`);
   out.verbatim(rule.query === '' ? '(no query text)' : rule.query, '    ');
@@ -224,6 +226,14 @@ function neighborLines(out: Lines, heading: string, neighbors: Neighbor[]): void
   for (const n of neighbors) {
     out.line(`    ${n.id}  ${n.title}`);
     out.wrapped(n.reason, '      ');
+    // The written forms only: the reason already names the conditions canonically.
+    for (const link of n.mapping ?? []) {
+      const text = link.value === undefined
+        ? `${link.a.written}  <=  ${link.b.written}`
+        : `${link.a.written}  and  ${link.b.written}  both hold for ${scalarText(link.value)}`;
+      out.wrapped(text, '        ');
+    }
+    if (n.mappingOmitted) out.line(`        … and ${n.mappingOmitted} more condition pairs`);
   }
 }
 

@@ -41,7 +41,7 @@ export function canonicalText(literal: Literal): string {
 }
 
 function valueText(value: Scalar): string {
-  return typeof value === 'string' ? JSON.stringify(shortened(value)) : String(value);
+  return typeof value === 'string' ? `"${shortened(value)}"` : String(value);
 }
 
 function shortened(text: string): string {

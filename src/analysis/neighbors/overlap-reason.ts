@@ -8,18 +8,24 @@ const SHOWN = 4;
 /** Characters of a value shown; a longer one is cut with `…`. */
 const TEXT_SHOWN = 80;
 
+/**
+ * Names the atoms both require and the values the common event gives the fields both test (its
+ * log-source fields, which both read alike, are left out when others are named).
+ */
 export function overlapReason(overlap: Overlap): string {
   const shared = overlap.sharedAtoms.map(atomText);
-  const fields = [...overlap.event].map(([field, value]) => fieldText(field, value));
+  const tested = overlap.links.map((link) => fieldText(link.field, link.value));
+  const fields = tested.length > 0 ? tested : [...overlap.event].map(([f, v]) => fieldText(f, v));
+  const required = shared.length > 0 ? `both require ${listed(shared)}; ` : '';
   return (
-    `both require ${listed(shared)}; an event with ${listed(fields)} matches both, ` +
+    `${required}an event with ${listed(fields)} matches both, ` +
     'and neither rule is shown to be broader than the other'
   );
 }
 
 function fieldText(field: string, value: Scalar | null): string {
   if (value === null) return `no ${field}`;
-  const text = typeof value === 'string' ? JSON.stringify(shortened(value)) : String(value);
+  const text = typeof value === 'string' ? `"${shortened(value)}"` : String(value);
   return `${field} = ${text}`;
 }
 

@@ -68,7 +68,7 @@ export interface Overlap {
   closeness: number;
   /** The event, by written field: a value, or null for a field it must not have. */
   event: CommonEvent;
-  /** Per field both rules test: their conditions there and the event's value. */
+  /** Per field both rules test beyond their log source: their conditions and the value. */
   links: OverlapLink[];
 }
 
@@ -252,8 +252,8 @@ function overlapOf(
   const allAtoms = new Set([...a.atoms, ...b.atoms]).size;
   const links: OverlapLink[] = [];
   for (const [field, value] of event) {
-    const aLiterals = literalsOn(aTests, field);
-    const bLiterals = literalsOn(bTests, field);
+    const aLiterals = literalsOn(aTests, field, a.scope.rule);
+    const bLiterals = literalsOn(bTests, field, b.scope.rule);
     if (aLiterals.length > 0 && bLiterals.length > 0) {
       links.push({ field, value, a: aLiterals, b: bLiterals });
     }
@@ -269,9 +269,10 @@ function overlapOf(
   };
 }
 
-function literalsOn(tests: CaseTests, field: string): Literal[] {
+/** The literals testing a field, log-source constraints aside: both rules read that log. */
+function literalsOn(tests: CaseTests, field: string, rule: Rule): Literal[] {
   const literals = (tests.byField.get(field) ?? []).flatMap((test) => test.literal ?? []);
-  return [...new Set(literals)];
+  return [...new Set(literals)].filter((literal) => !isLogSource(literal, rule));
 }
 
 /**
@@ -327,5 +328,5 @@ function isLogSource(literal: Literal, rule: Rule): boolean {
 /** An atom as a reader sees it: `process.name eq "x.exe"`. */
 export function atomText(atom: string): string {
   const [field, op, value] = atom.split('\u0000');
-  return `${field} ${op} ${JSON.stringify(value)}`;
+  return `${field} ${op} "${value}"`;
 }
