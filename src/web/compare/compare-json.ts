@@ -14,6 +14,7 @@ import {
   type Predicate,
   type SourceName,
 } from '../../ir/index.js';
+import { canonicalComparisonOf } from '../../semantics/canonical-comparison.js';
 import { operandText, predicateText } from '../predicate-text.js';
 
 /** Predicates listed per stage; the rest are counted in `predicatesOmitted`. */
@@ -28,8 +29,8 @@ export interface ComparedPredicate {
   negated: boolean;
   /** As the rule writes it: `Image (process.executable) endswith "\x.exe" (any case)`. */
   written: string;
-  /** Its comparison in the cross-vendor vocabulary, or null when none was made. */
-  canonical: string | null;
+  /** Its comparison in the cross-vendor vocabulary: `process.name eq "x.exe"`. */
+  canonical: string;
 }
 
 export interface ComparedStage {
@@ -70,6 +71,7 @@ export function compareJson(a: AnalyzedRule, b: AnalyzedRule): CompareJson {
   return { a: comparedRule(a), b: comparedRule(b), ...relation };
 }
 
+/** Canonical forms are made as the neighbor search makes them, for catalogs of any age. */
 function comparedRule(rule: AnalyzedRule): ComparedRule {
   const { id, upstreamId, source, title, language } = rule;
   const stages = (rule.pipeline ?? []).map((stage) => {
@@ -80,24 +82,26 @@ function comparedRule(rule: AnalyzedRule): ComparedRule {
       command: stage.command,
       effect: stage.effect,
       text: shortened(stage.text, STAGE_TEXT_SHOWN),
-      predicates: shown.map(({ predicate, negated }) => comparedPredicate(predicate, negated)),
+      predicates: shown.map((found) => comparedPredicate(found.predicate, found.negated, rule)),
       predicatesOmitted: predicates.length - shown.length,
     };
   });
   return { id, upstreamId, source, title, language, stages };
 }
 
-function comparedPredicate(predicate: Predicate, negated: boolean): ComparedPredicate {
-  const { canonical } = predicate;
-  const text = canonical
-    ? [canonical.field, canonical.op, operandText(canonical.op, canonical.values)]
-        .filter((part) => part !== '')
-        .join(' ')
-    : null;
+function comparedPredicate(
+  predicate: Predicate,
+  negated: boolean,
+  rule: AnalyzedRule,
+): ComparedPredicate {
+  const canonical = canonicalComparisonOf(predicate, rule);
+  const text = [canonical.field, canonical.op, operandText(canonical.op, canonical.values)]
+    .filter((part) => part !== '')
+    .join(' ');
   return {
     negated,
     written: shortened(predicateText(predicate), PREDICATE_TEXT_SHOWN),
-    canonical: text === null ? null : shortened(text, PREDICATE_TEXT_SHOWN),
+    canonical: shortened(text, PREDICATE_TEXT_SHOWN),
   };
 }
 

@@ -85,9 +85,7 @@ ${stage.predicates.length > 0 && html`<table class="mapping">
 ${stage.predicates.map(
   (p) => html`<tr><td>${p.negated && html`<span class="badge negated">NOT</span> `}<code>${
     p.written
-  }</code></td><td>${p.canonical === null ? html`<span class="muted">none</span>` : html`<code>${
-    p.canonical
-  }</code>`}</td></tr>`,
+  }</code></td><td><code>${p.canonical}</code></td></tr>`,
 )}
 </table>`}
 ${stage.predicatesOmitted > 0 &&
