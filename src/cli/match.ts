@@ -1,10 +1,16 @@
 // `ruledex match --db FILE --events PATH [--rule RULE]... [--explain] [--json]`: evaluates
 // catalog rules on events and prints, for every event, the rules that match it.
 
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { AnalyzedRule } from '../ir/index.js';
 import type { EventRecord } from '../match/event-record.js';
-import { evaluatorFor, hasEvaluator, type MatchOptions } from '../match/evaluator-registry.js';
+import {
+  evaluatorFor,
+  hasEvaluator,
+  noEvaluatorReason,
+  type MatchOptions,
+} from '../match/evaluator-registry.js';
 import { readEvents } from '../match/events/read-events.js';
 import { isEvaluator, type RuleEvaluator } from '../match/verdict.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
@@ -70,6 +76,8 @@ function runMatch(options: MatchCommandOptions): void {
     ignoreLogsource: !options.logsource,
   };
 
+  // Checked before the rules are compiled, which takes seconds on a large catalog.
+  if (!existsSync(options.events)) throw new UsageError(`no events file or folder ${options.events}`);
   const catalog = openCatalog(options.db);
   let rules: CompiledRule[];
   try {
@@ -109,7 +117,7 @@ function compiledRules(
   matchOptions: MatchOptions,
 ): CompiledRule[] {
   if (options.rule.length > 0) {
-    return options.rule.map((ref) => {
+    const named = options.rule.map((ref) => {
       const rule = namedRule(catalog, ref, options.db);
       const evaluator = evaluatorFor(rule, matchOptions);
       if (!isEvaluator(evaluator)) {
@@ -117,6 +125,7 @@ function compiledRules(
       }
       return { id: rule.id, evaluator };
     });
+    return byId(named.filter((rule, at) => named.findIndex((r) => r.id === rule.id) === at));
   }
 
   const rules: CompiledRule[] = [];
@@ -128,6 +137,11 @@ function compiledRules(
       rule.id]);
   }
   reportNotEvaluable(reasons, options.verbose === true);
+  return byId(rules);
+}
+
+/** Rules in id order: each line lists its matches in that order. */
+function byId(rules: CompiledRule[]): CompiledRule[] {
   return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -151,7 +165,7 @@ function* evaluableRules(
     const listed = catalog.list({ page, pageSize: WALK_PAGE_SIZE });
     for (const item of listed.items) {
       if (!hasEvaluator(item.language)) {
-        const reason = `no evaluator for ${item.language} rules yet`;
+        const reason = noEvaluatorReason(item.language);
         reasons.set(reason, [...(reasons.get(reason) ?? []), item.id]);
         continue;
       }
@@ -229,7 +243,9 @@ function batchLines(batch: EventRecord[], rules: CompiledRule[], explain: boolea
     }
   }
   if (explain) return lines;
-  return lines.map(({ file, index, matched }) => ({ file, index, matched }));
+  // Partial matches stay marked: a match on the per-event part alone is not a rule's alert.
+  return lines.map(({ file, index, matched, partial }) =>
+    partial.length > 0 ? { file, index, matched, partial } : { file, index, matched });
 }
 
 /** For a terminal: the event, then the rules it matches; with --explain, the others' reasons. */

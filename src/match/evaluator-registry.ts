@@ -29,12 +29,18 @@ export function hasEvaluator(language: string): boolean {
   return Object.hasOwn(factories({}), language);
 }
 
+/** Why rules of a language without an evaluator are not evaluated. */
+export function noEvaluatorReason(language: string): string {
+  if (language === 'none') return 'no query to evaluate (machine-learning jobs, osquery SQL)';
+  return `no evaluator for ${language} rules yet`;
+}
+
 /** The rule's evaluator, or why it has none. */
 export function evaluatorFor(
   rule: AnalyzedRule,
   options: MatchOptions = {},
 ): RuleEvaluator | NotEvaluable {
   const factory = factories(options)[rule.language];
-  if (!factory) return { notEvaluable: `no evaluator for ${rule.language} rules yet` };
+  if (!factory) return { notEvaluable: noEvaluatorReason(rule.language) };
   return factory(rule);
 }

@@ -92,9 +92,9 @@ function jsonLines(args: string[]): Record<string, unknown>[] {
 }
 
 describe('ruledex match', () => {
-  test('one line per event, matched or not, with the rules that match', () => {
+  test('one line per event with the rules that match, partial ones marked', () => {
     assert.deepEqual(jsonLines([]), [
-      { file: EVENTS, index: 0, matched: [REG, BURST] },
+      { file: EVENTS, index: 0, matched: [REG, BURST], partial: [BURST] },
       { file: EVENTS, index: 1, matched: [] },
     ]);
   });
@@ -112,8 +112,10 @@ describe('ruledex match', () => {
     assert.equal((second.notMatched as unknown[]).length, 4);
   });
 
-  test('--rule evaluates only the rules named', () => {
+  test('--rule evaluates only the rules named, listed in id order', () => {
     assert.deepEqual(jsonLines(['--rule', REG]).map((line) => line.matched), [[REG], []]);
+    const both = jsonLines(['--rule', BURST, '--rule', REG, '--rule', BURST]);
+    assert.deepEqual(both[0].matched, [REG, BURST].sort());
   });
 
   test('--no-logsource judges Sigma rules on their detection alone', () => {
@@ -138,6 +140,10 @@ describe('ruledex match', () => {
     assert.match(events.stderr,
       /ruledex: .*broken\.json:2:1: the JSON value starting here is not closed/);
     assert.deepEqual(events.lines.map((line) => JSON.parse(line).index), [0]);
+
+    const noEvents = ruledex(['match', '--db', DB, '--events', path.join(scratch, 'none.json')]);
+    assert.equal(noEvents.status, 2);
+    assert.match(noEvents.stderr, /^ruledex: no events file or folder .*none\.json\n$/);
 
     const missing = ruledex(['match', '--db', path.join(scratch, 'none.db'), '--events', EVENTS]);
     assert.equal(missing.status, 2);
