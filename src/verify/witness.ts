@@ -103,7 +103,9 @@ function conditionsOf(
     for (const predicate of chosen) {
       const condition = predicateCondition(predicate, literal.negated, literal.missingIsUnknown);
       add(written, predicate.field, condition);
-      const comparison = predicate.canonical;
+      // A literal of one predicate is its canonical comparison (or a companion on another
+      // field, see path-companions): the witness meets the literal as it is.
+      const comparison = literal.predicates.length === 1 ? literal : predicate.canonical;
       if (!comparison) {
         add(canonical, literal.field, condition);
         continue;

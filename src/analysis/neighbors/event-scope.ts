@@ -23,6 +23,7 @@ import { disjunctsOf } from '../implication/disjuncts.js';
 import { allOf, formulaOf, type Formula, type FormulaContext } from '../implication/formula.js';
 import type { Literal } from '../implication/literal.js';
 import { withModelStatements } from '../implication/event-identity.js';
+import { withPathCompanions } from '../implication/path-companions.js';
 import { eventSourceOf, type EventSource } from './event-source.js';
 import { mayBeWritten, withWritten, type WrittenFields } from './written-fields.js';
 
@@ -185,7 +186,8 @@ export function eventScopeOf(rule: Rule): ScopeOrExclusion {
   }
 
   scope.condition = allOf(parts);
-  scope.cases = disjunctsOf(scope.condition, CASE_BOUND)?.map(withModelStatements) ?? null;
+  const cases = disjunctsOf(scope.condition, CASE_BOUND);
+  scope.cases = cases?.map((c) => withModelStatements(withPathCompanions(c, rule))) ?? null;
   return { scope };
 }
 
