@@ -252,14 +252,20 @@ describe('neighbors', () => {
     assert.deepEqual(searchNeighbors(rules).claims.map((c) => c.broader.upstreamId), ['whole']);
   });
 
-  it('equivalent rules are listed both ways, first, with a reason saying so', () => {
+  it('equivalent rules are listed as equivalent on both pages, with a reason saying so', () => {
     const rules = [
       searchRule('one', and([p('A', 'eq', 1), p('B', 'in', ['x', 'y'])])),
       searchRule('two', and([or([p('B', 'eq', 'y'), p('B', 'eq', 'x')]), p('A', 'eq', '1')])),
       searchRule('wider', p('A', 'eq', 1)),
     ];
-    assert.deepEqual(relations(rules).one, { broader: ['two', 'wider'], narrower: ['two'] });
-    const [first] = findNeighbors(rules).get('splunk:one')?.broader ?? [];
+    assert.deepEqual(relations(rules).one, { broader: ['wider'], narrower: [] });
+    const equivalentOf = (id: string) =>
+      (findNeighbors(rules).get(id)?.equivalent ?? []).map((neighbor) => neighbor.id);
+    assert.deepEqual([equivalentOf('splunk:one'), equivalentOf('splunk:two')], [
+      ['splunk:two'],
+      ['splunk:one'],
+    ]);
+    const [first] = findNeighbors(rules).get('splunk:one')?.equivalent ?? [];
     assert.equal(
       first.reason,
       "equivalent — requires only B = one of 'y', 'x' AND A = '1', " +
@@ -403,7 +409,8 @@ describe('neighbors across sources', () => {
     const elastic = (index: string[]) =>
       elasticFile('word-parent', query, { index, language: 'eql' });
     const sysmon = 'logs-windows.sysmon_operational-*';
-    const sigma = { 'rules/word_child.yml': sigmaRule('word-child', 'process_creation', WORD_CHILD) };
+    const child = sigmaRule('word-child', 'process_creation', WORD_CHILD);
+    const sigma = { 'rules/word_child.yml': child };
     const both = builtClaims({
       sigma,
       elastic: { 'rules/word.toml': elastic([sysmon, 'logs-system.security*']) },
