@@ -77,7 +77,9 @@ function runMatch(options: MatchCommandOptions): void {
   };
 
   // Checked before the rules are compiled, which takes seconds on a large catalog.
-  if (!existsSync(options.events)) throw new UsageError(`no events file or folder ${options.events}`);
+  if (!existsSync(options.events)) {
+    throw new UsageError(`no events file or folder ${options.events}`);
+  }
   const catalog = openCatalog(options.db);
   let rules: CompiledRule[];
   try {
