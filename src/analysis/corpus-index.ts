@@ -50,13 +50,13 @@ export function withCorpusCounts(
   const counted = new Map<string, Indicator[]>();
   for (const [id, list] of indicators) {
     const own = sourceIndex.get(id) ?? -1;
-    const countOf = (value: IndicatorValue, key: string) =>
-      countedValue(value, counts.get(key)?.perSource, own, sources);
     counted.set(
       id,
       list.map((indicator) => {
         const valueKeys = keys.get(indicator)!;
-        const values = indicator.values.map((value, i) => countOf(value, valueKeys[i]));
+        const values = indicator.values.map((value, i) =>
+          countedValue(value, counts.get(valueKeys[i])?.perSource, own, sources),
+        );
         return { ...indicator, values };
       }),
     );

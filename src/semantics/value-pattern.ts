@@ -29,27 +29,23 @@ export interface GlobComparison {
 export function readGlob(text: string, syntax: GlobSyntax): GlobPart[] {
   const parts: GlobPart[] = [];
   let literal = '';
-  const flush = (): void => {
-    if (literal !== '') parts.push({ kind: 'text', text: literal });
-    literal = '';
-  };
-
   for (let offset = 0; offset < text.length; offset++) {
     const char = text[offset];
     if (syntax.escapes && char === '\\' && offset + 1 < text.length) {
       literal += text[offset + 1];
       offset++;
-    } else if (char === '*') {
-      flush();
-      parts.push({ kind: 'any' });
-    } else if (char === '?' && syntax.single) {
-      flush();
-      parts.push({ kind: 'one' });
-    } else {
-      literal += char;
+      continue;
     }
+    const wildcard = char === '*' ? 'any' : char === '?' && syntax.single ? 'one' : null;
+    if (wildcard === null) {
+      literal += char;
+      continue;
+    }
+    if (literal !== '') parts.push({ kind: 'text', text: literal });
+    literal = '';
+    parts.push({ kind: wildcard });
   }
-  flush();
+  if (literal !== '') parts.push({ kind: 'text', text: literal });
   return parts;
 }
 

@@ -274,8 +274,11 @@ class EqlParser {
 
   private parseMultiplicative(): EqlExpr {
     let left = this.parseUnary();
-    const next = () => this.arithmetic('*', '/', '%');
-    for (let operator = next(); operator; operator = next()) {
+    for (
+      let operator = this.arithmetic('*', '/', '%');
+      operator;
+      operator = this.arithmetic('*', '/', '%')
+    ) {
       const right = this.parseUnary();
       left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
     }

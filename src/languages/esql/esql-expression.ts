@@ -110,8 +110,11 @@ function parseList(cursor: EsqlCursor, closer: ')' | ']'): EsqlExpr[] {
 
 function parseAdditive(cursor: EsqlCursor): EsqlExpr {
   let left = parseMultiplicative(cursor);
-  const next = () => arithmetic(cursor, '+', '-');
-  for (let operator = next(); operator; operator = next()) {
+  for (
+    let operator = arithmetic(cursor, '+', '-');
+    operator;
+    operator = arithmetic(cursor, '+', '-')
+  ) {
     const right = parseMultiplicative(cursor);
     left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
   }
@@ -120,8 +123,11 @@ function parseAdditive(cursor: EsqlCursor): EsqlExpr {
 
 function parseMultiplicative(cursor: EsqlCursor): EsqlExpr {
   let left = parseUnary(cursor);
-  const next = () => arithmetic(cursor, '*', '/', '%');
-  for (let operator = next(); operator; operator = next()) {
+  for (
+    let operator = arithmetic(cursor, '*', '/', '%');
+    operator;
+    operator = arithmetic(cursor, '*', '/', '%')
+  ) {
     const right = parseUnary(cursor);
     left = { kind: 'arithmetic', operator, left, right, span: spanOver([left, right]) };
   }

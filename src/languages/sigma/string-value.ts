@@ -16,10 +16,6 @@ export interface StringValueOptions {
 export function parseStringValue(value: string, options: StringValueOptions): PatternPart[] {
   const parts: PatternPart[] = [];
   let text = '';
-  const flushText = (): void => {
-    if (text !== '') parts.push({ kind: 'text', text });
-    text = '';
-  };
 
   for (let position = 0; position < value.length; position += 1) {
     const character = value[position];
@@ -36,14 +32,16 @@ export function parseStringValue(value: string, options: StringValueOptions): Pa
       continue;
     }
     if (character === '*' || character === '?') {
-      flushText();
+      pushText(parts, text);
+      text = '';
       parts.push({ kind: character === '*' ? 'any' : 'one' });
       continue;
     }
     if (character === '%' && options.placeholders) {
       const close = value.indexOf('%', position + 1);
       if (close > position + 1) {
-        flushText();
+        pushText(parts, text);
+        text = '';
         parts.push({ kind: 'placeholder', name: value.slice(position + 1, close) });
         position = close;
         continue;
@@ -52,8 +50,12 @@ export function parseStringValue(value: string, options: StringValueOptions): Pa
     text += character;
   }
 
-  flushText();
+  pushText(parts, text);
   return mergeAdjacent(parts);
+}
+
+function pushText(parts: PatternPart[], text: string): void {
+  if (text !== '') parts.push({ kind: 'text', text });
 }
 
 /** Joins neighbouring text parts and collapses `**` into `*`, which matches the same strings. */

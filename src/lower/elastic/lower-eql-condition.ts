@@ -103,6 +103,14 @@ function itemOperator(operator: EqlOperator, value: EqlExpr): EqlOperator {
   return operator;
 }
 
+type ValueTest = (op: Op, values: Scalar[], caseSensitive: boolean, flags?: string) => Expr;
+
+/** Makes the predicates of one compared value, on its field, span and text. */
+function comparisonMaker(field: EqlField, span: Span, text: string, scope: EqlScope): ValueTest {
+  return (op, values, caseSensitive, flags) =>
+    make(field, { op, values, caseSensitive, span, text, ...(flags ? { flags } : {}) }, scope);
+}
+
 function lowerComparedValue(
   field: EqlField,
   value: EqlExpr,
@@ -112,8 +120,7 @@ function lowerComparedValue(
   const { operator } = comparison;
   const span = comparison.list ? value.span : comparison.span;
   const text = predicateText(field, value, comparison, scope);
-  const test = (op: Op, values: Scalar[], caseSensitive: boolean, flags?: string): Expr =>
-    make(field, { op, values, caseSensitive, span, text, ...(flags ? { flags } : {}) }, scope);
+  const test = comparisonMaker(field, span, text, scope);
 
   if (value.kind === 'null') return lowerNullComparison(field, comparison, scope);
   if (value.kind === 'field' && (operator === '==' || operator === '!=')) {

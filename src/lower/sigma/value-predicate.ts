@@ -25,21 +25,7 @@ export function valuePredicate(
   modified: ModifiedValues,
   source: ValueSource,
 ): ValueOutcome {
-  const make = (op: Op, values: Predicate['values'], extra: Partial<Predicate> = {}): Expr => {
-    const base: Predicate = {
-      field: source.field,
-      op,
-      values,
-      caseSensitive: modified.cased,
-      text: source.text,
-    };
-    if (source.span) base.span = source.span;
-    return predicate({ ...base, ...extra });
-  };
-  const invalid = (message: string): ValueOutcome => {
-    return { ok: false, code: 'sigma.invalid-value', message };
-  };
-
+  const make = predicateMaker(source, modified.cased);
   switch (modified.comparison) {
     case 'match':
       return { ok: true, expr: matchPredicate(value, make) };
@@ -72,6 +58,19 @@ export function valuePredicate(
 }
 
 type Make = (op: Op, values: Predicate['values'], extra?: Partial<Predicate>) => Expr;
+
+/** Makes the value's predicates: on the source's field, text and span, in its letter case. */
+function predicateMaker(source: ValueSource, caseSensitive: boolean): Make {
+  return (op, values, extra = {}) => {
+    const base: Predicate = { field: source.field, op, values, caseSensitive, text: source.text };
+    if (source.span) base.span = source.span;
+    return predicate({ ...base, ...extra });
+  };
+}
+
+function invalid(message: string): ValueOutcome {
+  return { ok: false, code: 'sigma.invalid-value', message };
+}
 
 function matchPredicate(value: ModifiedValue, make: Make): Expr {
   switch (value.kind) {
