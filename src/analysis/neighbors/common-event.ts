@@ -48,7 +48,7 @@ export interface CaseTests {
 const VALUE_CHOICES = 32;
 
 /** Values of `eq` conditions tried for one field before giving up. */
-const EQUAL_VALUES = 256;
+const EQUAL_VALUES = 128;
 
 /** Values tried for a field that must only have some value or avoid some. */
 const ANY_VALUES: readonly Scalar[] = ['ruledex-event', 'x', '0'];
@@ -120,12 +120,19 @@ function sharedValues(a: CaseTests, b: CaseTests): CommonEvent | null {
   const met: CommonEvent = new Map();
   for (const [field, tests] of fewer.byField) {
     const others = more.byField.get(field);
-    if (!others) continue;
+    // The same tests on both sides (the event model's statements) keep their own value.
+    if (!others || isSameTests(tests, others)) continue;
     const value = fieldValue([...tests, ...others]);
     if (value === undefined) return null;
     met.set(field, value);
   }
   return met;
+}
+
+function isSameTests(a: FieldTest[], b: FieldTest[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].literal !== b[i].literal) return false;
+  return true;
 }
 
 function ownValues(tests: CaseTests): CommonEvent | null {
@@ -211,20 +218,19 @@ function fieldValue(tests: FieldTest[]): Scalar | null | undefined {
  */
 function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
   const positive = tests.filter((test) => !test.negated && test.values.length > 0);
-  const equal = positive.filter((test) => test.op === 'eq' && !test.verbatim);
-  const verbatim = positive.filter((test) => test.op === 'eq' && test.verbatim);
-  const listed = [...verbatim, ...equal];
+  const listed = positive.filter((test) => test.op === 'eq');
   if (listed.length > 0) {
     let tried = 0;
-    for (const test of listed) {
-      for (const value of test.values) {
+    for (const test of equalSources(listed)) {
+      for (const written of test.compared) {
         if (tried++ >= EQUAL_VALUES) return;
-        if (value !== null) yield value;
+        if (written.value !== null && listed.every((other) => mayEqual(other, written))) {
+          yield written.value;
+        }
       }
     }
     return;
   }
-
   const counter = positive.map(() => 0);
   for (let tried = 0; tried < VALUE_CHOICES; tried++) {
     const chosen = positive.map((test, i) => ({ test, value: test.values[counter[i]] }));
@@ -260,19 +266,31 @@ function* candidatesOfChoice(chosen: Chosen[]): Generator<Scalar> {
     yield bound - 1;
   }
 
-  const texts = (op: Op) =>
-    chosen
-      .filter(({ test, value }) => test.op === op && typeof value === 'string')
-      .map(({ value }) => value as string);
-  const longest = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a), '');
   // A part another part holds is met by it: `-enc` and `-encodedcommand` make one text.
-  const written = [...new Set(texts('contains'))];
-  const heldByAnother = (part: string) =>
-    written.some((other) => other.length > part.length && other.includes(part));
-  const parts = written.filter((part) => !heldByAnother(part));
-  const prefix = longest(texts('startswith'));
-  const suffix = longest(texts('endswith'));
+  const written = [...new Set(textsOf(chosen, 'contains'))];
+  const parts = written.filter((part) => !isHeldByAnother(part, written));
+  const prefix = longest(textsOf(chosen, 'startswith'));
+  const suffix = longest(textsOf(chosen, 'endswith'));
   if (parts.length + prefix.length + suffix.length > 0) yield prefix + parts.join('') + suffix;
+}
+
+function textsOf(chosen: Chosen[], op: Op): string[] {
+  const texts: string[] = [];
+  for (const { test, value } of chosen) {
+    if (test.op === op && typeof value === 'string') texts.push(value);
+  }
+  return texts;
+}
+
+function longest(texts: string[]): string {
+  let found = '';
+  for (const text of texts) if (text.length > found.length) found = text;
+  return found;
+}
+
+function isHeldByAnother(part: string, texts: string[]): boolean {
+  for (const other of texts) if (other.length > part.length && other.includes(part)) return true;
+  return false;
 }
 
 /**
@@ -379,6 +397,53 @@ function ordered(op: Op, order: number): boolean {
     default:
       return order >= 0;
   }
+}
+
+/**
+ * The `eq` tests whose values are tried: a value meeting them all equals one of the shortest
+ * list's values, in some letter case; the lists compared exactly give the case to use.
+ */
+function equalSources(listed: FieldTest[]): FieldTest[] {
+  let shortest = listed[0];
+  for (const test of listed) if (test.values.length < shortest.values.length) shortest = test;
+  return [shortest, ...listed.filter((test) => test !== shortest && exactly(test))];
+}
+
+/** An `eq` test's values as the keys an equal value has: its text (folded) and its number. */
+interface EqualKeys {
+  texts: Set<string>;
+  numbers: Set<number>;
+  /** False when a value has no text key (letters beyond ASCII compared in any case). */
+  complete: boolean;
+}
+
+const equalKeys = new WeakMap<FieldTest, EqualKeys>();
+
+/**
+ * Whether the value may equal one of the test's values: false only when it surely does not,
+ * so that long lists of values are intersected by key instead of compared pair by pair.
+ */
+function mayEqual(test: FieldTest, value: ComparedValue): boolean {
+  let keys = equalKeys.get(test);
+  if (!keys) {
+    keys = { texts: new Set(), numbers: new Set(), complete: true };
+    for (const written of test.compared) {
+      const text = exactly(test) ? written.text : written.folded;
+      if (text === null) keys.complete = false;
+      else keys.texts.add(text);
+      if (written.number !== null) keys.numbers.add(written.number);
+    }
+    equalKeys.set(test, keys);
+  }
+  if (!keys.complete) return true;
+  const text = exactly(test) ? value.text : value.folded;
+  if (text !== null && keys.texts.has(text)) return true;
+  return value.number !== null && keys.numbers.has(value.number);
+}
+
+/** Whether the test compares text exactly as written: case-sensitive, or words of text. */
+function exactly(test: FieldTest): boolean {
+  return test.caseSensitive || test.verbatim;
 }
 
 function pushTo(byField: Map<string, FieldTest[]>, test: FieldTest): void {

@@ -11,8 +11,16 @@ const PREDICATES_SHOWN = 3;
 /** Characters of one value or predicate text shown; a longer one is cut with `…`. */
 const TEXT_SHOWN = 120;
 
+/** Each literal's texts, made once: a literal is named in the mappings of many neighbors. */
+const texts = new WeakMap<Literal, ConditionText>();
+
 export function conditionText(literal: Literal): ConditionText {
-  return { written: writtenText(literal), canonical: canonicalText(literal) };
+  let text = texts.get(literal);
+  if (!text) {
+    text = { written: writtenText(literal), canonical: canonicalText(literal) };
+    texts.set(literal, text);
+  }
+  return text;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The neighbors a rule page lists: per rule and relation, the closest claims or overlaps, at
 // most a limit, each with the other rule's name, the reason, and how the conditions meet.
 
-import type { ConditionLink, Neighbor, Neighbors, Rule } from '../../ir/index.js';
+import type { ConditionLink, ConditionText, Neighbor, Neighbors, Rule } from '../../ir/index.js';
 import type { Claim } from './claims.js';
 import { conditionText } from './condition-text.js';
 import { overlapReason } from './overlap-reason.js';
@@ -73,15 +73,23 @@ export function listedNeighbors(claims: Claim[], overlaps: Overlap[] = []): Map<
 
 /** The neighbor a claim lists: `other` is the rule shown, the mapping is the claim's. */
 export function claimNeighbor(claim: Claim, other: Rule, reason: string): Neighbor {
-  const links = new Map<string, ConditionLink>();
+  // A condition pair proven in several cases is listed once.
+  const links = new Map<ConditionText, Map<ConditionText, ConditionLink>>();
+  const list: ConditionLink[] = [];
   for (const { condition, impliedBy } of claim.mapping) {
-    const link = { a: conditionText(condition), b: conditionText(impliedBy) };
-    links.set(JSON.stringify(link), link);
+    const a = conditionText(condition);
+    const b = conditionText(impliedBy);
+    let byB = links.get(a);
+    if (!byB) links.set(a, (byB = new Map()));
+    if (byB.has(b)) continue;
+    const link = { a, b };
+    byB.set(b, link);
+    list.push(link);
   }
   return {
     ...ruleOf(other),
     reason,
-    ...boundedMapping([...links.values()]),
+    ...boundedMapping(list),
     closeness: { measure: 'added-conditions', value: claim.added.length },
   };
 }

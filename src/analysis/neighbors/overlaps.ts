@@ -33,8 +33,11 @@ export const ATOMS_WALKED = 256;
 /** Candidates decided per rule, those sharing the most atoms first. */
 export const CANDIDATES_DECIDED = 20;
 
-/** Pairs of cases (one of each rule, in order) tried for a common event, as `verify` tries. */
-export const CASE_PAIRS = 64;
+/**
+ * Pairs of cases (one of each rule, in order) and cases of the first rule tried for a common
+ * event; `verify` tries the first 64 pairs in this order.
+ */
+export const CASE_PAIRS = 48;
 
 /**
  * Canonical fields that say which log an event comes from rather than what happened: thousands
@@ -156,6 +159,7 @@ function participantOf(index: number, scope: EventScope): Participant {
 // LIMITATION: Sigma rules with different log sources (`category: process_creation` and
 // `service: sysmon` with `EventID: 1`) are never listed as overlapping, though they share events.
 function logSourceOf(rule: Rule): string {
+  if (rule.source !== 'sigma') return '';
   const constraints = new Set<string>();
   for (const stage of rule.pipeline) {
     if (!stage.predicate) continue;
@@ -206,11 +210,14 @@ function decide(x: Participant, y: Participant): Overlap | null {
   const required = [...new Set([...a.scope.rawGroupBy, ...b.scope.rawGroupBy])];
   let tried = 0;
   for (const aCase of a.scope.cases!) {
+    const aTests = caseTests(aCase);
+    // A case excluded by what the other rule always requires meets none of its cases.
+    if (tried++ >= CASE_PAIRS) return null;
+    if (!aTests || (b.required && !fieldsMeet(aTests, b.required))) continue;
     for (const bCase of b.scope.cases!) {
       if (tried++ >= CASE_PAIRS) return null;
-      const aTests = caseTests(aCase);
       const bTests = caseTests(bCase);
-      if (!aTests || !bTests) continue;
+      if (!bTests) continue;
       const event = commonEvent(aTests, bTests, required);
       if (event) return overlapOf(a, b, event, aTests, bTests);
     }
@@ -252,6 +259,7 @@ function overlapOf(
   const allAtoms = new Set([...a.atoms, ...b.atoms]).size;
   const links: OverlapLink[] = [];
   for (const [field, value] of event) {
+    if (!aTests.byField.has(field) || !bTests.byField.has(field)) continue;
     const aLiterals = literalsOn(aTests, field, a.scope.rule);
     const bLiterals = literalsOn(bTests, field, b.scope.rule);
     if (aLiterals.length > 0 && bLiterals.length > 0) {
