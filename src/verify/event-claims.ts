@@ -32,7 +32,7 @@ export interface EventClaimFailure {
 
 export interface EventCheckReport {
   events: number;
-  /** Claims checked: broader and equivalent ones whose two rules share a vocabulary. */
+  /** Claims checked: broader and equivalent ones whose two rules read events alike. */
   claims: number;
   /** Events a narrower rule matched, counted per claim and direction: each one a check. */
   checks: number;
@@ -41,8 +41,6 @@ export interface EventCheckReport {
   failures: EventClaimFailure[];
 }
 
-// LIMITATION: claims across vocabularies are not checked on events — a Windows event says nothing
-// an Elastic rule reads, so `--events` checks only pairs of one source.
 /** Checks each claim on every event its narrower rule matches. */
 export function checkClaimsOnEvents(
   claims: ClaimToVerify[],
