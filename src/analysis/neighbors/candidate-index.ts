@@ -45,6 +45,11 @@ export class CandidateIndex {
   private readonly texts = new Map<string, TextAnchors<EventScope>>();
   /** Per broader scope, the literal kinds every case of its condition has. */
   private readonly required = new Map<EventScope, Set<string>>();
+  /**
+   * What each literal reaches, found once: the event model's statements are the same literals
+   * in every case naming the same events, and are looked up for each of those cases.
+   */
+  private readonly reached = new WeakMap<Literal, EventScope[]>();
 
   /** Files every scope that may be broader under its anchors; `scopes` also set key costs. */
   constructor(scopes: EventScope[]) {
@@ -72,7 +77,9 @@ export class CandidateIndex {
     const smallest = narrower.cases.reduce((a, b) => (b.length < a.length ? b : a));
     const found = new Set<EventScope>();
     for (const literal of smallest) {
-      for (const scope of this.reachedBy(literal)) found.add(scope);
+      let reached = this.reached.get(literal);
+      if (!reached) this.reached.set(literal, (reached = this.reachedBy(literal)));
+      for (const scope of reached) found.add(scope);
     }
     found.delete(narrower);
 
@@ -164,8 +171,16 @@ function anchorKeys(literal: Literal): AnchorKey[] {
  * imply it, so a narrower case lacking a kind the broader condition always requires cannot.
  */
 function kindOf(literal: Literal): string {
-  return `${dialectGroupOf(literal)}\u0000${literal.field}\u0000${literal.negated}`;
+  let kind = kinds.get(literal);
+  if (kind === undefined) {
+    kind = `${dialectGroupOf(literal)}\u0000${literal.field}\u0000${literal.negated}`;
+    kinds.set(literal, kind);
+  }
+  return kind;
 }
+
+/** Each literal's kind, made once: a literal sits in many cases and is asked for each. */
+const kinds = new WeakMap<Literal, string>();
 
 /**
  * Literals that may imply each other share a group: shared literals of every dialect and source
