@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, test } from 'node:test';
 import { compareRules } from '../../src/cli/compare.js';
+import { showRule } from '../../src/cli/show.js';
 import { openCatalog } from '../../src/store/catalog.js';
 import { createApp } from '../../src/web/app.js';
 import { compareJson } from '../../src/web/compare/compare-json.js';
@@ -131,4 +132,19 @@ test('ruledex compare --json prints the /api/compare JSON; an unknown rule exits
   const unknown = compareRules(BROAD_ID, 'splunk:missing', { db });
   assert.equal(unknown.status, 1);
   assert.equal(unknown.stderr, `ruledex compare: no rule splunk:missing in ${db}\n`);
+});
+
+test('ruledex show lists the four relations with each neighbor\'s condition mapping', () => {
+  const text = showRule(NARROW_ID, { db }).stdout;
+  for (const heading of [
+    'Equivalent rules (match exactly the same events):',
+    'Broader alternatives (match everything this rule does, and more):',
+    'Narrower variants (match part of what this rule does):',
+    'Overlapping rules (share a required condition and some events):',
+  ]) {
+    assert.ok(text.includes(`  ${heading}\n`), heading);
+  }
+  assert.match(text, /^ {8}process_name eq x\.exe {2}<= {2}process_name eq x\.exe$/m);
+  const overlap = / {8}CommandLine contains -enc {2}and {2}CommandLine contains -enc {2}both hold/;
+  assert.match(text, overlap);
 });
