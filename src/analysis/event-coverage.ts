@@ -211,32 +211,33 @@ function selectionsOf(expr: Expr | null, negated: boolean, work: Work): Selectio
 function selectionsOfPredicate(predicate: Predicate): Selection[] {
   const field = predicate.field.toLowerCase();
   const canonical = (predicate.canonical?.field ?? predicate.canonicalField)?.toLowerCase();
-  const values = positiveValues(predicate).map(String);
 
   if (isAmong(EVENT_CODE_FIELDS, field, canonical)) {
     const ids = positiveValues(predicate).flatMap(eventIdOf);
     return ids.length > 0 ? [{ ...ANYTHING, ids: new Set(ids) }] : [ANYTHING];
   }
   if (isAmong(PROVIDER_FIELDS, field, canonical)) {
-    const names = values.map((v) => providerNamed(v)?.name ?? v);
+    const names = textValues(predicate).map((v) => providerNamed(v)?.name ?? v);
     return names.length > 0 ? [{ ...ANYTHING, providers: new Set(names) }] : [ANYTHING];
   }
   if (isAmong(CHANNEL_FIELDS, field, canonical)) {
     if (predicate.op === 'startswith') return channelPrefixSelection(predicate.values);
-    return channelSelection(values);
+    return channelSelection(textValues(predicate));
   }
-  if (isAmong(DATASET_FIELDS, field, canonical)) return coveredSelections(values.map(eventsOfElasticDataset));
+  if (isAmong(DATASET_FIELDS, field, canonical)) {
+    return coveredSelections(textValues(predicate).map(eventsOfElasticDataset));
+  }
   if (field === 'event.module') {
-    return coveredSelections(values.map((v) => eventsOfWinlogbeatModule(v) ?? []));
+    return coveredSelections(textValues(predicate).map((v) => eventsOfWinlogbeatModule(v) ?? []));
   }
   if (SPLUNK_LOG_FIELDS.has(field)) return splunkLogSelection(field as SplunkLogField, predicate);
   if (field === '_index') return indexSelection(predicate);
   // A Splunk index is each installation's choice: it names a log the model does not describe.
   if (field === 'index') return [{ ...ANYTHING, unresolved: true }];
-  if (field === 'event.category') return ecsSelection('categories', values);
-  if (field === 'event.type') return ecsSelection('types', values);
+  if (field === 'event.category') return ecsSelection('categories', textValues(predicate));
+  if (field === 'event.type') return ecsSelection('types', textValues(predicate));
   if (field === 'event.action') return actionSelection(predicate);
-  if (field === 'logsource.product') return platformSelection(values);
+  if (field === 'logsource.product') return platformSelection(textValues(predicate));
   // The events a category or service covers are constraints of their own, beside it.
   if (field.startsWith('logsource.')) return [{ ...ANYTHING, unresolved: true }];
 
@@ -248,6 +249,11 @@ function selectionsOfPredicate(predicate: Predicate): Selection[] {
 /** Whether the field, as written or canonical (both lower case), is one of `fields`. */
 function isAmong(fields: Set<string>, field: string, canonical: string | undefined): boolean {
   return fields.has(field) || (canonical !== undefined && fields.has(canonical));
+}
+
+/** The accepted values as text; made only for the fields that select logs (few predicates). */
+function textValues(predicate: Predicate): string[] {
+  return positiveValues(predicate).map(String);
 }
 
 /** Values an `eq` or `in` predicate accepts; other operators name no exact log or event. */
@@ -305,7 +311,7 @@ function splunkLogSelection(field: SplunkLogField, predicate: Predicate): Select
     const channels = predicate.values.flatMap((v) => windowsEventLogChannel(String(v)) ?? []);
     return channels.length > 0 ? channelPrefixSelection(channels) : [ANYTHING];
   }
-  const values = positiveValues(predicate).map(String);
+  const values = textValues(predicate);
   if (values.length === 0) return [ANYTHING];
 
   const alternatives = new Alternatives();
