@@ -327,10 +327,20 @@ function sameness(literal: Literal): string {
   return key;
 }
 
+/** Each literal's answer, found once: a literal belongs to one rule, or is a model statement. */
+const logSourceLiterals = new WeakMap<Literal, boolean>();
+
 /** Log-source constraints and the event model's statements about where an event was logged. */
 function isLogSource(literal: Literal, rule: Rule): boolean {
-  if (literal.dialect === MODEL_DIALECT || LOG_SOURCE_FIELDS.has(literal.field)) return true;
-  return literal.predicates.every((predicate) => isLogSourceConstraint(predicate, rule));
+  let known = logSourceLiterals.get(literal);
+  if (known === undefined) {
+    known =
+      literal.dialect === MODEL_DIALECT ||
+      LOG_SOURCE_FIELDS.has(literal.field) ||
+      literal.predicates.every((predicate) => isLogSourceConstraint(predicate, rule));
+    logSourceLiterals.set(literal, known);
+  }
+  return known;
 }
 
 /** An atom as a reader sees it: `process.name eq "x.exe"`. */
