@@ -31,6 +31,8 @@ export const ATOM_POSTINGS = 200;
 export const ATOMS_WALKED = 256;
 
 /** Candidates decided per rule, those sharing the most atoms first. */
+// LIMITATION: only these candidates, found through atoms fewer than ATOM_POSTINGS rules require,
+// are decided — pages miss overlaps with rules sharing fewer or only very common atoms.
 export const CANDIDATES_DECIDED = 20;
 
 /**
