@@ -54,6 +54,8 @@ const EQUAL_VALUES = 128;
 const ANY_VALUES: readonly Scalar[] = ['ruledex-event', 'x', '0'];
 
 /** Operators whose matching is decided here; any other makes the field undecided. */
+// LIMITATION: wildcard, regex, CIDR and raw-text conditions are not decided — a pair of cases
+// with one of them is never claimed to share an event.
 const DECIDED_OPS: ReadonlySet<Op> = new Set([
   'eq',
   'in',

@@ -201,6 +201,8 @@ function candidatesOf(
 }
 
 /** The overlap of two participants: comparable scopes, a shared source, then a common event. */
+// LIMITATION: the event is built on written field names, so only rules of one vocabulary are
+// compared — no overlap is listed between a Sigma, a Splunk and an Elastic rule.
 function decide(x: Participant, y: Participant): Overlap | null {
   if (x.scope.vocabulary !== y.scope.vocabulary || x.logSource !== y.logSource) return null;
   const ordered = firstSharedSource(x.scope.source, y.scope.source);
