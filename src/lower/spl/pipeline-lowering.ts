@@ -58,6 +58,12 @@ class PipelineLowering {
     for (const issue of command.issues) {
       this.scope.report('error', 'spl.syntax', issue.message, issue.span);
     }
+    // Splunk refuses a command it cannot parse: what the parser recovered is a guess, so the
+    // stage is not understood (the syntax errors above say why) and claims no condition.
+    if (command.issues.length > 0 && command.name !== '') {
+      this.pushUnparsed(command);
+      return;
+    }
 
     const { args } = command;
     if (args.kind === 'macro-stage') {
@@ -220,7 +226,18 @@ class PipelineLowering {
 
   private opaqueStage(command: CommandNode, reason: string): void {
     this.scope.report('warning', 'spl.opaque-stage', reason, command.span);
-    this.push(command, effectOf(command.name, command.args), { opaque: true });
+    this.push(command, this.effectOfOpaque(command), { opaque: true });
+  }
+
+  private pushUnparsed(command: CommandNode): void {
+    this.push(command, this.effectOfOpaque(command), { opaque: true });
+    if (AGGREGATING.has(command.name.toLowerCase())) this.aggregated = true;
+  }
+
+  /** What a stage not understood still does: a `where` filters whether or not it is read. */
+  private effectOfOpaque(command: CommandNode): Effect {
+    if (FILTERING.has(command.name.toLowerCase())) return this.filterEffect();
+    return effectOf(command.name, command.args);
   }
 
   private push(command: CommandNode, effect: Effect, extra: Partial<Stage>): void {
