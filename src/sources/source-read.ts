@@ -2,7 +2,7 @@
 
 import type { RuleDocument, SourceName } from '../ir/index.js';
 
-/** A rule document that could not be read: it counts as a failed document in the build. */
+/** A rule document or context file that could not be read: a failed file in the build. */
 export interface ReadFailure {
   source: SourceName;
   /** Repository-relative file path. */
@@ -18,10 +18,10 @@ export interface SourceRead<Context = unknown> {
   root: string;
   /** Commit of the snapshot (from a SNAPSHOT file or .git), when known. */
   commit: string | null;
-  /** Rule files read (context files such as macros are not counted). */
+  /** Rule files read, and context files (such as macros) that could not be read. */
   files: number;
   documents: RuleDocument[];
-  /** Documents that could not be read; documents = documents.length + failures.length. */
+  /** Rule and context files that could not be read: files = documents + failures. */
   failures: ReadFailure[];
   /** Source-specific context for lowering (Splunk macros and data sources…). */
   context: Context;

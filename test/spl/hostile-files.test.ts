@@ -45,16 +45,44 @@ describe('hostile Splunk files', () => {
     });
   });
 
-  it('an alias bomb in a macro file is a context problem, and its macro is unreadable', () => {
-    const { context } = readHostile();
+  it('an alias bomb in a macro file is a read failure, and its macro is unreadable', () => {
+    const { context, failures } = readHostile();
     const problem = {
       file: 'macros/expand_forever.yml',
       line: 1,
       reason: 'the YAML cannot be expanded: ' +
         'Excessive alias count indicates a resource exhaustion attack',
     };
-    assert.deepEqual(context.problems.find((p) => p.file === problem.file), problem);
+    const failure = failures.find((f) => f.file === problem.file);
+    assert.deepEqual(failure, { source: 'splunk', ...problem });
     assert.deepEqual(context.unreadableMacros.get('expand_forever'), problem);
+  });
+
+  it('a data-source file with broken YAML is a read failure, counted among the files read', () => {
+    const read = readHostile();
+    assert.deepEqual(
+      read.failures.find((f) => f.file === 'data_sources/broken_process_log.yml'),
+      {
+        source: 'splunk',
+        file: 'data_sources/broken_process_log.yml',
+        line: 3,
+        reason: 'invalid YAML: ' +
+          'Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    );
+    assert.equal(read.context.dataSources.has('Broken Process Log'), false);
+    assert.equal(read.documents.length + read.failures.length, read.files);
+  });
+
+  it('broken context files are told once, as failures, not again as context problems', () => {
+    const read = readHostile();
+    assert.deepEqual(read.context.problems, []);
+    const contextFailures = read.failures.filter((f) => !f.file.startsWith('detections/'));
+    assert.deepEqual(contextFailures.map((f) => f.file).sort(), [
+      'data_sources/broken_process_log.yml',
+      'macros/decode_text.yml',
+      'macros/expand_forever.yml',
+    ]);
   });
 
   it('a detection that is a YAML list is a failure', () => {

@@ -35,15 +35,30 @@ export function readSplunkRepository(
     onFile?.(file);
   }
 
+  // A broken macro or data-source file loses what rules rely on (an expansion, a log source):
+  // it is a failure of the build like a broken detection, so every file read is accounted for.
+  const context = readSplunkContext(absoluteRoot);
+  const brokenContextFiles = contextFailures(context);
+  context.problems = [];
+
   return {
     source: 'splunk',
     root: absoluteRoot,
     commit,
-    files: files.length + walk.failures.length,
+    files: files.length + walk.failures.length + brokenContextFiles.length,
     documents,
-    failures,
-    context: readSplunkContext(absoluteRoot),
+    failures: [...failures, ...brokenContextFiles],
+    context,
   };
+}
+
+/** One failure per context file that could not be read, at its first problem. */
+function contextFailures(context: SplunkContext): ReadFailure[] {
+  const byFile = new Map<string, ReadFailure>();
+  for (const { file, line, reason } of context.problems) {
+    if (!byFile.has(file)) byFile.set(file, { source: 'splunk', file, line, reason });
+  }
+  return [...byFile.values()];
 }
 
 /** Any file content becomes a document or a failure: no exception escapes the reader. */

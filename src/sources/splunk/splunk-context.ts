@@ -35,7 +35,10 @@ export interface SplunkContext {
    */
   unreadableMacros: Map<string, ContextProblem>;
   dataSources: Map<string, SplunkDataSource>;
-  /** Context files that could not be read; they are not rule files and do not count as such. */
+  /**
+   * Context files that could not be read, as the context reader found them; the repository
+   * reader reports them as read failures and leaves this empty, so they are told only once.
+   */
   problems: ContextProblem[];
 }
 
