@@ -6,7 +6,7 @@
 
 import { eventScopeOf, vocabularyOf } from '../analysis/neighbors/event-scope.js';
 import { eventSourceOf } from '../analysis/neighbors/event-source.js';
-import type { Literal } from '../analysis/implication/literal.js';
+import { overlapBetween } from '../analysis/neighbors/overlaps.js';
 import { RAW_FIELD, type AnalyzedRule, type Scalar } from '../ir/index.js';
 import { evaluatorFor } from '../match/evaluator-registry.js';
 import type { EventRecord } from '../match/event-record.js';
@@ -102,17 +102,33 @@ export class ClaimChecker {
     return steps;
   }
 
-  /** A witness of a case of each rule at once, which both must match. */
+  /**
+   * A witness of a case of each rule at once, which both must match: first the cases and event
+   * the overlap was found with (the witness takes the event's values where they fit), then other
+   * pairs of cases.
+   */
   private overlapping(a: AnalyzedRule, b: AnalyzedRule): Step {
-    const casesOf = (rule: AnalyzedRule): Literal[][] | null => {
-      const scope = eventScopeOf(rule);
-      return 'scope' in scope ? scope.scope.cases : null;
-    };
-    const aCases = casesOf(a);
-    const bCases = casesOf(b);
+    const aScope = eventScopeOf(a);
+    const bScope = eventScopeOf(b);
+    if (!('scope' in aScope) || !('scope' in bScope)) {
+      return { kind: 'unknown', unknown: 'no-cases', detail: 'a rule' };
+    }
+    const aCases = aScope.scope.cases;
+    const bCases = bScope.scope.cases;
     if (!aCases || !bCases) return { kind: 'unknown', unknown: 'no-cases', detail: 'a rule' };
 
     const required = [...requiredFields(a, groupByOf(a)), ...requiredFields(b, groupByOf(b))];
+    const found = overlapBetween(aScope.scope, bScope.scope);
+    if (found) {
+      const { cases } = found;
+      const literals = found.a.id === a.id ? [...cases.a, ...cases.b] : [...cases.b, ...cases.a];
+      const built = witnessOf(literals, required, 0, found.event);
+      if ('witness' in built) {
+        const step = this.judged(built.witness, a, [b], indexInstances(a)[0]);
+        // A witness the rules cannot judge leaves the other pairs of cases to try.
+        if (step.kind !== 'unknown') return step;
+      }
+    }
     const pairs = aCases.flatMap((aCase) => bCases.map((bCase) => [...aCase, ...bCase]));
     for (const literals of pairs.slice(0, CASE_PAIRS_TRIED)) {
       const built = witnessOf(literals, required);

@@ -34,12 +34,21 @@ const AVOIDING = [ANY_VALUE, 'x', '0', '-'];
 // (`f = a AND f = b`) give no witness, and such a claim is counted unknown (`no-single-value`).
 /**
  * The field's value. `variant` rotates each condition's list of values, so that successive
- * witnesses of one case try each of its alternatives first (`EventID in [4728, 632]`).
+ * witnesses of one case try each of its alternatives first (`EventID in [4728, 632]`). A
+ * `suggested` value (the common event the overlap finder found) is taken when it meets every
+ * condition and avoids every avoided one.
  */
-export function chooseValue(conditions: FieldCondition[], variant = 0): ValueChoice {
+export function chooseValue(
+  conditions: FieldCondition[],
+  variant = 0,
+  suggested?: Scalar,
+): ValueChoice {
   const unmodelled = conditions.find((condition) => UNMODELLED_OPS.has(condition.op));
   if (unmodelled) {
     return unknown('not-modelled', `${unmodelled.op} ${String(unmodelled.values[0])}`);
+  }
+  if (suggested !== undefined && suggested !== null && fits(conditions, suggested)) {
+    return { kind: 'value', value: suggested };
   }
 
   // `NOT f = null` asks for a value: read as `f exists`.
@@ -71,6 +80,14 @@ export function chooseValue(conditions: FieldCondition[], variant = 0): ValueCho
     }
   }
   return noValue(conditions);
+}
+
+/** Whether the value meets every met condition and avoids every avoided one, surely. */
+function fits(conditions: FieldCondition[], value: Scalar): boolean {
+  return conditions.every((condition) => {
+    const met = meets({ ...condition, negated: false }, value);
+    return condition.negated ? met === false : met === true;
+  });
 }
 
 function rotated(condition: FieldCondition, variant: number): FieldCondition {

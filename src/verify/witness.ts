@@ -4,7 +4,7 @@
 
 import type { Scalar } from '../ir/index.js';
 import type { Literal } from '../analysis/implication/literal.js';
-import { predicateCondition, type FieldCondition } from './field-condition.js';
+import { meets, predicateCondition, type FieldCondition } from './field-condition.js';
 import { ANY_VALUE, chooseValue, type UnknownReason } from './witness-value.js';
 
 export interface Witness {
@@ -38,21 +38,29 @@ const LOGSOURCE_PREFIX = 'logsource.';
 /** Choices of predicate per OR-merged literal tried before giving up. */
 const PREDICATE_CHOICES_TRIED = 16;
 
+/** Values by written field a witness takes where they fit: an event found beforehand. */
+export type SuggestedEvent = ReadonlyMap<string, Scalar | null>;
+
 /**
  * The witness of a case: each literal met (a positive one through one of the predicates it
  * stands for) or avoided, and each required field present. Variant `n` tries the `n`th value
- * (and predicate) of each alternative first: see `variantsOf`.
+ * (and predicate) of each alternative first: see `variantsOf`. With a `suggested` event, each
+ * literal is first met through a predicate its value meets, and each field takes its value
+ * where it fits.
  */
 export function witnessOf(
   literals: Literal[],
   required: RequiredField[] = [],
   variant = 0,
+  suggested?: SuggestedEvent,
 ): WitnessOrUnknown {
   let failure: WitnessOrUnknown | null = null;
   let writtenOnly: Witness | null = null;
-  for (const choice of predicateChoices(literals, variant)) {
+  const choices = predicateChoices(literals, variant);
+  const first = suggested ? [suggestedChoice(literals, suggested)] : [];
+  for (const choice of [...first, ...choices]) {
     const conditions = conditionsOf(literals, choice);
-    const written = solve(conditions.written, variant);
+    const written = solve(conditions.written, variant, suggested);
     if (!('values' in written)) {
       failure ??= written;
       continue;
@@ -152,10 +160,28 @@ function* predicateChoices(
   }
 }
 
-function solve(conditions: Conditions, variant: number): Solved {
+/**
+ * For each positive literal standing for several predicates, the first one whose written field's
+ * suggested value meets it (else its first).
+ */
+function suggestedChoice(literals: Literal[], suggested: SuggestedEvent): Map<Literal, number> {
+  const choice = new Map<Literal, number>();
+  for (const literal of literals) {
+    if (literal.negated || literal.predicates.length < 2) continue;
+    const met = literal.predicates.findIndex((predicate) => {
+      const value = suggested.get(predicate.field);
+      if (value === undefined || value === null) return false;
+      return meets(predicateCondition(predicate, false, literal.missingIsUnknown), value) === true;
+    });
+    choice.set(literal, Math.max(met, 0));
+  }
+  return choice;
+}
+
+function solve(conditions: Conditions, variant: number, suggested?: SuggestedEvent): Solved {
   const values = new Map<string, Scalar>();
   for (const [field, list] of conditions) {
-    const choice = chooseValue(list, variant);
+    const choice = chooseValue(list, variant, suggested?.get(field) ?? undefined);
     if (choice.kind === 'empty') return { empty: `${field}: ${choice.detail}` };
     if (choice.kind === 'unknown') {
       return { unknown: choice.reason, detail: `${field}: ${choice.detail}` };

@@ -75,6 +75,8 @@ export interface Overlap {
   event: CommonEvent;
   /** Per field both rules test beyond their log source: their conditions and the value. */
   links: OverlapLink[];
+  /** The case of each rule's condition the event meets: `verify` builds its witness from them. */
+  cases: { a: Literal[]; b: Literal[] };
 }
 
 export interface OverlapLink {
@@ -223,7 +225,9 @@ function decide(x: Participant, y: Participant): Overlap | null {
       const bTests = caseTests(bCase);
       if (!bTests) continue;
       const event = commonEvent(aTests, bTests, required);
-      if (event) return overlapOf(a, b, event, aTests, bTests);
+      if (event) {
+        return overlapOf(a, b, event, { a: aCase, b: bCase }, [aTests, bTests]);
+      }
     }
   }
   return null;
@@ -256,8 +260,8 @@ function overlapOf(
   a: Participant,
   b: Participant,
   event: CommonEvent,
-  aTests: CaseTests,
-  bTests: CaseTests,
+  cases: { a: Literal[]; b: Literal[] },
+  [aTests, bTests]: [CaseTests, CaseTests],
 ): Overlap {
   const sharedAtoms = [...a.atoms].filter((atom) => b.atoms.has(atom));
   const allAtoms = new Set([...a.atoms, ...b.atoms]).size;
@@ -278,6 +282,7 @@ function overlapOf(
     closeness: allAtoms === 0 ? 0 : sharedAtoms.length / allAtoms,
     event,
     links,
+    cases,
   };
 }
 
