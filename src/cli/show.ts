@@ -2,13 +2,31 @@
 // a terminal or as the JSON of docs/json.md.
 
 import { Command } from 'commander';
-import type { AnalyzedRule, CorpusCount, Expr, Neighbor, SourceName } from '../ir/index.js';
+import {
+  computationText,
+  type AnalyzedRule,
+  type ComputedCondition,
+  type CorpusCount,
+  type Expr,
+  type Indicator,
+  type MacroOrigin,
+  type Neighbor,
+  type Predicate,
+  type SourceName,
+  type SubsearchCondition,
+} from '../ir/index.js';
 import { CatalogError } from '../store/catalog-error.js';
 import { openCatalog, type Catalog, type RuleListing } from '../store/catalog.js';
 import { apiError } from '../web/api/api-error.js';
 import { LANGUAGE_NAMES } from '../web/language-names.js';
-import { caseText, fieldText, predicateText, scalarText } from '../web/predicate-text.js';
-import { ruleJson } from '../web/rule-json.js';
+import {
+  canonicalText,
+  caseText,
+  derivedFrom,
+  predicateText,
+  scalarText,
+} from '../web/predicate-text.js';
+import { elasticJson, ruleJson } from '../web/rule-json.js';
 import { ruleNameText } from '../web/rule-name.js';
 import { SOURCE_NAMES } from '../web/source-names.js';
 import { effectText, isBuiltIn, macroCall } from '../web/stage-text.js';
@@ -115,6 +133,7 @@ export function ruleText(rule: AnalyzedRule): string {
   out.line(`Parsed: ${rule.fullyParsed ? 'fully' : 'partly (see marked parts and diagnostics)'}`);
   out.blank();
   out.wrapped(rule.description === '' ? '(no description)' : rule.description, '');
+  elasticLines(out, rule);
 
   out.section('MITRE ATT&CK coverage');
   if (rule.attack.length === 0) out.line('  This rule names no ATT&CK technique.');
@@ -153,12 +172,7 @@ export function ruleText(rule: AnalyzedRule): string {
   out.line('  The corpus figure counts other rules in the catalog with the same field, kind and');
   out.line('  value; no figure means the value is particular to this rule.');
   if (rule.indicators.length === 0) out.line('  No field comparison was found.');
-  for (const i of rule.indicators) {
-    const negated = i.negated ? '  excluded' : '';
-    const rule = caseText(i.caseSensitive, i.op, i.values.map((v) => v.value));
-    out.line(`  ${fieldText(i)}  ${i.op}${rule === '' ? '' : `  ${rule}`}${negated}`);
-    for (const v of i.values) out.line(`    ${scalarText(v.value)}${corpusText(v.corpus)}`);
-  }
+  for (const i of rule.indicators) indicatorLines(out, i);
 
   out.section('Neighbors');
   const { broader, narrower, equivalent = [], overlapping = [] } = rule.neighbors;
@@ -185,6 +199,8 @@ export function ruleText(rule: AnalyzedRule): string {
   out.line(`  Type: ${rule.type ?? '—'}`);
   out.line(`  Created: ${rule.created ?? '—'}   Modified: ${rule.modified ?? '—'}`);
   out.line(`  Tags: ${listOrDash(rule.tags)}`);
+  out.line(`  Techniques named: ${listOrDash(rule.techniques)}`);
+  out.line(`  Data sources: ${listOrDash(rule.dataSources)}`);
   out.line('  References:');
   for (const r of rule.references) out.line(`    ${r}`);
   if (rule.references.length === 0) out.line('    —');
@@ -208,11 +224,92 @@ function treeLines(out: Lines, expr: Expr, indent: string): void {
       treeLines(out, expr.arg, `${indent}  `);
       return;
     case 'predicate':
-      out.line(`${indent}${predicateText(expr.predicate)}`);
+      out.line(`${indent}${conditionText(expr.predicate)}`);
+      return;
+    case 'computed':
+      out.line(`${indent}${computedText(expr.computed)}`);
+      return;
+    case 'subsearch':
+      subsearchLines(out, expr.subsearch, indent);
       return;
     case 'opaque':
-      out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}`);
+      out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}${originText(expr.origin)}`);
       return;
+  }
+}
+
+/** As the page draws it: the written comparison, then the shared vocabulary where it differs. */
+function conditionText(p: Predicate): string {
+  const canonical = canonicalText(p);
+  const source = derivedFrom(p);
+  const derived = source === null ? '' : `  [derived from ${source}]`;
+  return `${predicateText(p)}${canonical === '' ? '' : ` — ${canonical}`}${derived}` +
+    originText(p.origin);
+}
+
+function computedText(c: ComputedCondition): string {
+  const reads = c.fields.length === 0 ? '' : ` — reads ${c.fields.join(', ')}`;
+  const rule = c.caseSensitive ? 'case-sensitive' : 'any case';
+  return `[computed] ${computationText(c.condition)} (${rule})${reads}${originText(c.origin)}`;
+}
+
+/** The fields matched against the subsearch's rows, then the subsearch's own stages. */
+function subsearchLines(out: Lines, s: SubsearchCondition, indent: string): void {
+  const target = s.fields.length > 0
+    ? `${s.fields.join(', ')} equal a row returned by`
+    : 'the raw text contains the terms returned by';
+  out.line(`${indent}SUBSEARCH: ${target} the search${originText(s.origin)}`);
+  for (const [i, stage] of s.stages.entries()) {
+    const marks = [stage.effect, stage.opaque && 'NOT UNDERSTOOD'].filter(Boolean).join(' — ');
+    out.line(`${indent}  ${i + 1}. ${stage.command}  [${marks}]`);
+    out.verbatim(stage.text, `${indent}      `);
+    if (stage.predicate) treeLines(out, stage.predicate, `${indent}    `);
+  }
+}
+
+function originText(origin: MacroOrigin | undefined): string {
+  return origin === undefined ? '' : `  (from macro ${origin.macro})`;
+}
+
+/** "Data and setup", for Elastic rules and hunting queries only, as on the page. */
+function elasticLines(out: Lines, rule: AnalyzedRule): void {
+  const facts = elasticJson(rule);
+  if (facts === null) return;
+  const hunting = rule.source === 'elastic-hunting';
+
+  out.section('Data and setup');
+  if (hunting) {
+    out.line('  Hunting query: run by hand to look for leads; it raises no alerts.');
+    out.line('  Notes:');
+    if (facts.notes.length === 0) out.line('    None given.');
+    for (const note of facts.notes) out.wrapped(note, '    ');
+  }
+  out.line('  Integrations:');
+  if (facts.integrations.length === 0) out.line('    None named.');
+  for (const entry of facts.integrations) {
+    out.line(`    ${entry.package}  ${entry.integration ?? '(any data stream of the package)'}`);
+  }
+  out.line(`  Required fields (${facts.requiredFields.length} read from events):`);
+  for (const field of facts.requiredFields) {
+    const type = field.type ?? 'not in the schemas';
+    out.line(`    ${field.name}  ${type}${field.ecs ? '  ECS' : ''}`);
+  }
+  if (hunting) return;
+  out.line('  Setup:');
+  out.verbatim(facts.setup ?? 'None given.', '    ');
+}
+
+/** As the page has it: the written field and kind, then the shared ones where they differ. */
+function indicatorLines(out: Lines, i: Indicator): void {
+  const rule = caseText(i.caseSensitive, i.op, i.values.map((v) => v.value));
+  const written = [i.field, i.op, rule && `(${rule})`, i.negated && 'excluded'];
+  const shared = i.canonicalField !== i.field || i.canonicalOp !== undefined
+    ? ` — as ${i.canonicalField} ${i.canonicalOp ?? i.op}`
+    : '';
+  out.line(`  ${written.filter(Boolean).join(' ')}${shared}`);
+  for (const v of i.values) {
+    const canonical = v.canonical === undefined ? '' : ` as ${scalarText(v.canonical)}`;
+    out.line(`    ${scalarText(v.value)}${canonical}${corpusText(v.corpus)}`);
   }
 }
 

@@ -1,7 +1,8 @@
 // Words for predicates, shared by the rule page and the terminal: `field op value`, the case
 // rule, and how scalar values are written.
 
-import type { Op, Predicate, Scalar } from '../ir/index.js';
+import type { CanonicalComparison, Op, Predicate, Scalar } from '../ir/index.js';
+import { valueKey } from '../semantics/value-key.js';
 
 /**
  * A value as a reader should see it: strings in double quotes exactly as matched (a backslash
@@ -57,4 +58,36 @@ export function predicateText(predicate: Predicate): string {
   const parts = [fieldText(predicate), predicate.op, operand].filter((p) => p !== '');
   const rule = caseText(predicate.caseSensitive, predicate.op, predicate.values);
   return `${parts.join(' ')}${flags}${rule === '' ? '' : ` (${rule})`}`;
+}
+
+/**
+ * The comparison in the vocabulary all sources share (`as process.name eq "x.exe"` for
+ * `Image endswith "\\x.exe"`), or '' where it reads as written: a value only spelled otherwise
+ * (4104 as "4104") is not repeated. The rule page and the terminal both say it this way.
+ */
+export function canonicalText(predicate: Predicate): string {
+  const c = predicate.canonical;
+  if (!c || !readsOtherwise(predicate, c)) return '';
+  const operand = operandText(c.op, c.values);
+  return `as ${c.field} ${c.op}${operand === '' ? '' : ` ${operand}`}`;
+}
+
+function readsOtherwise(p: Predicate, c: CanonicalComparison): boolean {
+  if (c.field !== (p.canonicalField ?? p.field) || c.op !== p.op) return true;
+  if (c.values.length !== p.values.length) return true;
+  return c.values.some((value, i) => {
+    const key = (v: Scalar) => valueKey(v, c.op, c.caseSensitive);
+    return key(value) !== key(p.values[i]);
+  });
+}
+
+/**
+ * The rule text a condition was derived from (`source=XmlWinEventLog:Security` for
+ * `winlog.channel eq "Security"`), or null for a condition the rule writes itself.
+ */
+export function derivedFrom(predicate: Predicate): string | null {
+  // A written comparison has a span or names its field in its text; a condition added for what
+  // a log-source term implies has neither: it keeps the text of the term it came from.
+  if (predicate.span !== undefined || predicate.text === '') return null;
+  return predicate.text.includes(predicate.field) ? null : predicate.text;
 }

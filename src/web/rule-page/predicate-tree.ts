@@ -4,17 +4,14 @@
 
 import {
   computationText,
-  type CanonicalComparison,
   type ComputedCondition,
   type Expr,
   type MacroOrigin,
   type Predicate,
-  type Scalar,
   type SubsearchCondition,
 } from '../../ir/index.js';
-import { valueKey } from '../../semantics/value-key.js';
 import { html, type Html } from '../html.js';
-import { caseText, operandText } from '../predicate-text.js';
+import { canonicalText, caseText, derivedFrom, operandText } from '../predicate-text.js';
 import type { ShownBudget } from './shown-budget.js';
 
 export function predicateTree(expr: Expr, budget: ShownBudget): Html {
@@ -109,29 +106,24 @@ ${canonical && html`<span class="muted">(${p.canonicalField})</span>`}
 ${operand !== '' && html`<code>${operand}</code>`}
 ${p.op === 'regex' && p.flags && html`<span class="muted">flags ${p.flags}</span>`}
 ${caseBadge(caseText(p.caseSensitive, p.op, p.values))}${canonicalNote(p)}\
-${originNote(p.origin)}</span>`;
+${derivedNote(p)}${originNote(p.origin)}</span>`;
 }
 
-/**
- * The comparison in the vocabulary all sources share, where it reads otherwise than the written
- * one on its canonical field (`Image endswith "\\x.exe"` as `process.name eq "x.exe"`); a value
- * only written differently (4104 as "4104") is not repeated.
- */
+/** A condition the rule does not write, added for what one of its log-source terms implies. */
+function derivedNote(p: Predicate): Html {
+  const source = derivedFrom(p);
+  if (source === null) return html``;
+  return html` <span class="badge derived">derived</span> <span class="muted">from \
+<code>${source}</code></span>`;
+}
+
+/** The comparison in the vocabulary all sources share, where it reads otherwise. */
 function canonicalNote(p: Predicate): Html {
   const c = p.canonical;
-  if (!c || !readsOtherwise(p, c)) return html``;
+  if (c === undefined || canonicalText(p) === '') return html``;
   const operand = operandText(c.op, c.values);
   return html` <span class="muted canonical">as <code>${c.field}</code> ${c.op}\
 ${operand !== '' && html` <code>${operand}</code>`}</span>`;
-}
-
-function readsOtherwise(p: Predicate, c: CanonicalComparison): boolean {
-  if (c.field !== (p.canonicalField ?? p.field) || c.op !== p.op) return true;
-  if (c.values.length !== p.values.length) return true;
-  return c.values.some((value, i) => {
-    const key = (v: Scalar) => valueKey(v, c.op, c.caseSensitive);
-    return key(value) !== key(p.values[i]);
-  });
 }
 
 /** The case rule as a badge, or nothing where case cannot matter. */
