@@ -88,6 +88,8 @@ function readsOtherwise(p: Predicate, c: CanonicalComparison): boolean {
 export function derivedFrom(predicate: Predicate): string | null {
   // A written comparison has a span or names its field in its text; a condition added for what
   // a log-source term implies has neither: it keeps the text of the term it came from.
+  // LIMITATION: read from the span and text, not stated by the IR — a written comparison without
+  // a span whose text does not name its field would be marked derived as well.
   if (predicate.span !== undefined || predicate.text === '') return null;
   return predicate.text.includes(predicate.field) ? null : predicate.text;
 }

@@ -46,3 +46,39 @@ test('grouping by _time drops no event', () => {
   const page = stagesSection(rule({ source: 'splunk', upstreamId: 'by-time', pipeline: [stats] })).markup;
   assert.match(page, /Events lacking <code>host<\/code> are dropped here/);
 });
+
+test('a condition derived from a log-source term is marked derived, naming the term', () => {
+  const channel: Expr = {
+    kind: 'predicate',
+    predicate: {
+      field: 'winlog.channel',
+      op: 'eq',
+      values: ['Security'],
+      caseSensitive: false,
+      text: 'source=WinEventLog:Security',
+    },
+  };
+  const written: Expr = {
+    kind: 'predicate',
+    predicate: {
+      field: 'source',
+      op: 'eq',
+      values: ['WinEventLog:Security'],
+      caseSensitive: false,
+      text: 'source=WinEventLog:Security',
+      span: { start: 0, end: 27 },
+    },
+  };
+  const search: Stage = {
+    index: 1,
+    command: 'search',
+    text: 'search source=WinEventLog:Security',
+    effect: 'filter',
+    args: {},
+    predicate: { kind: 'and', args: [written, channel] },
+  };
+  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'd', pipeline: [search] })).markup;
+  const marks = page.match(/<span class="badge derived">derived<\/span>/g) ?? [];
+  assert.equal(marks.length, 1);
+  assert.ok(page.includes('from <code>source=WinEventLog:Security</code>'));
+});
