@@ -133,6 +133,39 @@ describe('verify on overlapping claims', () => {
     assert.equal(report.confirmed, 1);
   });
 
+  test('an overlap met only through a later value of a list is confirmed', () => {
+    // The rules meet only through the viewer rule's third image; both command-line lists give
+    // more combinations than a witness tries before it changes that image.
+    const words = 'alpha bravo charlie delta echo foxtrot golf hotel india'.split(' ');
+    const detection = (images: string[]) => [
+      'selection:',
+      '    Image|endswith:',
+      ...images.map((image) => `        - '\\${image}'`),
+      '    CommandLine|contains:',
+      ...words.map((word) => `        - '${word}'`),
+      'condition: selection',
+    ];
+    const rules = buildRules({
+      sigma: {
+        'rules/viewer.yml': sigmaRule(
+          'viewer',
+          'process_creation',
+          detection(['less.exe', 'more.exe', 'grep.exe']),
+        ),
+        'rules/grep.yml': sigmaRule(
+          'grep',
+          'process_creation',
+          detection(['grep.exe', 'egrep.exe']),
+        ),
+      },
+    });
+    const report = verifyRules([...rules.values()]);
+    assert.deepEqual(
+      [report.byRelation.overlapping, report.confirmed, report.unknown, report.failures],
+      [1, 1, 0, []],
+    );
+  });
+
   test('rules with no common witness are unknown, not failed', () => {
     const report = verifyClaims([claim('overlapping', 'js-wide', 'cmd')]);
     assert.deepEqual(
