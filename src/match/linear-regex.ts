@@ -2,7 +2,7 @@
 // pattern can hang the matcher. Patterns RE2 cannot run (backreferences, lookaround) are
 // reported, never handed to a backtracking engine.
 
-import { RE2JS } from 're2js';
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 
 export interface RegexFlags {
   caseInsensitive?: boolean;
@@ -29,11 +29,34 @@ export interface LinearRegex {
   replaceAll?(text: string, replacement: string): string;
 }
 
+/** Why a pattern is not run. */
+export interface RegexRefusal {
+  unsupported: string;
+  /**
+   * True when the pattern is malformed in every regex flavor (an unclosed group or class, a
+   * repetition of nothing), rather than one RE2 refuses (backreferences, lookaround).
+   */
+  invalid?: boolean;
+}
+
+/**
+ * RE2's errors that no regex flavor accepts either: the pattern is not well formed. (RE2 says
+ * "invalid named capture" for a lookbehind `(?<=`, so that one is not among them.)
+ */
+const MALFORMED = new Set([
+  'missing closing )',
+  'missing closing ]',
+  'unexpected )',
+  'trailing backslash at end of expression',
+  'missing argument to repetition operator',
+  'duplicate capture group name',
+]);
+
 /** The compiled pattern, or why RE2 cannot run it. */
 export function compileLinearRegex(
   pattern: string,
   flags: RegexFlags = {},
-): LinearRegex | { unsupported: string } {
+): LinearRegex | RegexRefusal {
   let bits = 0;
   if (flags.caseInsensitive) bits |= RE2JS.CASE_INSENSITIVE;
   if (flags.dotAll) bits |= RE2JS.DOTALL;
@@ -52,10 +75,14 @@ export function compileLinearRegex(
       replaceAll: (text, replacement) => compiled.matcher(text).replaceAll(replacement),
     };
   } catch (error) {
-    return { unsupported: error instanceof Error ? error.message : String(error) };
+    const unsupported = error instanceof Error ? error.message : String(error);
+    if (error instanceof RE2JSSyntaxException && MALFORMED.has(error.error)) {
+      return { unsupported, invalid: true };
+    }
+    return { unsupported };
   }
 }
 
-export function isLinearRegex(value: LinearRegex | { unsupported: string }): value is LinearRegex {
+export function isLinearRegex(value: LinearRegex | RegexRefusal): value is LinearRegex {
   return 'test' in value;
 }

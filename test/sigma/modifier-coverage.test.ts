@@ -205,4 +205,14 @@ describe('chains the specification rules out', () => {
       ],
     });
   });
+
+  test('an unclosed group in a regex is a syntax error, not a pattern RE2 cannot run', () => {
+    assert.deepEqual(lowering(`Image|re: '(unclosed'`), {
+      tree: `opaque("Image|re: '(unclosed'")`,
+      diagnostics: [
+        'error sigma.invalid-regex rules/test/rule.yml:7:9 the regular expression has a ' +
+          'syntax error: error parsing regexp: missing closing ): `(unclosed`',
+      ],
+    });
+  });
 });

@@ -19,7 +19,7 @@ describe('commands with syntax errors', () => {
     assert.equal(eventFilterOf({ pipeline }), null);
   });
 
-  it('a where with a comparison missing its right-hand side is opaque, not a computed field', () => {
+  it('a where missing the right-hand side of a comparison is opaque, not a computed field', () => {
     const { pipeline, diagnostics } = lower('index=main | stats count by user | where (a=');
     const where = pipeline[2];
     assert.equal(where.opaque, true);

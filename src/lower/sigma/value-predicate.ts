@@ -31,8 +31,8 @@ export function valuePredicate(
       return { ok: true, expr: matchPredicate(value, make) };
     case 'regex': {
       if (value.kind !== 'string') return invalid(`'re' needs a string pattern`);
-      const unsupported = regexProblem(value.written, modified.regexFlags);
-      if (unsupported) return { ok: false, code: 'sigma.unsupported-regex', message: unsupported };
+      const problem = regexProblem(value.written, modified.regexFlags);
+      if (problem) return { ok: false, ...problem };
       const caseSensitive = !modified.regexFlags.includes('i');
       const flags = modified.regexFlags === '' ? {} : { flags: modified.regexFlags };
       return { ok: true, expr: make('regex', [value.written], { caseSensitive, ...flags }) };
@@ -108,17 +108,23 @@ function patternOperation(parts: PatternPart[]): { op: Op; values: string[] } {
 // LIMITATION: RE2 syntax beyond the specification's regex flavor (`\d`, `\w`, inline `(?i)`) is
 // lowered as written, without a diagnostic — many of the 217 snapshot regexes use such syntax.
 /**
- * Why a pattern cannot be run in linear time (RE2), or null. The specification's flavor is a
- * subset of what RE2 runs; what RE2 refuses (backreferences, lookaround) is outside it too.
+ * Why a pattern is malformed or cannot be run in linear time (RE2), or null. The
+ * specification's flavor is a subset of what RE2 runs; what RE2 refuses (backreferences,
+ * lookaround) is outside it too.
  */
-function regexProblem(pattern: string, flags: string): string | null {
+function regexProblem(pattern: string, flags: string): { code: string; message: string } | null {
   const compiled = compileLinearRegex(pattern, {
     caseInsensitive: flags.includes('i'),
     multiline: flags.includes('m'),
     dotAll: flags.includes('s'),
   });
   if (isLinearRegex(compiled)) return null;
-  return `the regular expression cannot be run in linear time: ${compiled.unsupported}`;
+  if (compiled.invalid) {
+    const message = `the regular expression has a syntax error: ${compiled.unsupported}`;
+    return { code: 'sigma.invalid-regex', message };
+  }
+  const message = `the regular expression cannot be run in linear time: ${compiled.unsupported}`;
+  return { code: 'sigma.unsupported-regex', message };
 }
 
 function isCidr(network: string): boolean {

@@ -165,8 +165,11 @@ function regexCheck(value: LogicScalarValue, plan: ModifierPlan): ValueCheck {
     return opened(`'re' needs a pattern, not ${String(value)}`);
   }
   const regex = compileLinearRegex(String(value), plan.regexFlags);
-  if (!isLinearRegex(regex)) return opened(`RE2 cannot run the pattern: ${regex.unsupported}`);
-  return decided((values) => values !== null && values.texts.some((text) => regex.test(text)));
+  if (isLinearRegex(regex)) {
+    return decided((values) => values !== null && values.texts.some((text) => regex.test(text)));
+  }
+  if (regex.invalid) return opened(`the pattern has a syntax error: ${regex.unsupported}`);
+  return opened(`RE2 cannot run the pattern: ${regex.unsupported}`);
 }
 
 function cidrCheck(value: LogicScalarValue): ValueCheck {

@@ -285,6 +285,16 @@ describe('regular expressions run in RE2', () => {
     assert.match(verdict.reason ?? '', /RE2 cannot run the pattern/);
   });
 
+  test('a malformed pattern is undecided with its syntax error, not as one RE2 cannot run', () => {
+    const verdict = selectionVerdict(`Image|re: '(unclosed'`, { Image: '(unclosed' });
+    assert.equal(verdict.status, 'undecided');
+    assert.equal(
+      verdict.reason,
+      "selection: Image|re: '(unclosed' — the pattern has a syntax error: " +
+        'error parsing regexp: missing closing ): `(unclosed`',
+    );
+  });
+
   test('another value that matches still decides the item', () => {
     const selection = `CommandLine|re:\n    - '(?<=a)b'\n    - 'xy+z'`;
     assert.equal(status(selection, { CommandLine: 'xyyz' }), 'matched');
