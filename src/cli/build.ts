@@ -27,7 +27,8 @@ export function buildCommand(): Command {
     .description('read rule repositories and write the catalog (a SQLite file)')
     .requiredOption(
       '--source <name=dir>',
-      'a repository to read: splunk=DIR, sigma=DIR or elastic=DIR (repeatable)',
+      'a repository to read: splunk=DIR, sigma=DIR or elastic=DIR (repeatable); an Elastic '
+        + "repository's hunting/ folder is read as source elastic-hunting",
       parseSourceOption,
     )
     .requiredOption('--db <file>', 'catalog file to write (replaced only when the build completes)')

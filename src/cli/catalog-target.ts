@@ -1,9 +1,9 @@
 // Checks, before any work, that a build may write its catalog at the path the user gave.
 
+import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CatalogError } from '../store/catalog-error.js';
-import { openCatalog } from '../store/catalog.js';
+import { CATALOG_FORMAT } from '../store/schema.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -24,13 +24,32 @@ export function checkCatalogTarget(dbPath: string): void {
   if (statSync(dbPath).isDirectory()) {
     throw new UsageError(`cannot write the catalog ${dbPath}: it is a folder`);
   }
-  try {
-    openCatalog(dbPath).close();
-  } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
+  if (!isRuledexCatalog(dbPath)) {
     throw new UsageError(
-      `refusing to replace ${dbPath}: it is not a ruledex catalog (${error.message}); `
-        + 'remove it or choose another --db',
+      `refusing to replace ${dbPath}: it is not a ruledex catalog; remove it or choose another --db`,
     );
+  }
+}
+
+/**
+ * Whether the file says it is a ruledex catalog, of any schema version and however damaged
+ * past its first pages: a build may replace an old or damaged catalog, but nothing else.
+ */
+function isRuledexCatalog(dbPath: string): boolean {
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch {
+    return false;
+  }
+  try {
+    const row = db.prepare("SELECT value FROM catalog_info WHERE key = 'format'").get() as
+      | { value: unknown }
+      | undefined;
+    return row?.value === CATALOG_FORMAT;
+  } catch {
+    return false;
+  } finally {
+    db.close();
   }
 }

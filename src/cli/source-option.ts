@@ -36,8 +36,9 @@ export function parseSourceOption(value: string, previous: SourceDirectory[] = [
 
 function checkedDirectory(source: SourceName, dir: string): SourceDirectory {
   const root = path.resolve(dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new UsageError(`${source} source folder not found: ${root}`);
+  if (!existsSync(root)) throw new UsageError(`${source} source folder not found: ${root}`);
+  if (!statSync(root).isDirectory()) {
+    throw new UsageError(`${source} source ${root} is a file; give the repository's folder`);
   }
   for (const marker of LAYOUT_MARKERS[source]) {
     if (!existsSync(path.join(root, marker))) {

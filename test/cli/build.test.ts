@@ -52,7 +52,11 @@ describe('ruledex build', () => {
     writeFileSync(notes, 'my notes\n');
     const run = ruledex(['build', ...DEMO_SOURCES, '--db', notes]);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /refusing to replace .*notes\.txt: it is not a ruledex catalog/);
+    assert.equal(
+      run.stderr,
+      `ruledex: refusing to replace ${notes}: it is not a ruledex catalog; `
+        + 'remove it or choose another --db\n',
+    );
     assert.equal(readFileSync(notes, 'utf8'), 'my notes\n');
   });
 
@@ -70,5 +74,18 @@ describe('ruledex build', () => {
     const typo = ruledex(['build', '--source', 'sigmaa=demo/sigma', '--db', 'x.db']);
     assert.equal(typo.status, 2);
     assert.match(typo.stderr, /unknown source "sigmaa"/);
+    const file = ruledex(['build', '--source', 'splunk=README.md', '--db', 'x.db']);
+    assert.equal(file.status, 2);
+    assert.equal(
+      file.stderr,
+      `ruledex: splunk source ${path.join(REPO_ROOT, 'README.md')} is a file; `
+        + "give the repository's folder\n",
+    );
+  });
+
+  test('build --help names the elastic-hunting source read from hunting/', () => {
+    const run = ruledex(['build', '--help']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout.replace(/\s+/g, ' '), /hunting\/ folder is read as source elastic-hunting/);
   });
 });
