@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { claimBetween } from '../../src/analysis/neighbors/claims.js';
+import { eventScopeOf, type EventScope } from '../../src/analysis/neighbors/event-scope.js';
 import { findNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
-import { and, p, searchRule } from './rule-fixture.js';
+import { narrowerReason } from '../../src/analysis/neighbors/reason.js';
+import type { Rule } from '../../src/ir/index.js';
+import { and, not, or, p, searchRule } from './rule-fixture.js';
 
 const name = p('process_name', 'eq', 'x.exe');
 const encoded = p('CommandLine', 'contains', '-enc');
@@ -58,3 +62,82 @@ test('a rule with no relation lists every relation empty', () => {
   const alone = findNeighbors([searchRule('alone', name)]).get('splunk:alone');
   assert.deepEqual(alone, { broader: [], narrower: [], equivalent: [], overlapping: [] });
 });
+
+/** `(group and not /add) or (accounts and /do)`: two cases, each with its own extra condition. */
+const groupOrAccounts = or([
+  and([p('CommandLine', 'contains', ' group '), not(p('CommandLine', 'contains', ' /add'))]),
+  and([p('CommandLine', 'contains', ' accounts '), p('CommandLine', 'contains', ' /do')]),
+]);
+const eitherWord = p('CommandLine', 'contains', [' group ', ' accounts ']);
+
+function scope(rule: Rule): EventScope {
+  const result = eventScopeOf(rule);
+  assert.ok('scope' in result, rule.id);
+  return result.scope;
+}
+
+/** The reason on the broader rule's page, told the narrower rule's cases. */
+function reasonWithCases(broader: Rule, narrower: Rule): string {
+  const narrowerScope = scope(narrower);
+  const claim = claimBetween(scope(broader), narrowerScope);
+  assert.ok(claim && narrowerScope.cases);
+  return narrowerReason({ ...claim, cases: narrowerScope.cases });
+}
+
+test("a narrower rule's conditions from different cases are not joined by AND", () => {
+  const catalog = findNeighbors([
+    searchRule('broad', eitherWord),
+    searchRule('narrow', groupOrAccounts),
+  ]);
+  const [narrow] = catalog.get('splunk:broad')!.narrower;
+  assert.equal(
+    narrow.reason,
+    "every event it matches satisfies this rule's CommandLine contains one of ' group ', " +
+      "' accounts ' (it: CommandLine contains ' group ' in one of its cases, CommandLine " +
+      "contains ' accounts ' in another); it adds, in one or more of its cases, NOT " +
+      "(CommandLine contains ' /add'); CommandLine contains ' /do'; this rule adds no " +
+      'aggregation or threshold',
+  );
+});
+
+test("told the narrower rule's cases, the reason names each case's own conditions", () => {
+  const reason = reasonWithCases(
+    searchRule('broad', eitherWord),
+    searchRule('narrow', groupOrAccounts),
+  );
+  assert.equal(
+    addedPart(reason),
+    "NOT (CommandLine contains ' /add') in one of its cases, CommandLine contains ' /do' in " +
+      'another',
+  );
+});
+
+test('conditions in every case are joined by AND, the others named by case', () => {
+  const user = p('user', 'eq', 'admin');
+  const reason = reasonWithCases(
+    searchRule('broad', name),
+    searchRule('narrow', and([name, user, groupOrAccounts])),
+  );
+  assert.equal(
+    addedPart(reason),
+    "user = 'admin', and CommandLine contains ' group ' AND NOT (CommandLine contains ' /add') " +
+      "in one of its cases, CommandLine contains ' accounts ' AND CommandLine contains ' /do' " +
+      'in another',
+  );
+});
+
+test('a narrower rule with one case adds its conditions joined by AND', () => {
+  const reason = reasonWithCases(
+    searchRule('broad', name),
+    searchRule('narrow', and([name, encoded, p('user', 'eq', 'admin')])),
+  );
+  assert.equal(addedPart(reason), "CommandLine contains '-enc' AND user = 'admin'");
+});
+
+/** What a narrower reason says the narrower rule adds: between `it adds` and the stages. */
+function addedPart(reason: string): string {
+  const start = reason.indexOf('; it adds ');
+  const end = reason.indexOf('; this rule ');
+  assert.ok(start >= 0 && end > start, reason);
+  return reason.slice(start + '; it adds '.length, end);
+}

@@ -16,8 +16,6 @@ import type { Containment } from './stage-containment.js';
 const CONDITIONS_SHOWN = 6;
 /** Times a condition already named may be named again (in another branch); past it, `…`. */
 const REPEATS_SHOWN = 2 * CONDITIONS_SHOWN;
-/** Narrower conditions named after one broader condition before the rest are only counted. */
-const IMPLIERS_SHOWN = 2;
 const VALUES_SHOWN = 3;
 /** Characters of a field name or value shown; a longer one is cut with `…`. */
 const TEXT_SHOWN = 80;
@@ -49,6 +47,11 @@ export interface ReasonParts {
   added: Literal[];
   containment: Containment;
   equivalent: boolean;
+  /**
+   * The narrower rule's cases (disjuncts), holding the literals of `mapping` and `added`. When
+   * absent the reason cannot tell which case a condition belongs to and says so.
+   */
+  cases?: Literal[][];
 }
 
 /** Shown on the narrower rule's page, about the broader rule. */
@@ -62,7 +65,7 @@ export function broaderReason(parts: ReasonParts): string {
 /** Shown on the broader rule's page, about the narrower rule. */
 export function narrowerReason(parts: ReasonParts): string {
   const conditions = conditionsOf(parts, 'it');
-  const extra = addedConditions(parts.added);
+  const extra = addedConditions(parts.added, parts.cases);
   const stages = describeContainment(parts.containment, 'broader');
   const reason =
     `every event it matches satisfies this rule's ${conditions}; it ${extra}; ${stages}`;
@@ -78,11 +81,44 @@ export function describe(literal: Literal): string {
   return literal.negated ? `NOT (${text})` : text;
 }
 
-/** Conditions written the same way are named once. */
-function addedConditions(added: Literal[]): string {
-  const texts = [...new Set(added.map(describe))];
-  if (texts.length === 0) return 'adds no condition of its own';
-  return `adds ${listed(texts, CONDITIONS_SHOWN)}`;
+/**
+ * The narrower rule's own conditions, as its cases have them: those of every case joined by
+ * AND, then each case's others. A condition of one case alone must not read as required of
+ * every event. Conditions written the same way are named once per group.
+ */
+function addedConditions(added: Literal[], cases: Literal[][] | undefined): string {
+  if (added.length === 0) return 'adds no condition of its own';
+  if (!cases) {
+    const texts = [...new Set(added.map(describe))];
+    return `adds, in one or more of its cases, ${listedApart(texts, CONDITIONS_SHOWN)}`;
+  }
+  const own = new Set(added);
+  const byCase = cases.map((conjunction) => conjunction.filter((literal) => own.has(literal)));
+  const everywhere = byCase[0]?.filter((literal) => byCase.every((c) => c.includes(literal)));
+  const common = [...new Set((everywhere ?? []).map(describe))];
+  const perCase = uniqueTexts(
+    byCase
+      .map((c) => c.filter((literal) => !everywhere?.includes(literal)).map(describe))
+      .filter((texts) => texts.length > 0)
+      .map((texts) => listed([...new Set(texts)], CONDITIONS_SHOWN)),
+  );
+  const sentences: string[] = [];
+  if (common.length > 0) sentences.push(listed(common, CONDITIONS_SHOWN));
+  if (perCase.length > 0) sentences.push(caseByCase(perCase, common.length > 0));
+  return `adds ${sentences.join(', and ')}`;
+}
+
+/** Texts of alternative cases: the first two named, the rest counted. */
+function caseByCase(texts: string[], afterCommon: boolean): string {
+  if (texts.length === 1) return `${texts[0]}${afterCommon ? '' : ' in one of its cases'}`;
+  const [first, second] = texts;
+  const more = texts.length - 2;
+  const rest = more > 0 ? `, and ${more} more ${more === 1 ? 'case' : 'cases'}` : '';
+  return `${first} in one of its cases, ${second} in another${rest}`;
+}
+
+function uniqueTexts(texts: string[]): string[] {
+  return [...new Set(texts)];
 }
 
 /** The first `shown` texts joined by AND, and how many more there are. */
@@ -90,6 +126,13 @@ function listed(texts: string[], shown: number): string {
   const named = texts.slice(0, shown).join(' AND ');
   const hidden = texts.length - shown;
   return hidden > 0 ? `${named} and ${hidden} more` : named;
+}
+
+/** The first `shown` texts apart (not claimed to hold together), and how many more there are. */
+function listedApart(texts: string[], shown: number): string {
+  const named = texts.slice(0, shown).join('; ');
+  const hidden = texts.length - shown;
+  return hidden > 0 ? `${named}; and ${hidden} more` : named;
 }
 
 interface Rendering {
@@ -177,13 +220,23 @@ function renderLiteral(literal: Literal, rendering: Rendering): string | null {
   const different = impliers
     .filter((by) => !isSameCondition(by, literal, rendering.comparisons))
     .map(describe);
+  // One case proves a condition with one literal: several impliers come from different cases.
   const unique = [...new Set(different)];
   const shown =
     unique.length === 0
       ? text
-      : `${text} (${rendering.narrowerName}: ${listed(unique, IMPLIERS_SHOWN)})`;
+      : `${text} (${rendering.narrowerName}: ${alternatives(unique, impliers.length)})`;
   rendering.named.set(text, shown);
   return shown;
+}
+
+/**
+ * The narrower literals implying one condition. Each comes from another case, so they are
+ * alternatives; `proofs` counts those restating the condition too.
+ */
+function alternatives(texts: string[], proofs: number): string {
+  if (proofs === 1) return texts[0];
+  return caseByCase(texts, false);
 }
 
 function isSameCondition(a: Literal, b: Literal, budget: ComparisonBudget): boolean {
