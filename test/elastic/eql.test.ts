@@ -289,8 +289,8 @@ describe('EQL lowering', () => {
     assert.deepEqual(stages(lowered.pipeline), ['1 query filter {}']);
     assert.equal(lowered.pipeline[0].opaque, true);
     assert.deepEqual(
-      lowered.diagnostics.map((d) => [d.code, d.line, d.message]),
-      [['eql.syntax', 11, 'EQL syntax error: expected a value, found end of query']],
+      lowered.diagnostics.map((d) => [d.severity, d.code, d.line, d.message]),
+      [['error', 'eql.syntax', 11, 'EQL syntax error: expected a value, found end of query']],
     );
   });
 });

@@ -238,6 +238,16 @@ describe('ES|QL lowering', () => {
     assert.equal(pipeline[2].groupBy, undefined);
   });
 
+  it('an ES|QL query that cannot be split into commands is one opaque stage and an error', () => {
+    const lowered = lowerEsqlQuery('from logs-* | where a == "x');
+    assert.deepEqual(stages(lowered.pipeline), ['1 query filter {}']);
+    assert.equal(lowered.pipeline[0].opaque, true);
+    assert.deepEqual(
+      lowered.diagnostics.map((d) => [d.severity, d.code, d.message]),
+      [['error', 'esql.syntax', 'ES|QL syntax error: unterminated string']],
+    );
+  });
+
   it('keeps what it cannot lower opaque, with a located diagnostic', () => {
     const lowered = lowerEsqlQuery(
       'from logs-*\n| where match(message, "x", {"fuzziness": 1})\n| frobnicate x',
@@ -248,16 +258,17 @@ describe('ES|QL lowering', () => {
     );
     assert.equal(lowered.pipeline[2].opaque, true);
     assert.deepEqual(
-      lowered.diagnostics.map((d) => [d.code, d.line, d.stage, d.message]),
+      lowered.diagnostics.map((d) => [d.severity, d.code, d.line, d.stage, d.message]),
       [
         [
+          'warning',
           'esql.unsupported',
           11,
           2,
           'a full-text match on a computed value or with options is not lowered: ' +
             'match(message, "x", {"fuzziness": 1})',
         ],
-        ['esql.unparsed-command', 12, 3, "FROBNICATE: unknown command 'frobnicate'"],
+        ['error', 'esql.unparsed-command', 12, 3, "FROBNICATE: unknown command 'frobnicate'"],
       ],
     );
   });

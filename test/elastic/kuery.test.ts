@@ -246,7 +246,7 @@ describe('KQL lowering', () => {
     assert.equal(notation(lowered.pipeline[0].predicate as Expr), 'opaque("a: x and\\n  (b: y")');
     assert.deepEqual(lowered.diagnostics, [
       {
-        severity: 'warning',
+        severity: 'error',
         code: 'kuery.syntax',
         message: "KQL syntax error: expected ')', found end of query",
         file: 'rules/test_rule.toml',

@@ -30,6 +30,15 @@ export class ElasticPipeline {
   }
 
   /**
+   * Keeps a query that cannot be parsed as one opaque stage. Like a Sigma or SPL syntax error
+   * it is an error: the engine would refuse the rule, not just leave part of it unmodelled.
+   */
+  addUnparsableQuery(code: string, message: string, span?: Span): void {
+    this.report('error', code, message, this.nextIndex(), span);
+    this.addUnknownQuery();
+  }
+
+  /**
    * Adds the rule's query as one opaque stage, for callers that reported why already. `text`
    * stands in for a query that is not a string.
    */

@@ -30,7 +30,7 @@ export function lowerEql(pipeline: ElasticPipeline, categoryField: string): void
   const parsed = parseEql(text);
   if (!parsed.ok) {
     const message = `EQL syntax error: ${parsed.error.message}`;
-    pipeline.addOpaqueQuery('eql.syntax', message, parsed.error.span);
+    pipeline.addUnparsableQuery('eql.syntax', message, parsed.error.span);
     return;
   }
 

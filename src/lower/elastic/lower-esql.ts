@@ -40,7 +40,7 @@ export function lowerEsql(pipeline: ElasticPipeline): void {
   const parsed = parseEsql(text);
   if (!parsed.ok) {
     const message = `ES|QL syntax error: ${parsed.error.message}`;
-    pipeline.addOpaqueQuery('esql.syntax', message, parsed.error.span);
+    pipeline.addUnparsableQuery('esql.syntax', message, parsed.error.span);
     return;
   }
 
@@ -51,7 +51,7 @@ export function lowerEsql(pipeline: ElasticPipeline): void {
     const stage = pipeline.nextIndex();
     if (error !== undefined) {
       const message = `${command.name.toUpperCase()}: ${error.message}`;
-      pipeline.report('warning', 'esql.unparsed-command', message, stage, error.span);
+      pipeline.report('error', 'esql.unparsed-command', message, stage, error.span);
       pipeline.add({ ...commandStage(command, EFFECTS[command.name] ?? 'filter'), opaque: true });
       return;
     }

@@ -47,7 +47,7 @@ export function lowerKueryText(scope: KueryScope): Expr | null {
   if (parsed.ok) return parsed.query === null ? null : lowerKuery(parsed.query, scope, '');
 
   const message = `KQL syntax error: ${parsed.error.message}`;
-  report(scope, 'warning', 'kuery.syntax', message, parsed.error.span);
+  report(scope, 'error', 'kuery.syntax', message, parsed.error.span);
   const span = shift({ start: 0, end: scope.text.length }, scope);
   return { kind: 'opaque', text: scope.text, reason: parsed.error.message, span };
 }
