@@ -39,10 +39,15 @@ function reportText(report: FieldReport): string {
     const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
     lines.push(
       `${source}: ${s.ecs + s.table}/${s.ecs + s.table + s.unmapped} predicates on fields mapped `
-        + `(${percent(s.share)}; ${percent(s.vendorShare)} without ${s.computed} on computed `
-        + `fields): ${s.ecs} ECS, ${s.table} table, ${s.unmapped} unmapped, ${s.pseudo} pseudo; `
+        + `(${percent(s.share)}): ${s.ecs} ECS, ${s.table} table, ${s.unmapped} unmapped; `
         + `field names matched ${s.fieldNames}`,
     );
+    if (s.computed > 0) {
+      lines.push(`  ${percent(s.vendorShare)} mapped leaving out the ${s.computed} on fields `
+        + 'the rules compute themselves');
+    }
+    lines.push(`  ${s.pseudo} more on pseudo fields, not counted: raw text and log-source `
+      + 'selectors (_raw, _index, sourcetype, logsource.*)');
     for (const f of s.unmappedFields.slice(0, TEXT_FIELDS)) {
       const computed = f.computed > 0 ? ` (${f.computed} computed)` : '';
       const count = String(f.predicates).padStart(5);

@@ -7,6 +7,7 @@ import type { AnalyzedRule } from '../ir/index.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
 import { eventsReportCommand } from './report-events.js';
 import { fieldsReportCommand } from './report-fields.js';
+import { UsageError } from './usage-error.js';
 
 /** Rules read from the catalog per query while walking it. */
 const WALK_PAGE_SIZE = 500;
@@ -17,7 +18,16 @@ interface ReportOptions {
 }
 
 export function reportCommand(): Command {
-  const report = new Command('report').description('reports over a whole catalog');
+  const report = new Command('report')
+    .description('reports over a whole catalog: parse, fields or events')
+    // Options given before the report's kind are caught here, to ask for the kind.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new UsageError(
+        'report needs a kind: parse, fields or events (e.g. `ruledex report parse --db FILE`)',
+      );
+    });
   report
     .command('parse')
     .description('fully parsed rules per source, and the constructs behind the others')

@@ -28,7 +28,7 @@ import {
 } from '../web/predicate-text.js';
 import { elasticJson, ruleJson } from '../web/rule-json.js';
 import { ruleNameText } from '../web/rule-name.js';
-import { SOURCE_NAMES } from '../web/source-names.js';
+import { isSourceName, SOURCE_NAMES } from '../web/source-names.js';
 import { effectText, isBuiltIn, macroCall } from '../web/stage-text.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -86,7 +86,7 @@ export function showRule(ref: string, options: ShowOptions): ShowOutcome {
 function ruleOutcome(catalog: Catalog, ref: string, options: ShowOptions): ShowOutcome {
   const resolution = catalog.resolve(ref);
   if (resolution.kind === 'unknown') {
-    const message = `no rule ${ref} in ${options.db}`;
+    const message = unknownRuleMessage(catalog, ref, options.db);
     return failure(options, EXIT_NO_SINGLE_RULE, apiError('not-found', message));
   }
   if (resolution.kind === 'ambiguous') {
@@ -98,6 +98,23 @@ function ruleOutcome(catalog: Catalog, ref: string, options: ShowOptions): ShowO
     ? `${JSON.stringify(ruleJson(resolution.rule), null, 2)}\n`
     : ruleText(resolution.rule);
   return { stdout, stderr: '', status: 0 };
+}
+
+/** Why nothing was found, with the way out when the reference is almost right. */
+function unknownRuleMessage(catalog: Catalog, ref: string, db: string): string {
+  const colon = ref.indexOf(':');
+  const source = colon > 0 ? ref.slice(0, colon) : null;
+  if (source !== null && !isSourceName(source)) {
+    const known = Object.keys(SOURCE_NAMES).join(', ');
+    return `unknown source "${source}" in ${ref}: catalog ids start with ${known}`;
+  }
+  // A hunting query file holds several queries: their ids end in #1, #2, …
+  const first = `${ref}#1`;
+  if (!ref.includes('#') && catalog.resolve(first).kind !== 'unknown') {
+    return `no rule ${ref} in ${db}; hunting queries are numbered within their file: ` +
+      `try ${first}`;
+  }
+  return `no rule ${ref} in ${db}`;
 }
 
 function failure(

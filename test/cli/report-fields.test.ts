@@ -87,7 +87,9 @@ describe('ruledex report fields', () => {
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines.find((l) => l.startsWith('sigma: ')) ?? '',
-      /^sigma: \d+\/\d+ predicates on fields mapped \(\d+\.\d%; .* 1 unmapped, /);
+      /^sigma: \d+\/\d+ predicates on fields mapped \(\d+\.\d%\): .* 1 unmapped; /);
+    assert.ok(lines.some((l) => /^ {2}\d+ more on pseudo fields, not counted: raw text/.test(l)));
+    assert.ok(!lines.some((l) => l.includes('leaving out the 0')), 'no empty computed figure');
     assert.ok(lines.includes('      1  DecoyTag  e.g. sigma:5f0d3c1e-8a47-4b52-9d0e-2c6b1e7a9f30'),
       run.stdout);
   });

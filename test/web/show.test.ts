@@ -178,3 +178,26 @@ test('the show command parses its arguments and sets the exit status', () => {
   assert.equal(ambiguous.status, 1);
   assert.ok(ambiguous.stderr.includes(`sigma:${SHARED_UPSTREAM_ID}`));
 });
+
+test('a catalog id with an unknown source names the source and the known ones', () => {
+  const outcome = showRule('bogus:1234', { db });
+  assert.equal(outcome.status, 1);
+  assert.equal(
+    outcome.stderr,
+    'ruledex show: unknown source "bogus" in bogus:1234: catalog ids start with splunk, sigma, ' +
+      'elastic, elastic-hunting\n',
+  );
+});
+
+test('a hunting query id without its number points to the numbered id', () => {
+  const file = path.join(folder, 'hunting.db');
+  const hunting = rule({ source: 'elastic-hunting', upstreamId: 'h-1#1', title: 'Hunt' });
+  writeCatalog(file, { rules: [hunting], failures: [], summary: fixtureSummary(), sources: [] });
+  const outcome = showRule('h-1', { db: file });
+  assert.equal(outcome.status, 1);
+  assert.equal(
+    outcome.stderr,
+    `ruledex show: no rule h-1 in ${file}; hunting queries are numbered within their file: ` +
+      'try h-1#1\n',
+  );
+});
