@@ -51,7 +51,7 @@ export interface ShowOutcome {
 
 export function showCommand(): Command {
   return new Command('show')
-    .description('Show one rule: stages, predicates, indicators, coverage and neighbors')
+    .description('show one rule: stages, predicates, indicators, coverage and neighbors')
     .argument('<rule>', 'catalog id <source>:<upstream id>, or a bare upstream id when unique')
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
     .option('--json', 'print the rule as JSON (see docs/json.md)')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ruleText } from '../../src/cli/show.js';
+import { ruleText, showCommand } from '../../src/cli/show.js';
 import type { Expr, Predicate, Stage } from '../../src/ir/index.js';
 import { elasticRule, rule } from '../store/fixtures/rules.js';
 
@@ -150,4 +150,8 @@ test('a Splunk rule has no "Data and setup" and names its techniques and data so
   }));
   assert.ok(!text.includes('Data and setup'));
   assert.ok(text.includes('\n  Techniques named: T1047\n  Data sources: Sysmon EventID 1\n'));
+});
+
+test('the show command is described in lower case, as the other commands are', () => {
+  assert.equal(showCommand().description().split(':')[0], 'show one rule');
 });
