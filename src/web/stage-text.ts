@@ -14,10 +14,21 @@ const EFFECT_TEXT: Record<Effect, string> = {
 };
 
 /**
+ * Elastic rule settings whose effect kind alone would misdescribe them: new terms keeps events
+ * rather than grouping them, and alert suppression changes which alerts are raised, not what the
+ * rule matches.
+ */
+const COMMAND_TEXT: Record<string, string> = {
+  new_terms: 'keeps events whose values of the fields were not seen in the history window',
+  alert_suppression: 'raises one alert per group and period; the events matched do not change',
+};
+
+/**
  * What the stage does to the rows reaching it. A row filter without a condition (ES|QL LIMIT,
  * SPL head after stats) drops rows by position, which "do not match" would misdescribe.
  */
-export function effectText(stage: Pick<Stage, 'effect' | 'predicate'>): string {
+export function effectText(stage: Pick<Stage, 'command' | 'effect' | 'predicate'>): string {
+  if (Object.hasOwn(COMMAND_TEXT, stage.command)) return COMMAND_TEXT[stage.command];
   if (stage.effect === 'filter-aggregated' && stage.predicate === undefined) {
     return 'keeps only some result rows, by position, not by a condition';
   }

@@ -82,3 +82,30 @@ test('a condition derived from a log-source term is marked derived, naming the t
   assert.equal(marks.length, 1);
   assert.ok(page.includes('from <code>source=WinEventLog:Security</code>'));
 });
+
+test('new terms and alert suppression are described by what they do', () => {
+  const settings: Stage[] = [
+    {
+      index: 1,
+      command: 'new_terms',
+      text: 'new_terms = { field = "new_terms_fields", value = ["user.name"] }',
+      effect: 'aggregate',
+      args: { fields: ['user.name'], historyWindowStart: 'now-7d' },
+    },
+    {
+      index: 2,
+      command: 'alert_suppression',
+      text: 'alert_suppression = { group_by = ["user.name"] }',
+      effect: 'format',
+      args: { groupBy: ['user.name'] },
+    },
+  ];
+  const page = stagesSection(rule({ source: 'elastic', upstreamId: 'nt', pipeline: settings }))
+    .markup;
+  assert.ok(page.includes(
+    'keeps events whose values of the fields were not seen in the history window',
+  ));
+  assert.ok(page.includes('raises one alert per group and period; the events matched do not change'));
+  assert.ok(!page.includes('groups events into rows'));
+  assert.ok(!page.includes('changes presentation only'));
+});
