@@ -10,6 +10,7 @@ import {
 } from '../implication/literal-implication.js';
 import type { Literal } from '../implication/literal.js';
 import { isLogSourceConstraint } from '../indicators.js';
+import { eventScopeOf } from './event-scope.js';
 import type { Containment } from './stage-containment.js';
 
 /** Conditions named in a reason before the rest are only counted. */
@@ -47,11 +48,24 @@ export interface ReasonParts {
   added: Literal[];
   containment: Containment;
   equivalent: boolean;
-  /**
-   * The narrower rule's cases (disjuncts), holding the literals of `mapping` and `added`. When
-   * absent the reason cannot tell which case a condition belongs to and says so.
-   */
-  cases?: Literal[][];
+  narrower: Rule;
+}
+
+/**
+ * Each narrower rule's cases as the texts of their conditions, found once per rule: a claim
+ * keeps which literals the narrower rule added, not which of its cases holds each.
+ */
+const caseTexts = new WeakMap<Rule, string[][] | null>();
+
+function caseTextsOf(rule: Rule): string[][] | null {
+  let texts = caseTexts.get(rule);
+  if (texts === undefined) {
+    const result = eventScopeOf(rule);
+    const cases = 'scope' in result ? result.scope.cases : null;
+    texts = cases?.map((conjunction) => conjunction.map(describe)) ?? null;
+    caseTexts.set(rule, texts);
+  }
+  return texts;
 }
 
 /** Shown on the narrower rule's page, about the broader rule. */
@@ -65,7 +79,7 @@ export function broaderReason(parts: ReasonParts): string {
 /** Shown on the broader rule's page, about the narrower rule. */
 export function narrowerReason(parts: ReasonParts): string {
   const conditions = conditionsOf(parts, 'it');
-  const extra = addedConditions(parts.added, parts.cases);
+  const extra = addedConditions(parts.added, caseTextsOf(parts.narrower));
   const stages = describeContainment(parts.containment, 'broader');
   const reason =
     `every event it matches satisfies this rule's ${conditions}; it ${extra}; ${stages}`;
@@ -86,40 +100,38 @@ export function describe(literal: Literal): string {
  * AND, then each case's others. A condition of one case alone must not read as required of
  * every event. Conditions written the same way are named once per group.
  */
-function addedConditions(added: Literal[], cases: Literal[][] | undefined): string {
-  if (added.length === 0) return 'adds no condition of its own';
-  if (!cases) {
-    const texts = [...new Set(added.map(describe))];
-    return `adds, in one or more of its cases, ${listedApart(texts, CONDITIONS_SHOWN)}`;
-  }
-  const own = new Set(added);
-  const byCase = cases.map((conjunction) => conjunction.filter((literal) => own.has(literal)));
-  const everywhere = byCase[0]?.filter((literal) => byCase.every((c) => c.includes(literal)));
-  const common = [...new Set((everywhere ?? []).map(describe))];
-  const perCase = uniqueTexts(
-    byCase
-      .map((c) => c.filter((literal) => !everywhere?.includes(literal)).map(describe))
-      .filter((texts) => texts.length > 0)
-      .map((texts) => listed([...new Set(texts)], CONDITIONS_SHOWN)),
-  );
-  const sentences: string[] = [];
-  if (common.length > 0) sentences.push(listed(common, CONDITIONS_SHOWN));
-  if (perCase.length > 0) sentences.push(caseByCase(perCase, common.length > 0));
-  return `adds ${sentences.join(', and ')}`;
+function addedConditions(added: Literal[], cases: string[][] | null): string {
+  const texts = [...new Set(added.map(describe))];
+  if (texts.length === 0) return 'adds no condition of its own';
+  // LIMITATION: past the case bound the cases are not known — the reason lists the added
+  // conditions apart, without saying which case has which.
+  if (!cases) return `adds, in one or more of its cases, ${listedApart(texts, CONDITIONS_SHOWN)}`;
+  const own = new Set(texts);
+  const byCase = cases.map((conjunction) => [...new Set(conjunction.filter((t) => own.has(t)))]);
+  const common = texts.filter((text) => byCase.every((c) => c.includes(text)));
+  const perCase = [
+    ...new Set(
+      byCase
+        .map((c) => c.filter((text) => !common.includes(text)))
+        .filter((c) => c.length > 0)
+        .map((c) => listed(c, CONDITIONS_SHOWN)),
+    ),
+  ];
+  const groups: string[] = [];
+  if (common.length > 0) groups.push(listed(common, CONDITIONS_SHOWN));
+  if (perCase.length > 0) groups.push(caseByCase(perCase));
+  return `adds ${groups.join(', and ')}`;
 }
 
 /** Texts of alternative cases: the first two named, the rest counted. */
-function caseByCase(texts: string[], afterCommon: boolean): string {
-  if (texts.length === 1) return `${texts[0]}${afterCommon ? '' : ' in one of its cases'}`;
+function caseByCase(texts: string[]): string {
+  if (texts.length === 1) return `${texts[0]} in some of its cases`;
   const [first, second] = texts;
   const more = texts.length - 2;
   const rest = more > 0 ? `, and ${more} more ${more === 1 ? 'case' : 'cases'}` : '';
   return `${first} in one of its cases, ${second} in another${rest}`;
 }
 
-function uniqueTexts(texts: string[]): string[] {
-  return [...new Set(texts)];
-}
 
 /** The first `shown` texts joined by AND, and how many more there are. */
 function listed(texts: string[], shown: number): string {
@@ -236,7 +248,7 @@ function renderLiteral(literal: Literal, rendering: Rendering): string | null {
  */
 function alternatives(texts: string[], proofs: number): string {
   if (proofs === 1) return texts[0];
-  return caseByCase(texts, false);
+  return caseByCase(texts);
 }
 
 function isSameCondition(a: Literal, b: Literal, budget: ComparisonBudget): boolean {
