@@ -122,7 +122,7 @@ export class ClaimChecker {
     if (found) {
       const { cases } = found;
       const literals = found.a.id === a.id ? [...cases.a, ...cases.b] : [...cases.b, ...cases.a];
-      const built = witnessOf(literals, required, 0, found.event);
+      const built = witnessOf(literals, required, 0, { values: found.event, fields: found.fields });
       if ('witness' in built) {
         const step = this.judged(built.witness, a, [b], indexInstances(a)[0]);
         // A witness the rules cannot judge leaves the other pairs of cases to try.

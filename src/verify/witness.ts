@@ -38,8 +38,14 @@ const LOGSOURCE_PREFIX = 'logsource.';
 /** Choices of predicate per OR-merged literal tried before giving up. */
 const PREDICATE_CHOICES_TRIED = 16;
 
-/** Values by written field a witness takes where they fit: an event found beforehand. */
-export type SuggestedEvent = ReadonlyMap<string, Scalar | null>;
+/**
+ * Values a witness takes where they fit, by written or by canonical field: an event found
+ * beforehand.
+ */
+export interface SuggestedEvent {
+  values: ReadonlyMap<string, Scalar | null>;
+  fields: 'written' | 'canonical';
+}
 
 /**
  * The witness of a case: each literal met (a positive one through one of the predicates it
@@ -60,7 +66,9 @@ export function witnessOf(
   const first = suggested ? [suggestedChoice(literals, suggested)] : [];
   for (const choice of [...first, ...choices]) {
     const conditions = conditionsOf(literals, choice);
-    const written = solve(conditions.written, variant, suggested);
+    const onWritten = suggested?.fields === 'written' ? suggested.values : undefined;
+    const onCanonical = suggested?.fields === 'canonical' ? suggested.values : undefined;
+    const written = solve(conditions.written, variant, onWritten);
     if (!('values' in written)) {
       failure ??= written;
       continue;
@@ -69,7 +77,7 @@ export function witnessOf(
       if (!written.values.has(field.written)) written.values.set(field.written, ANY_VALUE);
     }
 
-    const canonical = solve(conditions.canonical, variant);
+    const canonical = solve(conditions.canonical, variant, onCanonical);
     if (!('values' in canonical)) {
       const detail = 'empty' in canonical ? canonical.empty : canonical.detail;
       const reason = 'empty' in canonical ? 'no-single-value' : canonical.unknown;
@@ -161,24 +169,38 @@ function* predicateChoices(
 }
 
 /**
- * For each positive literal standing for several predicates, the first one whose written field's
- * suggested value meets it (else its first).
+ * For each positive literal standing for several predicates, the first one whose suggested
+ * value (on its written field, or on its canonical comparison's) meets it; else its first.
  */
 function suggestedChoice(literals: Literal[], suggested: SuggestedEvent): Map<Literal, number> {
   const choice = new Map<Literal, number>();
   for (const literal of literals) {
     if (literal.negated || literal.predicates.length < 2) continue;
     const met = literal.predicates.findIndex((predicate) => {
-      const value = suggested.get(predicate.field);
-      if (value === undefined || value === null) return false;
-      return meets(predicateCondition(predicate, false, literal.missingIsUnknown), value) === true;
+      const compared = suggested.fields === 'written' ? predicate : predicate.canonical;
+      const value = compared ? suggested.values.get(compared.field) : undefined;
+      if (!compared || value === undefined || value === null) return false;
+      const { op, values, caseSensitive } = compared;
+      const condition: FieldCondition = {
+        op: op === 'in' ? 'eq' : op,
+        values: op === 'exists' ? [] : values,
+        caseSensitive,
+        flags: '',
+        negated: false,
+        missingIsUnknown: literal.missingIsUnknown,
+      };
+      return meets(condition, value) === true;
     });
     choice.set(literal, Math.max(met, 0));
   }
   return choice;
 }
 
-function solve(conditions: Conditions, variant: number, suggested?: SuggestedEvent): Solved {
+function solve(
+  conditions: Conditions,
+  variant: number,
+  suggested?: ReadonlyMap<string, Scalar | null>,
+): Solved {
   const values = new Map<string, Scalar>();
   for (const [field, list] of conditions) {
     const choice = chooseValue(list, variant, suggested?.get(field) ?? undefined);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { searchNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
 import type { EventRecord } from '../../src/match/event-record.js';
 import { checkClaimsOnEvents } from '../../src/verify/event-claims.js';
 import { verifyClaims, verifyRules } from '../../src/verify/verify-claims.js';
 import type { ClaimToVerify, VerifiedRelation } from '../../src/verify/verify-report.js';
 import { fixtureRule, fixtureRules, SIGMA_FILES } from './claim-fixtures.js';
-import { buildRules, sigmaRule } from './rule-repository.js';
+import { buildRules, sigmaRule, splunkDetection } from './rule-repository.js';
 
 function claim(relation: VerifiedRelation, a: string, b: string): ClaimToVerify {
   return { relation, a: fixtureRule(a), b: fixtureRule(b) };
@@ -159,6 +160,36 @@ describe('verify on overlapping claims', () => {
         ),
       },
     });
+    const report = verifyRules([...rules.values()]);
+    assert.deepEqual(
+      [report.byRelation.overlapping, report.confirmed, report.unknown, report.failures],
+      [1, 1, 0, []],
+    );
+  });
+
+  test('a Sigma rule and a Splunk search overlap on one event rendered for each', () => {
+    const rules = buildRules({
+      sigma: {
+        'rules/js.yml': sigmaRule('sigma-js', 'process_creation', [
+          'selection:',
+          "    Image|endswith: '\\rundll32.exe'",
+          "    CommandLine|contains: 'javascript:'",
+          'condition: selection',
+        ]),
+      },
+      splunk: {
+        'detections/endpoint/hta.yml': splunkDetection(
+          'spl-hta',
+          'search source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=1 '
+            + 'Image="*\\\\rundll32.exe" CommandLine="*RunHTMLApplication*"',
+        ),
+      },
+    });
+    const search = searchNeighbors([...rules.values()]);
+    assert.deepEqual(
+      search.overlaps.map((overlap) => [overlap.a.source, overlap.b.source, overlap.fields]),
+      [['sigma', 'splunk', 'canonical']],
+    );
     const report = verifyRules([...rules.values()]);
     assert.deepEqual(
       [report.byRelation.overlapping, report.confirmed, report.unknown, report.failures],

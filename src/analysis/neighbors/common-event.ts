@@ -1,8 +1,10 @@
 // One event meeting the conditions of two rules at once: per field, a single value satisfying
 // every positive condition and none of the negated ones, or the field left out.
 //
-// Decided on the predicates as the rules write them, so that the event is the one both rules
-// read; whatever cannot be decided here (patterns, raw text, field references) gives no event.
+// Decided on the predicates as the rules write them when both write the same field names, so
+// that the event is the one both rules read; across vendors on the canonical comparisons, which
+// `verify` renders in each rule's names. Whatever cannot be decided here (patterns, raw text,
+// field references) gives no event.
 
 import { RAW_FIELD, type Op, type Predicate, type Scalar } from '../../ir/index.js';
 import { foldCase, numericValue } from '../../semantics/value-key.js';
@@ -71,6 +73,33 @@ const DECIDED_OPS: ReadonlySet<Op> = new Set([
 ]);
 
 const RANGE_OPS: ReadonlySet<Op> = new Set(['lt', 'le', 'gt', 'ge']);
+
+/**
+ * The tests a case's literals put on canonical fields, for rules writing different field names:
+ * each literal's canonical comparison. Null when one is not decided here, or holds only in its
+ * own dialect (SPL `where`, ES|QL, regexes) or on words of text: its canonical form does not say
+ * how another vendor's event meets it.
+ */
+export function canonicalCaseTestsOf(literals: Literal[]): CaseTests | null {
+  const byField = new Map<string, FieldTest[]>();
+  for (const literal of literals) {
+    if (!literal.shared || literal.verbatim || literal.field === RAW_FIELD) return null;
+    if (!DECIDED_OPS.has(literal.op)) return null;
+    const values = literal.op === 'exists' ? [] : literal.values;
+    pushTo(byField, {
+      field: literal.field,
+      op: literal.op,
+      values,
+      compared: values.map(comparedOf),
+      caseSensitive: literal.caseSensitive,
+      negated: literal.negated,
+      verbatim: false,
+      missingIsUnknown: literal.missingIsUnknown,
+      literal,
+    });
+  }
+  return { byField };
+}
 
 /** The tests a case's literals put on written fields; null when a test cannot be decided. */
 export function caseTestsOf(literals: Literal[]): CaseTests | null {

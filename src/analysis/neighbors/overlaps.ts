@@ -12,6 +12,7 @@ import { MODEL_DIALECT } from '../implication/event-identity.js';
 import { isLogSourceConstraint } from '../indicators.js';
 import type { Literal } from '../implication/literal.js';
 import {
+  canonicalCaseTestsOf,
   caseTestsOf,
   commonEvent,
   fieldsMeet,
@@ -71,8 +72,12 @@ export interface Overlap {
   allAtoms: number;
   /** `sharedAtoms` over `allAtoms`: what overlapping neighbors are ranked by. */
   closeness: number;
-  /** The event, by written field: a value, or null for a field it must not have. */
+  /**
+   * The event, by written field (by canonical field for rules writing different names, see
+   * `fields`): a value, or null for a field it must not have.
+   */
   event: CommonEvent;
+  fields: 'written' | 'canonical';
   /** Per field both rules test beyond their log source: their conditions and the value. */
   links: OverlapLink[];
   /** The case of each rule's condition the event meets: `verify` builds its witness from them. */
@@ -96,6 +101,8 @@ interface Participant {
   logSource: string;
   /** The tests of the literals every case has; null when one cannot be decided. */
   required: CaseTests | null;
+  /** The same on canonical fields, for rules of other vocabularies. */
+  canonicalRequired: CaseTests | null;
 }
 
 /**
@@ -152,6 +159,7 @@ function participantOf(index: number, scope: EventScope): Participant {
     atoms: atomsOf(literals, scope.rule),
     logSource: logSourceOf(scope.rule),
     required: caseTestsOf(literals),
+    canonicalRequired: canonicalCaseTestsOf(literals),
   };
 }
 
@@ -203,30 +211,58 @@ function candidatesOf(
 }
 
 /** The overlap of two participants: comparable scopes, a shared source, then a common event. */
-// LIMITATION: the event is built on written field names, so only rules of one vocabulary are
-// compared — no overlap is listed between a Sigma, a Splunk and an Elastic rule.
 function decide(x: Participant, y: Participant): Overlap | null {
-  if (x.scope.vocabulary !== y.scope.vocabulary || x.logSource !== y.logSource) return null;
+  if (x.scope.vocabulary !== y.scope.vocabulary) return decideAcross(x, y);
+  if (x.logSource !== y.logSource) return null;
   const ordered = firstSharedSource(x.scope.source, y.scope.source);
   if (!ordered) return null;
   const [a, b] = ordered === 'as-given' ? [x, y] : [y, x];
-  // Conditions both rules always have that no value meets together rule out every case pair.
-  if (a.required && b.required && !fieldsMeet(a.required, b.required)) return null;
-
   const required = [...new Set([...a.scope.rawGroupBy, ...b.scope.rawGroupBy])];
+  return commonCase(a, b, required, 'written');
+}
+
+/**
+ * Rules writing different field names share an event when one meets both rules' canonical
+ * comparisons, log-source terms and the event model's statements among them (a Sigma log
+ * source, an index pattern, a Splunk `source`): `verify` renders it in each rule's names.
+ */
+// LIMITATION: across vendors, rules grouping by a field, `tstats` rules and cases with a
+// comparison of their own dialect (SPL `where`, ES|QL, regexes, words of text) are not compared —
+// no overlap is listed for them with a rule of another vendor.
+function decideAcross(x: Participant, y: Participant): Overlap | null {
+  if (x.scope.source.kind === 'datamodel' || y.scope.source.kind === 'datamodel') return null;
+  if (x.scope.rawGroupBy.length > 0 || y.scope.rawGroupBy.length > 0) return null;
+  // The event is named after an index when one rule reads indices: `verify` renders it there.
+  const [a, b] = y.scope.source.kind === 'index' ? [y, x] : [x, y];
+  return commonCase(a, b, [], 'canonical');
+}
+
+/** The event of the first pair of cases (within `CASE_PAIRS`) that one event meets. */
+function commonCase(
+  a: Participant,
+  b: Participant,
+  required: string[],
+  fields: 'written' | 'canonical',
+): Overlap | null {
+  const testsOf = fields === 'written' ? caseTests : canonicalCaseTests;
+  const aRequired = fields === 'written' ? a.required : a.canonicalRequired;
+  const bRequired = fields === 'written' ? b.required : b.canonicalRequired;
+  // Conditions both rules always have that no value meets together rule out every case pair.
+  if (aRequired && bRequired && !fieldsMeet(aRequired, bRequired)) return null;
+
   let tried = 0;
   for (const aCase of a.scope.cases!) {
-    const aTests = caseTests(aCase);
+    const aTests = testsOf(aCase);
     // A case excluded by what the other rule always requires meets none of its cases.
     if (tried++ >= CASE_PAIRS) return null;
-    if (!aTests || (b.required && !fieldsMeet(aTests, b.required))) continue;
+    if (!aTests || (bRequired && !fieldsMeet(aTests, bRequired))) continue;
     for (const bCase of b.scope.cases!) {
       if (tried++ >= CASE_PAIRS) return null;
-      const bTests = caseTests(bCase);
+      const bTests = testsOf(bCase);
       if (!bTests) continue;
       const event = commonEvent(aTests, bTests, required);
       if (event) {
-        return overlapOf(a, b, event, { a: aCase, b: bCase }, [aTests, bTests]);
+        return overlapOf(a, b, { event, fields }, { a: aCase, b: bCase }, [aTests, bTests]);
       }
     }
   }
@@ -245,6 +281,17 @@ function caseTests(conjunction: Literal[]): CaseTests | null {
   return tests;
 }
 
+const canonicalTestsByCase = new WeakMap<Literal[], CaseTests | null>();
+
+function canonicalCaseTests(conjunction: Literal[]): CaseTests | null {
+  let tests = canonicalTestsByCase.get(conjunction);
+  if (tests === undefined) {
+    tests = canonicalCaseTestsOf(conjunction);
+    canonicalTestsByCase.set(conjunction, tests);
+  }
+  return tests;
+}
+
 /**
  * Whether the rule keeps exactly the events its condition and group-by fields describe: a rule
  * with a stage that may drop more (a threshold, a filter on computed fields) is never claimed to
@@ -259,7 +306,7 @@ function canOverlap(scope: EventScope): boolean {
 function overlapOf(
   a: Participant,
   b: Participant,
-  event: CommonEvent,
+  { event, fields }: { event: CommonEvent; fields: 'written' | 'canonical' },
   cases: { a: Literal[]; b: Literal[] },
   [aTests, bTests]: [CaseTests, CaseTests],
 ): Overlap {
@@ -281,6 +328,7 @@ function overlapOf(
     allAtoms,
     closeness: allAtoms === 0 ? 0 : sharedAtoms.length / allAtoms,
     event,
+    fields,
     links,
     cases,
   };
