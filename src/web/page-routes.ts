@@ -6,7 +6,7 @@ import type { Catalog } from '../store/catalog.js';
 import { compareJson } from './compare/compare-json.js';
 import { comparePage } from './compare/compare-page.js';
 import { comparedPair } from './compare/compare-request.js';
-import { rulePath } from './link.js';
+import { rulePath, searchPath, sourcePath } from './link.js';
 import { eventPage } from './pages/event-page.js';
 import { eventsPage } from './pages/events-page.js';
 import { failuresPage } from './pages/failures-page.js';
@@ -25,6 +25,7 @@ import {
 } from './pages/key-params.js';
 import { listingPage } from './pages/listing-page.js';
 import { candidatesPage, messagePage } from './pages/message-page.js';
+import { isPastLastPage, pastLastPage } from './pages/pager.js';
 import { searchPage } from './pages/search-page.js';
 import { techniquePage } from './pages/technique-page.js';
 import { techniquesPage } from './pages/techniques-page.js';
@@ -52,13 +53,23 @@ export function pageRoutes(catalog: Catalog): Hono {
       const message = `There is no source named ${source}.`;
       return c.html(messagePage('No such source', message).markup, 404);
     }
-    return c.html(listingPage(source, catalog.list({ ...request, source })).markup);
+    const page = catalog.list({ ...request, source });
+    if (isPastLastPage(page)) {
+      const past = pastLastPage(page, (n) => sourcePath(source, n, page.pageSize));
+      return c.html(past.markup, 404);
+    }
+    return c.html(listingPage(source, page).markup);
   });
 
   pages.get('/search', (c) => {
     const text = searchText(c.req.query('q'));
     const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
-    return c.html(searchPage(text, catalog.search(text, request)).markup);
+    const page = catalog.search(text, request);
+    if (isPastLastPage(page)) {
+      const past = pastLastPage(page, (n) => searchPath(text, n, page.pageSize));
+      return c.html(past.markup, 404);
+    }
+    return c.html(searchPage(text, page).markup);
   });
 
   pages.get('/rules/:id', (c) => {

@@ -9,6 +9,14 @@ export const SOURCE_NAMES: Record<SourceName, string> = {
   'elastic-hunting': 'Elastic hunting queries',
 };
 
+/** The heading of a source's listing: hunting queries are not called rules. */
+export const SOURCE_LISTING_TITLES: Record<SourceName, string> = {
+  splunk: 'Splunk rules',
+  sigma: 'Sigma rules',
+  elastic: 'Elastic rules',
+  'elastic-hunting': 'Elastic hunting queries',
+};
+
 export function isSourceName(text: string): text is SourceName {
   return Object.hasOwn(SOURCE_NAMES, text);
 }

@@ -47,6 +47,28 @@ test('a source listing is paged', async () => {
   assert.ok(!second.body.includes('&lt;script&gt;'));
 });
 
+test('a page past the end of a listing is a 404 pointing to the last page', async () => {
+  const past = await get('/sources/sigma?page=999&pageSize=1');
+  assert.equal(past.status, 404);
+  assert.ok(past.body.includes('This list has 2 pages, not 999:'));
+  assert.ok(past.body.includes('<a href="/sources/sigma?page=2&amp;pageSize=1">'));
+  const search = await get('/search?q=wmi&page=50');
+  assert.equal(search.status, 404);
+  assert.ok(search.body.includes('This list has one page, not 50:'));
+});
+
+test('the hunting queries listing is titled without "rules"', async () => {
+  const { status, body } = await get('/sources/elastic-hunting');
+  assert.equal(status, 200);
+  assert.ok(body.includes('<h1>Elastic hunting queries</h1>'), body);
+});
+
+test('the home page names each repository by its folder, not its absolute path', async () => {
+  const { body } = await get('/');
+  assert.ok(body.includes('Splunk: <code>splunk</code>'));
+  assert.ok(!body.includes('/corpora/'));
+});
+
 test('an unknown source is a 404 page', async () => {
   const { status, body } = await get('/sources/qradar');
   assert.equal(status, 404);

@@ -9,6 +9,7 @@ import { pageRequest, ruleRef, searchText } from '../request-bounds.js';
 import { compareJson } from '../compare/compare-json.js';
 import { comparedPair } from '../compare/compare-request.js';
 import { ruleJson } from '../rule-json.js';
+import { publishedSource } from '../published-source.js';
 import { isSourceName } from '../source-names.js';
 import { apiError } from './api-error.js';
 import { keyApiRoutes } from './key-routes.js';
@@ -27,7 +28,7 @@ export function apiRoutes(catalog: Catalog): Hono {
 
   api.get('/summary', (c) => c.json(catalog.summary()));
 
-  api.get('/sources', (c) => c.json({ sources: catalog.sources() }));
+  api.get('/sources', (c) => c.json({ sources: catalog.sources().map(publishedSource) }));
 
   api.get('/failures', (c) => c.json({ failures: catalog.failures() }));
 

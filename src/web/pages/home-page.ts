@@ -4,6 +4,7 @@ import type { BuildSummary, CatalogSource, SourceName, SourceSummary } from '../
 import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { sourcePath } from '../link.js';
+import { publishedSource } from '../published-source.js';
 import { MAX_SEARCH_LENGTH } from '../request-bounds.js';
 import { SOURCE_NAMES } from '../source-names.js';
 import { eventsPath, fieldsPath, techniquesPath } from './key-links.js';
@@ -59,7 +60,7 @@ function repositoryList(sources: CatalogSource[]): Html {
   return html`<h2>Repositories</h2>
 <ul class="plain">
 ${sources.map(
-  (s) => html`<li>${SOURCE_NAMES[s.source] ?? s.source}: <code>${s.root}</code>
+  (s) => html`<li>${SOURCE_NAMES[s.source] ?? s.source}: <code>${publishedSource(s).root}</code>
   ${s.commit ? html`at commit <code>${s.commit}</code>` : html`(commit unknown)`}</li>`,
 )}
 </ul>`;
