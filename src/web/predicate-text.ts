@@ -32,11 +32,11 @@ export function operandText(op: Op, values: Scalar[]): string {
 }
 
 /**
- * The case rule of a comparison, or '' where case cannot matter: presence tests and values
- * without letters (`EventCode eq 4104`).
+ * The case rule of a comparison, or '' where case cannot matter: presence tests, address ranges
+ * (`fe80::/10` is the same range in any case) and values without letters (`EventCode eq 4104`).
  */
 export function caseText(caseSensitive: boolean, op: Op, values: Scalar[]): string {
-  if (op === 'exists' || !values.some(hasLetters)) return '';
+  if (op === 'exists' || op === 'cidr' || !values.some(hasLetters)) return '';
   return caseSensitive ? 'case-sensitive' : 'any case';
 }
 

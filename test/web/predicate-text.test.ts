@@ -22,4 +22,5 @@ test('the case rule is shown only where case can matter', () => {
   assert.equal(caseText(false, 'eq', ['4104', '-1']), '');
   assert.equal(caseText(false, 'contains', ['-CN']), 'any case');
   assert.equal(caseText(true, 'in', [1, 'cmd.exe']), 'case-sensitive');
+  assert.equal(caseText(false, 'cidr', ['fe80::/10']), '');
 });
