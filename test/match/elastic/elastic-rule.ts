@@ -27,7 +27,26 @@ export function catalogRule(rule: Record<string, unknown>): AnalyzedRule {
   };
 }
 
+/** Fields that name the index an event is searched through (src/match/elastic/event-index.ts). */
+const INDEX_NAMING = ['_index', 'data_stream.dataset', 'event.dataset', 'Channel', 'winlog.channel'];
+
+/**
+ * An event of `fields`. One that names no index is searched through `logs-fixture-default`,
+ * which the tests' `logs-*` rules read; `_index` is metadata, not part of the raw text.
+ */
 export function event(fields: Record<string, EventValue>): EventRecord {
+  const named = INDEX_NAMING.some((field) => Object.hasOwn(fields, field));
+  const index: Record<string, EventValue> = named ? {} : { _index: 'logs-fixture-default' };
+  return {
+    file: 'events.json',
+    index: 0,
+    fields: new Map(Object.entries({ ...index, ...fields })),
+    raw: JSON.stringify(fields),
+  };
+}
+
+/** An event of `fields` exactly, naming its index only if they do. */
+export function eventAsWritten(fields: Record<string, EventValue>): EventRecord {
   return {
     file: 'events.json',
     index: 0,

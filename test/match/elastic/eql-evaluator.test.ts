@@ -164,6 +164,19 @@ describe('EQL event categories', () => {
   });
 });
 
+describe('EQL rules and their index patterns', () => {
+  it('read a Windows event through the data stream of its channel, undecided without one', () => {
+    const on = eql('any where true', { index: ['logs-windows.sysmon_operational-*'] });
+    assert.equal(on({ Channel: 'Microsoft-Windows-Sysmon/Operational' }), 'matched');
+    assert.equal(on({ Channel: 'Security' }),
+      'not-matched: index = ["logs-windows.sysmon_operational-*"]'
+        + ' (data stream logs-system.security-*, from channel Security)');
+    assert.equal(on({ Channel: 'Made-Up/Operational' }),
+      'undecided: index = ["logs-windows.sysmon_operational-*"]: no Elastic integration of the'
+        + ' event model collects the channel Made-Up/Operational');
+  });
+});
+
 describe('EQL sequences and samples', () => {
   const query = `sequence by host.id with maxspan=1m
     [process where process.name : "a.exe"]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventValue } from '../../../src/match/event-record.js';
 import { esqlEvaluator } from '../../../src/match/elastic/esql-evaluator.js';
-import { catalogRule, evaluatorOf, event, verdictText } from './elastic-rule.js';
+import { catalogRule, evaluatorOf, event, eventAsWritten, verdictText } from './elastic-rule.js';
 
 function esqlRule(query: string) {
   return evaluatorOf(esqlEvaluator(catalogRule({ type: 'esql', language: 'esql', query })));
@@ -115,11 +115,27 @@ describe('ES|QL commands before STATS', () => {
     assert.equal(on({ message: 'a' }), 'undecided: GROK pattern %{SYSLOGBASE} is not known');
   });
 
-  it('reads FROM index patterns against _index only when the event has one', () => {
+  it('reads FROM index patterns against the index the event names in _index', () => {
     const on = esql('from logs-endpoint.events.process-* | where true');
-    assert.equal(on({}), 'matched');
+    assert.equal(on({ _index: 'logs-endpoint.events.process-default' }), 'matched');
     assert.equal(on({ _index: 'logs-windows.sysmon-default' }),
       'not-matched: FROM logs-endpoint.events.process-* (_index: logs-windows.sysmon-default)');
+  });
+
+  it('an event that names no index leaves FROM undecided, never matched', () => {
+    const evaluator = esqlRule('from metrics-* | where true');
+    assert.equal(verdictText(evaluator.evaluate(eventAsWritten({ 'host.name': 'a' }))),
+      'undecided: FROM metrics-*: the event names no index ' +
+        '(_index, data_stream.dataset, event.dataset or a Windows channel)');
+  });
+
+  it('a Windows event is searched through the data stream of the dataset of its channel', () => {
+    const windows = eventAsWritten({ Channel: 'Security', EventID: 4624 });
+    const metrics = esqlRule('from metrics-* | stats c = count(*) by host.name');
+    assert.equal(verdictText(metrics.evaluate(windows)),
+      'not-matched: FROM metrics-* (data stream logs-system.security-*, from channel Security)');
+    const system = esqlRule('from logs-system.security* | where true');
+    assert.equal(verdictText(system.evaluate(windows)), 'matched');
   });
 
   it('stops at STATS and reports the rule as partial', () => {

@@ -30,7 +30,7 @@ describe('hostile Elastic rules', () => {
     const repeat = evaluatorOf(esqlEvaluator(catalogRule({
       type: 'esql',
       language: 'esql',
-      query: 'from x | eval y = repeat("ab", 1000000000) | where y == "a"',
+      query: 'from logs-* | eval y = repeat("ab", 1000000000) | where y == "a"',
     })));
     assert.equal(verdictText(repeat.evaluate(event({}))),
       'undecided: REPEAT of 1000000000 is not computed');

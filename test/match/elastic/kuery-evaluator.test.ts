@@ -179,7 +179,6 @@ describe('KQL rules and their settings', () => {
   it('keeps to the index patterns when the event names its index', () => {
     const index = ['logs-endpoint.events.*', '-logs-endpoint.events.network-*'];
     const on = kql('event.action : "x"', { index });
-    assert.equal(on({ 'event.action': 'x' }), 'matched');
     const process = 'logs-endpoint.events.process-default';
     assert.equal(on({ 'event.action': 'x', _index: process }), 'matched');
     assert.equal(on({ 'event.action': 'x', _index: 'logs-endpoint.events.network-default' }),
@@ -187,6 +186,25 @@ describe('KQL rules and their settings', () => {
         + ' (_index: logs-endpoint.events.network-default)');
     const backing = '.ds-logs-endpoint.events.file-default-2024.01.02-000001';
     assert.equal(on({ 'event.action': 'x', _index: backing }), 'matched');
+  });
+
+  it('keeps to the index patterns by the data stream of the dataset the event names', () => {
+    const index = ['logs-endpoint.events.*', '-logs-endpoint.events.network-*'];
+    const on = kql('event.action : "x"', { index });
+    assert.equal(on({ 'event.action': 'x', 'event.dataset': 'endpoint.events.process' }),
+      'matched');
+    assert.equal(on({ 'event.action': 'x', 'event.dataset': 'endpoint.events.network' }),
+      'not-matched: index = ["logs-endpoint.events.*", "-logs-endpoint.events.network-*"]'
+        + ' (data stream logs-endpoint.events.network-*, from dataset endpoint.events.network)');
+  });
+
+  it('leaves a pattern that depends on the namespace the event does not name undecided', () => {
+    const on = kql('event.action : "x"', { index: ['logs-system.security-prod'] });
+    const fields = { 'event.action': 'x', 'data_stream.dataset': 'system.security' };
+    assert.equal(on(fields),
+      'undecided: index = ["logs-system.security-prod"]: whether it reads the data stream '
+        + 'logs-system.security-*, from dataset system.security depends on its namespace');
+    assert.equal(on({ ...fields, 'data_stream.namespace': 'prod' }), 'matched');
   });
 
   it('applies the query DSL of rule filters, negated ones too', () => {

@@ -33,7 +33,7 @@ function collect(expr: Expr, add: (field: string, value: Scalar) => void): void 
     case 'predicate': {
       const value = witnessValue(expr.predicate);
       const { field } = expr.predicate;
-      if (value !== undefined && field !== '_index') add(field, value);
+      if (value !== undefined) add(field, value);
       return;
     }
     default:
