@@ -28,7 +28,9 @@ export function catalogRule(rule: Record<string, unknown>): AnalyzedRule {
 }
 
 /** Fields that name the index an event is searched through (src/match/elastic/event-index.ts). */
-const INDEX_NAMING = ['_index', 'data_stream.dataset', 'event.dataset', 'Channel', 'winlog.channel'];
+const INDEX_NAMING = [
+  '_index', 'data_stream.dataset', 'event.dataset', 'Channel', 'winlog.channel',
+];
 
 /**
  * An event of `fields`. One that names no index is searched through `logs-fixture-default`,
