@@ -26,7 +26,8 @@ export function checkCatalogTarget(dbPath: string): void {
   }
   if (!isRuledexCatalog(dbPath)) {
     throw new UsageError(
-      `refusing to replace ${dbPath}: it is not a ruledex catalog; remove it or choose another --db`,
+      `refusing to replace ${dbPath}: it is not a ruledex catalog; `
+        + 'remove it or choose another --db',
     );
   }
 }

@@ -250,7 +250,8 @@ function treeLines(out: Lines, expr: Expr, indent: string): void {
       subsearchLines(out, expr.subsearch, indent);
       return;
     case 'opaque':
-      out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}${originText(expr.origin)}`);
+      out.line(`${indent}[NOT UNDERSTOOD] ${expr.text} — ${expr.reason}` +
+        originText(expr.origin));
       return;
   }
 }

@@ -2,7 +2,7 @@
 // rules, and the pages per canonical field, indicator, event and ATT&CK technique with indexes.
 
 import { Hono } from 'hono';
-import type { Catalog } from '../store/catalog.js';
+import type { Catalog, TechniqueSummary } from '../store/catalog.js';
 import { compareJson } from './compare/compare-json.js';
 import { comparePage } from './compare/compare-page.js';
 import { comparedPair } from './compare/compare-request.js';
@@ -64,12 +64,20 @@ export function pageRoutes(catalog: Catalog): Hono {
   pages.get('/search', (c) => {
     const text = searchText(c.req.query('q'));
     const request = pageRequest(c.req.query('page'), c.req.query('pageSize'));
+    const named = text === '' ? { kind: 'unknown' as const } : catalog.resolve(text);
+    // A catalog id, or an upstream id only one source uses, is the rule the reader wants.
+    if (named.kind === 'found') return c.redirect(rulePath(named.rule.id), 302);
+
     const page = catalog.search(text, request);
     if (isPastLastPage(page)) {
       const past = pastLastPage(page, (n) => searchPath(text, n, page.pageSize));
       return c.html(past.markup, 404);
     }
-    return c.html(searchPage(text, page).markup);
+    const exact = {
+      rules: named.kind === 'ambiguous' ? named.candidates : [],
+      technique: namedTechnique(catalog, text),
+    };
+    return c.html(searchPage(text, page, exact).markup);
   });
 
   pages.get('/rules/:id', (c) => {
@@ -104,6 +112,15 @@ export function pageRoutes(catalog: Catalog): Hono {
   keyPages(pages, catalog);
   return pages;
 }
+
+/** The technique a search text names by its id (`T1047`, `t1059.001`), if any rule names it. */
+function namedTechnique(catalog: Catalog, text: string): TechniqueSummary | null {
+  if (!TECHNIQUE_ID.test(text)) return null;
+  const detail = catalog.technique(text.toUpperCase(), { page: 1, pageSize: 1 });
+  return detail === null ? null : detail.summary;
+}
+
+const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/i;
 
 /** The pages per canonical field, indicator, event and technique, each with a 404 that helps. */
 function keyPages(pages: Hono, catalog: Catalog): void {

@@ -86,6 +86,7 @@ describe('ruledex build', () => {
   test('build --help names the elastic-hunting source read from hunting/', () => {
     const run = ruledex(['build', '--help']);
     assert.equal(run.status, 0);
-    assert.match(run.stdout.replace(/\s+/g, ' '), /hunting\/ folder is read as source elastic-hunting/);
+    const help = run.stdout.replace(/\s+/g, ' ');
+    assert.match(help, /hunting\/ folder is read as source elastic-hunting/);
   });
 });

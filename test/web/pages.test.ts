@@ -57,6 +57,24 @@ test('a page past the end of a listing is a 404 pointing to the last page', asyn
   assert.ok(search.body.includes('This list has one page, not 50:'));
 });
 
+test('searching a rule id opens the rule; a shared upstream id lists its rules', async () => {
+  const found = await get(`/search?q=${encodeURIComponent(REFERENCE_SHAPED_ID)}`);
+  assert.equal(found.status, 302);
+  assert.equal(found.response.headers.get('location'), referencePage);
+  const shared = await get(`/search?q=${SHARED_UPSTREAM_ID}`);
+  assert.equal(shared.status, 200);
+  assert.ok(shared.body.includes('<h2>Rules with this id</h2>'));
+  assert.ok(shared.body.includes(`href="/rules/sigma%3A${SHARED_UPSTREAM_ID}"`));
+});
+
+test('searching a technique id points to the technique page with its rule count', async () => {
+  const { status, body } = await get('/search?q=t1047');
+  assert.equal(status, 200);
+  const text = body.replace(/\s+/g, ' ');
+  assert.ok(text.includes('<a href="/techniques/T1047"><code>T1047</code> Windows Management'));
+  assert.match(text, /Instrumentation<\/a>: named by \d+ rules? with its sub-techniques\./);
+});
+
 test('the hunting queries listing is titled without "rules"', async () => {
   const { status, body } = await get('/sources/elastic-hunting');
   assert.equal(status, 200);

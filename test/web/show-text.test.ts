@@ -95,9 +95,8 @@ test('a condition in the shared vocabulary reads as the page says it', () => {
     },
   });
   const lines = linesOf([stageWith(predicate)]);
-  assert.ok(lines.includes(
-    '    Image (process.executable) endswith "\\net.exe" (any case) — as process.name eq "net.exe"',
-  ));
+  const written = '    Image (process.executable) endswith "\\net.exe" (any case)';
+  assert.ok(lines.includes(`${written} — as process.name eq "net.exe"`), lines.join('\n'));
 });
 
 test('a condition derived from a log-source term is marked with the term', () => {

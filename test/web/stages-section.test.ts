@@ -77,7 +77,8 @@ test('a condition derived from a log-source term is marked derived, naming the t
     args: {},
     predicate: { kind: 'and', args: [written, channel] },
   };
-  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'd', pipeline: [search] })).markup;
+  const splunkRule = rule({ source: 'splunk', upstreamId: 'd', pipeline: [search] });
+  const page = stagesSection(splunkRule).markup;
   const marks = page.match(/<span class="badge derived">derived<\/span>/g) ?? [];
   assert.equal(marks.length, 1);
   assert.ok(page.includes('from <code>source=WinEventLog:Security</code>'));
@@ -105,7 +106,9 @@ test('new terms and alert suppression are described by what they do', () => {
   assert.ok(page.includes(
     'keeps events whose values of the fields were not seen in the history window',
   ));
-  assert.ok(page.includes('raises one alert per group and period; the events matched do not change'));
+  assert.ok(page.includes(
+    'raises one alert per group and period; the events matched do not change',
+  ));
   assert.ok(!page.includes('groups events into rows'));
   assert.ok(!page.includes('changes presentation only'));
 });
