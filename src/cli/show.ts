@@ -187,7 +187,8 @@ export function ruleText(rule: AnalyzedRule): string {
 
   out.section('Indicators');
   out.line('  The corpus figure counts other rules in the catalog with the same field, kind and');
-  out.line('  value; no figure means the value is particular to this rule.');
+  out.line('  value; no figure means the value is particular to this rule. Values without letters');
+  out.line('  (event codes, address ranges) carry no case mark: letter case cannot change them.');
   if (rule.indicators.length === 0) out.line('  No field comparison was found.');
   for (const i of rule.indicators) indicatorLines(out, i);
 

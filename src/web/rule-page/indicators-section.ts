@@ -26,7 +26,8 @@ vocabulary all sources share (ECS field names, a path's last segment as the file
 that differs. The corpus figure after a value counts how many <em>other</em> rules in this
 catalog, from any source, look for the same shared field, kind and value, letter case aside,
 in total and per source. A value that many rules share is a well-trodden indicator the
-community agrees on; a value without a figure is particular to this rule.</p>
+community agrees on; a value without a figure is particular to this rule. Values without
+letters (event codes, address ranges) carry no case mark: letter case cannot change them.</p>
 ${indicators.length === 0
   ? html`<p class="none">No field comparison was found in this rule's filters.</p>`
   : indicatorTable(indicators, new ShownBudget(MAX_SHOWN_INDICATOR_VALUES, ruleJsonPath(rule.id)))}
