@@ -7,8 +7,9 @@ import type { AnalyzedRule } from '../ir/index.js';
 import { readEvents } from '../match/events/read-events.js';
 import { openCatalog, type Catalog } from '../store/catalog.js';
 import { checkClaimsOnEvents, type EventCheckReport } from '../verify/event-claims.js';
-import { claimsToVerify, verifyClaims } from '../verify/verify-claims.js';
-import type { VerifyReport } from '../verify/verify-report.js';
+import { ClaimChecker } from '../verify/claim-check.js';
+import { claimsToVerify } from '../verify/verify-claims.js';
+import { VerifyTally, type ClaimToVerify, type VerifyReport } from '../verify/verify-report.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /** Exit status when a claim failed: a witness or event one rule matched and the other did not. */
@@ -27,7 +28,7 @@ interface VerifyOptions {
 }
 
 /** The JSON `verify --json` prints: the claims' report, its time, and the events check. */
-export interface VerifyOutput extends VerifyReport {
+export interface VerifyOutput extends Required<VerifyReport> {
   seconds: number;
   events?: EventCheckReport;
 }
@@ -53,8 +54,7 @@ function runVerify(options: VerifyOptions): void {
   }
 
   const claims = claimsToVerify(searchNeighbors(rules), rules);
-  const report = verifyClaims(claims);
-  const output: VerifyOutput = { ...report, seconds: 0 };
+  const output: VerifyOutput = { ...checkedClaims(claims), seconds: 0 };
   if (options.events !== undefined) {
     output.events = checkClaimsOnEvents(claims, [...readEvents(options.events)]);
   }
@@ -63,6 +63,14 @@ function runVerify(options: VerifyOptions): void {
   process.stdout.write(options.json ? `${JSON.stringify(output)}\n` : outputText(output));
   const failed = output.failures.length + (output.events?.failures.length ?? 0);
   if (failed > 0) process.exitCode = EXIT_FAILURES;
+}
+
+/** Every claim checked, the first unknown ones named. */
+function checkedClaims(claims: ClaimToVerify[]): Required<VerifyReport> {
+  const checker = new ClaimChecker();
+  const tally = new VerifyTally(claims.length);
+  for (const claim of claims) tally.add(claim, checker.check(claim));
+  return tally.report;
 }
 
 /**
@@ -96,9 +104,28 @@ function outputText(output: VerifyOutput): string {
     lines.push(`    witness ${terminalSafe(JSON.stringify(failure.witness))}`);
   }
   lines.push(...moreLine(output.failures.length));
+  lines.push(...unknownLines(output));
   if (output.events) lines.push(...eventLines(output.events));
   return `${lines.join('\n')}\n`;
 }
+
+/** The unknown claims the report names, one line each, and how many it left out. */
+function unknownLines(output: VerifyOutput): string[] {
+  const lines = output.unknownClaims.map(
+    (claim) => `  unknown ${claim.relation}: ${claim.a} ${RELATION_SIGNS[claim.relation]} `
+      + `${claim.b} (${claim.kind}): ${terminalSafe(claim.why)}`,
+  );
+  const omitted = output.unknown - output.unknownClaims.length;
+  if (omitted > 0) lines.push(`  … and ${omitted} more unknown claims`);
+  return lines;
+}
+
+/** How a claim's pair reads: `a ⊇ b` for a broader claim. */
+const RELATION_SIGNS: Record<ClaimToVerify['relation'], string> = {
+  broader: '⊇',
+  equivalent: '=',
+  overlapping: '∩',
+};
 
 function eventLines(events: EventCheckReport): string[] {
   const lines = [
