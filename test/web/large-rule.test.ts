@@ -16,7 +16,14 @@ const anyHash: Expr = {
   kind: 'or',
   args: HASHES.map((value) => ({
     kind: 'predicate',
-    predicate: { field: 'Hashes', op: 'eq', values: [value], caseSensitive: false, text: value },
+    predicate: {
+      field: 'Hashes',
+      op: 'eq',
+      values: [value],
+      caseSensitive: false,
+      // As written in the query: a condition whose text does not name its field reads as derived.
+      text: `Hashes=${value}`,
+    },
   })),
 };
 const noCorpus = { total: 0, bySource: {} };

@@ -13,7 +13,7 @@ const step = (value: string): Expr => ({
     op: 'eq',
     values: [value],
     caseSensitive: false,
-    text: value,
+    text: `process.name == "${value}"`,
   },
 });
 
