@@ -52,7 +52,11 @@ export interface ShowOutcome {
 export function showCommand(): Command {
   return new Command('show')
     .description('show one rule: stages, predicates, indicators, coverage and neighbors')
-    .argument('<rule>', 'catalog id <source>:<upstream id>, or a bare upstream id when unique')
+    .argument(
+      '<rule>',
+      'catalog id <source>:<upstream id> (a hunting query: <uuid>#<n>), or a bare upstream id '
+        + 'when unique',
+    )
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')
     .option('--json', 'print the rule as JSON (see docs/json.md)')
     .action((ref: string, options: ShowOptions) => {
