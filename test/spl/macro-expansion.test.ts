@@ -26,6 +26,35 @@ describe('macro expansion', () => {
     ]);
   });
 
+  it('options a macro writes into tstats carry that macro as their origin', () => {
+    const macros = [
+      { name: 'summaries', definition: 'summariesonly=false allow_old_summaries=true' },
+    ];
+    const { pipeline } = lower(
+      '| tstats `summaries` fillnull_value=null count from datamodel=Endpoint.Processes by x',
+      macros,
+    );
+    const origin = { macro: 'summaries', args: [], definedIn: 'macros/summaries.yml' };
+    assert.equal(pipeline[0].origin, undefined);
+    assert.deepEqual(pipeline[0].args.options, {
+      summariesonly: 'false',
+      allow_old_summaries: 'true',
+      fillnull_value: 'null',
+    });
+    assert.deepEqual(pipeline[0].args.optionOrigins, {
+      summariesonly: origin,
+      allow_old_summaries: origin,
+    });
+  });
+
+  it('options of a stage a macro writes whole carry no origin of their own', () => {
+    const macros = [{ name: 'counted', definition: 'stats limit=5 count by user' }];
+    const { pipeline } = lower('x=1 | `counted`', macros);
+    assert.equal(pipeline[1].origin?.macro, 'counted');
+    assert.deepEqual(pipeline[1].args.options, { limit: '5' });
+    assert.equal(pipeline[1].args.optionOrigins, undefined);
+  });
+
   it('reports a call with the wrong number of arguments', () => {
     const { diagnostics } = lower(
       '`proc(a, b)` x=1',

@@ -3,10 +3,13 @@
 
 import { itemText } from './argument-parser.js';
 import { parseEval } from './eval-parser.js';
+import type { Span } from '../../ir/index.js';
 import type { Aggregation, ArgumentItem, ParseIssue } from './syntax.js';
 
 export interface AggregationList {
   options: Record<string, string>;
+  /** Where each option is written, by name. */
+  optionSpans: Record<string, Span>;
   aggregations: Aggregation[];
   /** Fields named without a function (the field list of `top` and `rare`). */
   fields: string[];
@@ -23,7 +26,13 @@ export function readAggregations(
   items: ArgumentItem[],
   issues: ParseIssue[],
 ): AggregationList {
-  const list: AggregationList = { options: {}, aggregations: [], fields: [], by: [] };
+  const list: AggregationList = {
+    options: {},
+    optionSpans: {},
+    aggregations: [],
+    fields: [],
+    by: [],
+  };
   let grouping = false;
   for (let i = 0; i < items.length; i += 1) {
     const item = items[i];
@@ -33,6 +42,7 @@ export function readAggregations(
         item.value.span.start,
         item.value.span.end,
       );
+      list.optionSpans[item.name] = item.span;
       continue;
     }
     if (item.kind === 'word' && BY_WORDS.has(item.text.toLowerCase())) {

@@ -195,7 +195,8 @@ for (const name of AGGREGATING) {
     for (const field of list.fields) {
       issues.push({ message: `\`${field}\` is not an aggregation`, span: { start, end } });
     }
-    return { kind: 'stats', options: list.options, aggregations: list.aggregations, by: list.by };
+    const { options, optionSpans, aggregations, by } = list;
+    return { kind: 'stats', options, optionSpans, aggregations, by };
   };
 }
 READERS.mstats = readTstats;

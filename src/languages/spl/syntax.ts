@@ -150,12 +150,16 @@ export type CommandArgs =
   | {
       kind: 'stats';
       options: Record<string, string>;
+      /** Where each option is written: a macro may supply some (`summariesonly=…`). */
+      optionSpans?: Record<string, Span>;
       aggregations: Aggregation[];
       by: string[];
     }
   | {
       kind: 'tstats';
       options: Record<string, string>;
+      /** Where each option is written: a macro may supply some (`summariesonly=…`). */
+      optionSpans: Record<string, Span>;
       aggregations: Aggregation[];
       /** `datamodel=Endpoint.Processes` → `Endpoint.Processes`; null without `from`. */
       datamodel: string | null;

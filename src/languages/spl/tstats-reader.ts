@@ -35,6 +35,7 @@ export function readTstats(
   return {
     kind: 'tstats',
     options: list.options,
+    optionSpans: list.optionSpans,
     aggregations: list.aggregations,
     datamodel,
     where,

@@ -20,6 +20,7 @@ import { lowerEvalCondition } from './lower-eval-condition.js';
 import { lowerSearchExpression } from './lower-search-expression.js';
 import type { LoweringScope } from './lowering-scope.js';
 import type { SearchMacros } from './macro-library.js';
+import { optionOrigins } from './option-origins.js';
 import { describeArguments } from './stage-arguments.js';
 import { returnedFields } from './subsearch-fields.js';
 import { tuningHookStage, type HookPosition } from './tuning-hook.js';
@@ -252,6 +253,8 @@ class PipelineLowering {
     };
     const origin = this.scope.map.originOf(command.span);
     if (origin) stage.origin = origin;
+    const fromMacros = optionOrigins(command.args, (span) => this.scope.map.originOf(span), origin);
+    if (fromMacros) stage.args.optionOrigins = fromMacros;
     this.stages.push(stage);
   }
 }
