@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findNeighbors } from '../../src/analysis/neighbors/find-neighbors.js';
 import type { Rule } from '../../src/ir/index.js';
+import { buildRules, sigmaRule, splunkDetection } from '../verify/rule-repository.js';
 import { and, not, or, p, searchRule } from './rule-fixture.js';
 
 const name = p('process_name', 'eq', 'x.exe');
@@ -120,6 +121,33 @@ test('a narrower rule with one case adds its conditions joined by AND', () => {
     searchRule('narrow', and([name, encoded, p('user', 'eq', 'admin')])),
   );
   assert.equal(addedPart(reason), "CommandLine contains '-enc' AND user = 'admin'");
+});
+
+test("the event model's statements are summed up, the rule's log source named last", () => {
+  const rules = buildRules({
+    sigma: {
+      'rules/net.yml': sigmaRule('net', 'process_creation', [
+        'selection:',
+        "    Image|endswith: '\\net.exe'",
+        'condition: selection',
+      ]),
+    },
+    splunk: {
+      'detections/endpoint/net_domain.yml': splunkDetection(
+        'net-domain',
+        'search CommandLine="*/do*" source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" '
+          + 'EventCode=1 Image="*\\\\net.exe"',
+      ),
+    },
+  });
+  const [narrower] = rules.get('net')?.neighbors.narrower ?? [];
+  assert.equal(narrower?.id, 'splunk:net-domain');
+  const added = addedPart(narrower.reason);
+  assert.match(added, /^CommandLine contains '\/do' AND /);
+  const logSource = "source = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational'";
+  const model = 'besides what the event model says of where its events are logged';
+  assert.ok(added.endsWith(` AND ${logSource}, ${model}`), added);
+  assert.doesNotMatch(added, /event\.dataset|winlog\.channel|host\.os\.type/);
 });
 
 /** What a narrower reason says the narrower rule adds: between `it adds` and the stages. */

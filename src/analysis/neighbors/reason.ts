@@ -8,6 +8,7 @@ import {
   literalImplies,
   type ComparisonBudget,
 } from '../implication/literal-implication.js';
+import { MODEL_DIALECT } from '../implication/event-identity.js';
 import type { Literal } from '../implication/literal.js';
 import { isLogSourceConstraint } from '../indicators.js';
 import { eventScopeOf } from './event-scope.js';
@@ -55,6 +56,9 @@ export interface ReasonParts {
  * Each narrower rule's cases as the texts of their conditions, found once per rule: a claim
  * keeps which literals the narrower rule added, not which of its cases holds each.
  */
+/** What the reason says of the model's statements instead of naming each one. */
+const MODEL_STATEMENTS = "besides what the event model says of where its events are logged";
+
 const caseTexts = new WeakMap<Rule, string[][] | null>();
 
 function caseTextsOf(rule: Rule): string[][] | null {
@@ -79,7 +83,7 @@ export function broaderReason(parts: ReasonParts): string {
 /** Shown on the broader rule's page, about the narrower rule. */
 export function narrowerReason(parts: ReasonParts): string {
   const conditions = conditionsOf(parts, 'it');
-  const extra = addedConditions(parts.added, caseTextsOf(parts.narrower));
+  const extra = addedConditions(parts.added, parts.narrower);
   const stages = describeContainment(parts.containment, 'broader');
   const reason =
     `every event it matches satisfies this rule's ${conditions}; it ${extra}; ${stages}`;
@@ -100,14 +104,28 @@ export function describe(literal: Literal): string {
  * AND, then each case's others. A condition of one case alone must not read as required of
  * every event. Conditions written the same way are named once per group.
  */
-function addedConditions(added: Literal[], cases: string[][] | null): string {
-  const texts = [...new Set(added.map(describe))];
-  if (texts.length === 0) return 'adds no condition of its own';
+function addedConditions(added: Literal[], narrower: Rule): string {
+  const written = added.filter((literal) => literal.dialect !== MODEL_DIALECT);
+  const modelled = written.length < added.length ? `, ${MODEL_STATEMENTS}` : '';
+  // The rule's own conditions first, its log-source constraints after them.
+  const ordered = [
+    ...written.filter((literal) => !isLogSource(literalFormula(literal), narrower)),
+    ...written.filter((literal) => isLogSource(literalFormula(literal), narrower)),
+  ];
+  const texts = [...new Set(ordered.map(describe))];
+  if (texts.length === 0) return `adds no condition of its own${modelled}`;
+  return `${ownConditions(texts, caseTextsOf(narrower))}${modelled}`;
+}
+
+/** Conditions of the narrower rule (texts, ordered), grouped as its cases have them. */
+function ownConditions(texts: string[], cases: string[][] | null): string {
   // LIMITATION: past the case bound the cases are not known — the reason lists the added
   // conditions apart, without saying which case has which.
   if (!cases) return `adds, in one or more of its cases, ${listedApart(texts, CONDITIONS_SHOWN)}`;
-  const own = new Set(texts);
-  const byCase = cases.map((conjunction) => [...new Set(conjunction.filter((t) => own.has(t)))]);
+  const byCase = cases.map((conjunction) => {
+    const present = new Set(conjunction);
+    return texts.filter((text) => present.has(text));
+  });
   const common = texts.filter((text) => byCase.every((c) => c.includes(text)));
   const perCase = [
     ...new Set(
@@ -121,6 +139,10 @@ function addedConditions(added: Literal[], cases: string[][] | null): string {
   if (common.length > 0) groups.push(listed(common, CONDITIONS_SHOWN));
   if (perCase.length > 0) groups.push(caseByCase(perCase));
   return `adds ${groups.join(', and ')}`;
+}
+
+function literalFormula(literal: Literal): Formula {
+  return { kind: 'literal', literal };
 }
 
 /** Texts of alternative cases: the first two named, the rest counted. */
