@@ -36,6 +36,16 @@ describe('commands with syntax errors', () => {
     assert.equal(pipeline[2].effect, 'filter-aggregated');
   });
 
+  it('`by` with no field after it is a syntax error that makes the aggregation opaque', () => {
+    const { pipeline, diagnostics } = lower('index=main | stats count by | where count > 5');
+    assert.equal(pipeline[1].opaque, true);
+    assert.equal(pipeline[1].effect, 'aggregate');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.severity, d.code, d.message, d.stage]),
+      [['error', 'spl.syntax', '`by` without fields after it', 2]],
+    );
+  });
+
   it('the stages around a broken one are still read', () => {
     const { pipeline } = lower('index=main (foo=1 | where user="x"');
     assert.equal(pipeline[1].opaque, undefined);

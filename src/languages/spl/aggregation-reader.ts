@@ -33,7 +33,12 @@ export function readAggregations(
     fields: [],
     by: [],
   };
-  let grouping = false;
+  let grouping: ArgumentItem | null = null;
+  let grouped = 0;
+  const endGrouping = () => {
+    if (grouping?.kind !== 'word' || grouped > 0) return;
+    issues.push({ message: `\`${grouping.text}\` without fields after it`, span: grouping.span });
+  };
   for (let i = 0; i < items.length; i += 1) {
     const item = items[i];
     if (item.kind === 'comma') continue;
@@ -46,11 +51,14 @@ export function readAggregations(
       continue;
     }
     if (item.kind === 'word' && BY_WORDS.has(item.text.toLowerCase())) {
-      grouping = true;
+      endGrouping();
+      grouping = item;
+      grouped = 0;
       continue;
     }
     const name = itemText(item);
     if (grouping) {
+      grouped += 1;
       if (name !== null) list.by.push(name);
       else issues.push({ message: 'a field name is expected in the `by` list', span: item.span });
       continue;
@@ -71,6 +79,7 @@ export function readAggregations(
     }
     list.aggregations.push(aggregation);
   }
+  endGrouping();
   return list;
 }
 

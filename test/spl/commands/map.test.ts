@@ -39,6 +39,7 @@ describe('map', () => {
               aggregations: [{ function: 'count', field: null, as: null }],
               by: [],
             },
+            issues: [{ message: '`by` without fields after it', span: { start: 14, end: 16 } }],
           },
           {
             command: 'eval',
