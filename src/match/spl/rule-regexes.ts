@@ -2,9 +2,9 @@
 // through RE2. Splunk runs PCRE; what RE2 cannot run (lookaround, backreferences) makes the
 // condition undecided, with RE2's reason.
 
-import { compileLinearRegex, type LinearRegex } from '../linear-regex.js';
+import { compileLinearRegex, type LinearRegex, type RegexRefusal } from '../linear-regex.js';
 
-export type CompiledRegex = LinearRegex | { unsupported: string };
+export type CompiledRegex = LinearRegex | RegexRefusal;
 
 export class RuleRegexes {
   private readonly compiled = new Map<string, CompiledRegex>();
@@ -19,6 +19,7 @@ export class RuleRegexes {
   }
 }
 
-export function unsupportedReason(pattern: string, regex: { unsupported: string }): string {
-  return `the regular expression "${pattern}" is one RE2 cannot run (${regex.unsupported})`;
+export function unsupportedReason(pattern: string, regex: RegexRefusal): string {
+  const what = regex.invalid ? 'has a syntax error' : 'is one RE2 cannot run';
+  return `the regular expression "${pattern}" ${what} (${regex.unsupported})`;
 }

@@ -86,6 +86,12 @@ describe('where functions', () => {
     assert.match(verdict.reason ?? '', /RE2 cannot run/);
   });
 
+  it('a malformed regex is undecided, with its syntax error', () => {
+    const verdict = verdictOf('a=* | where match(p, "x[")', { a: 1, p: 'x' });
+    assert.equal(verdict.status, 'undecided');
+    assert.match(verdict.reason ?? '', /"x\[" has a syntax error \(.*missing closing \]/);
+  });
+
   it('cidrmatch, in, isnull, isnotnull, coalesce', () => {
     assert.equal(where('cidrmatch("10.0.0.0/8", ip)', { ip: '10.1.2.3' }), 'matched');
     assert.equal(where('cidrmatch("10.0.0.0/8", ip)', { ip: '172.16.0.1' }), 'not-matched');
