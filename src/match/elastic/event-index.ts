@@ -46,6 +46,8 @@ export function eventIndex(event: EventRecord): EventIndex {
  * unknown.
  */
 function dataStreamOf(event: EventRecord, dataset: string, from: string): EventIndex {
+  // LIMITATION: a dataset without `data_stream.type` is taken to be a `logs` data stream — a
+  // metrics document naming only `event.dataset` is judged against `logs-` index patterns.
   const type = oneText(event, 'data_stream.type') ?? 'logs';
   const prefix = `${type}-${dataset}-`;
   const namespace = oneText(event, 'data_stream.namespace');

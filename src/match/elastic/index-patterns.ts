@@ -46,6 +46,8 @@ function reachOf(pattern: IndexPattern, index: Exclude<EventIndex, { kind: 'unkn
   return dataStreamReach(pattern.local, index.prefix);
 }
 
+// LIMITATION: a pattern with a wildcard inside (`logs-*-default`) is only told apart by its text
+// before the first wildcard — on an event whose namespace is not known it is undecided.
 /**
  * Whether a pattern reads the data stream `prefix` + a namespace not known: all namespaces when
  * its text before the first wildcard begins the prefix and a `*` alone follows; none when that
