@@ -160,10 +160,33 @@ function sharedValues(a: CaseTests, b: CaseTests): CommonEvent | null {
   return met;
 }
 
+/**
+ * Whether two cases test a field alike: the same literals, or conditions written the same way
+ * (two Sigma rules' one log source). Then the value meeting one case's tests meets the other's.
+ */
 function isSameTests(a: FieldTest[], b: FieldTest[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].literal !== b[i].literal) return false;
-  return true;
+  let sameLiterals = true;
+  for (let i = 0; i < a.length; i++) if (a[i].literal !== b[i].literal) sameLiterals = false;
+  return sameLiterals || signatureOf(a) === signatureOf(b);
+}
+
+/** Each field's tests written as text, made once: cases are paired with many others. */
+const signatures = new WeakMap<FieldTest[], string>();
+
+function signatureOf(tests: FieldTest[]): string {
+  let signature = signatures.get(tests);
+  if (signature === undefined) {
+    signature = tests
+      .map((test) => {
+        const values = test.values.map((value) => `${typeof value}:${String(value)}`);
+        const { op, caseSensitive, negated, verbatim, missingIsUnknown } = test;
+        return [op, caseSensitive, negated, verbatim, missingIsUnknown, ...values].join('\u0000');
+      })
+      .join('\u0001');
+    signatures.set(tests, signature);
+  }
+  return signature;
 }
 
 function ownValues(tests: CaseTests): CommonEvent | null {
