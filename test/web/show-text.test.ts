@@ -112,6 +112,17 @@ test('a condition derived from a log-source term is marked with the term', () =>
   ));
 });
 
+test('a Sigma log-source key is written by the rule, not derived', () => {
+  const product = condition({
+    field: 'logsource.product',
+    values: ['windows'],
+    text: 'product: windows',
+    span: undefined,
+  });
+  const lines = linesOf([stageWith(product)]);
+  assert.ok(lines.includes('    logsource.product eq "windows" (any case)'), lines.join('\n'));
+});
+
 test('an indicator keeps the written field and kind, then the shared ones with the value', () => {
   const text = ruleText(rule({
     source: 'sigma',
