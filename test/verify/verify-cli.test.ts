@@ -51,15 +51,18 @@ describe('ruledex verify', () => {
     const { seconds, ...counted } = report;
     assert.equal(typeof seconds, 'number');
     // Two broader claims within Sigma and Splunk, two of Splunk's wide search over both Sigma
-    // rules, and two overlapping pairs.
+    // rules, and six overlapping pairs: the WMI child rule with both Sigma JavaScript rules and
+    // both searches, and both Sigma JavaScript rules with the narrow search, which reads event
+    // code 1 of any channel where Sigma reads Sysmon 1 and Security 4688.
     assert.deepEqual(counted, {
-      claims: 6,
-      checked: 6,
-      byRelation: { broader: 4, equivalent: 0, overlapping: 2 },
-      confirmed: 6,
+      claims: 10,
+      checked: 10,
+      byRelation: { broader: 4, equivalent: 0, overlapping: 6 },
+      confirmed: 10,
       unknown: 0,
       unknownReasons: {},
-      witnesses: 9,
+      unknownClaims: [],
+      witnesses: 13,
       failures: [],
       // The event is one every narrower rule matches: both Sigma rules and the Splunk search.
       events: { events: 1, claims: 4, checks: 4, undecided: 0, failures: [] },
@@ -70,9 +73,10 @@ describe('ruledex verify', () => {
     const run = ruledex(['verify', '--db', DB]);
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    const counts = '6 claims (4 broader, 0 equivalent, 2 overlapping), 6 checked with 9 witnesses';
+    const counts =
+      '10 claims (4 broader, 0 equivalent, 6 overlapping), 10 checked with 13 witnesses';
     assert.ok(lines[0].startsWith(`${counts} in `), lines[0]);
-    assert.equal(lines[1], '  6 confirmed, 0 unknown, 0 failed');
+    assert.equal(lines[1], '  10 confirmed, 0 unknown, 0 failed');
   });
 
   test('a missing catalog exits 2 with one message', () => {
