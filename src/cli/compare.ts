@@ -18,7 +18,7 @@ export interface CompareOptions {
 
 export function compareCommand(): Command {
   return new Command('compare')
-    .description('Compare two rules: broader, narrower, equivalent or overlapping, and why')
+    .description('compare two rules: broader, narrower, equivalent or overlapping, and why')
     .argument('<a>', 'catalog id <source>:<upstream id>, or a bare upstream id when unique')
     .argument('<b>', 'the other rule, named the same way')
     .requiredOption('--db <file>', 'catalog file written by `ruledex build`')

@@ -25,10 +25,10 @@ const REASONS_SHOWN = 5;
 interface MatchCommandOptions {
   db: string;
   events: string;
-  rule: string[];
+  rule?: string[];
   explain?: boolean;
   json?: boolean;
-  placeholder: string[];
+  placeholder?: string[];
   logsource: boolean;
   verbose?: boolean;
 }
@@ -55,24 +55,25 @@ export function matchCommand(): Command {
     .requiredOption('--events <path>', 'events file, or folder read recursively '
       + '(.json, .jsonl, .ndjson)')
     .option('--rule <rule>', 'catalog id of a rule to evaluate (repeatable; default: every '
-      + 'rule that can be evaluated)', collect, [])
+      + 'rule that can be evaluated)', collect)
     .option('--explain', 'per event, also say why each other rule did not match or is undecided')
     .option('--json', 'print one JSON object per event (see docs/json.md)')
     .option('--placeholder <name=value>', 'a value for a Sigma %name% placeholder (repeatable)',
-      collect, [])
+      collect)
     .option('--no-logsource', 'judge Sigma rules on their detection alone, not their log source')
     .option('--verbose', 'list every rule that cannot be evaluated, with the reason')
     .action((options: MatchCommandOptions) => runMatch(options));
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** Gathers a repeatable option; no default is given, so that --help shows none. */
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 function runMatch(options: MatchCommandOptions): void {
   const started = process.hrtime.bigint();
   const matchOptions: MatchOptions = {
-    placeholders: placeholdersOf(options.placeholder),
+    placeholders: placeholdersOf(options.placeholder ?? []),
     ignoreLogsource: !options.logsource,
   };
 
@@ -118,8 +119,9 @@ function compiledRules(
   options: MatchCommandOptions,
   matchOptions: MatchOptions,
 ): CompiledRule[] {
-  if (options.rule.length > 0) {
-    const named = options.rule.map((ref) => {
+  const refs = options.rule ?? [];
+  if (refs.length > 0) {
+    const named = refs.map((ref) => {
       const rule = namedRule(catalog, ref, options.db);
       const evaluator = evaluatorFor(rule, matchOptions);
       if (!isEvaluator(evaluator)) {
