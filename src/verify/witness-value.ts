@@ -22,6 +22,8 @@ export type UnknownReason =
   | 'no-single-value';
 
 /** The value a field gets when its conditions ask only for some value. */
+// LIMITATION: that value is text whatever the field's type — an Elastic rule asking an address
+// field only to exist (`source.ip:*`) rejects it, and the claim is unknown (`own-witness`).
 export const ANY_VALUE = 'ruledex-witness';
 
 /** Choices of one value per condition tried before giving up. */
