@@ -124,7 +124,12 @@ function checkFormat(db: Database.Database, path: string): void {
   let rows: { key: string; value: string }[];
   try {
     rows = db.prepare('SELECT key, value FROM catalog_info').all() as typeof rows;
-  } catch {
+  } catch (error) {
+    // A database whose pages are broken (a truncated copy) is damaged, not something else.
+    if ((error as { code?: unknown }).code === 'SQLITE_CORRUPT') {
+      throw new CatalogError(path, `${path} is a damaged catalog (${(error as Error).message}): `
+        + 'rebuild it with `ruledex build`');
+    }
     throw new CatalogError(path, notCatalog);
   }
 

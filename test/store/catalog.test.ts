@@ -157,6 +157,16 @@ test('opening another SQLite database says it is not a catalog', () => {
   assert.throws(() => openCatalog(other), /other\.db is not a ruledex catalog/);
 });
 
+test('a truncated catalog is said to be damaged, with a rebuild asked for', () => {
+  const whole = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'whole-')));
+  const truncated = path.join(folder, 'truncated.db');
+  const kept = 8192;
+  const bytes = fs.readFileSync(whole);
+  assert.ok(bytes.length > kept * 2, 'the fixture catalog is larger than what is kept');
+  fs.writeFileSync(truncated, bytes.subarray(0, kept));
+  assert.throws(() => openCatalog(truncated), /truncated\.db is a damaged catalog .*rebuild it/);
+});
+
 test('a catalog of another schema version asks for a rebuild', () => {
   const old = writeFixtureCatalog(fs.mkdtempSync(path.join(folder, 'old-')));
   const db = new Database(old);
