@@ -7,6 +7,7 @@ import {
   dropObjectName,
   hook,
   SUMMARIES_ONLY,
+  SUMMARIES_ONLY_ORIGINS,
   type GoldenCase,
 } from './golden-case.js';
 
@@ -54,6 +55,7 @@ export const AGGREGATION_CASES: GoldenCase[] = [
           'Processes.process_id', 'Processes.parent_process_id',
         ],
         datamodel: 'Endpoint.Processes',
+        optionOrigins: SUMMARIES_ONLY_ORIGINS,
       },
       2: { renames: [{ from: 'Processes.*', to: '*' }] },
     },
@@ -142,6 +144,7 @@ export const AGGREGATION_CASES: GoldenCase[] = [
           'Registry.process_guid', 'Registry.user', 'Registry.dest',
         ],
         datamodel: 'Endpoint.Registry',
+        optionOrigins: SUMMARIES_ONLY_ORIGINS,
       },
     },
   },

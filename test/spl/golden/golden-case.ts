@@ -46,3 +46,16 @@ export const SUMMARIES_ONLY = {
   allow_old_summaries: 'true',
   fillnull_value: 'null',
 };
+
+const SUMMARIES_MACRO = {
+  macro: 'security_content_summariesonly',
+  args: [],
+  definedIn: 'macros/security_content_summariesonly.yml',
+};
+
+/** The `security_content_summariesonly` macro, as the origin of each option it writes. */
+export const SUMMARIES_ONLY_ORIGINS = {
+  summariesonly: SUMMARIES_MACRO,
+  allow_old_summaries: SUMMARIES_MACRO,
+  fillnull_value: SUMMARIES_MACRO,
+};
