@@ -159,21 +159,29 @@ export function* predicatesOf(
   expr: Expr,
   negated = false,
 ): Generator<{ predicate: Predicate; negated: boolean }> {
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      for (const arg of expr.args) yield* predicatesOf(arg, negated);
-      return;
-    case 'not':
-      yield* predicatesOf(expr.arg, !negated);
-      return;
-    case 'predicate':
-      yield { predicate: expr.predicate, negated };
-      return;
-    case 'computed':
-    case 'subsearch':
-    case 'opaque':
-      return;
+  // An explicit stack rather than nested generators: this walk runs over every predicate of
+  // the catalog several times per build. Children are pushed last-first to keep text order.
+  const pending: { expr: Expr; negated: boolean }[] = [{ expr, negated }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { expr: node, negated: under } = next;
+    switch (node.kind) {
+      case 'and':
+      case 'or':
+        for (let at = node.args.length - 1; at >= 0; at -= 1) {
+          pending.push({ expr: node.args[at], negated: under });
+        }
+        break;
+      case 'not':
+        pending.push({ expr: node.arg, negated: !under });
+        break;
+      case 'predicate':
+        yield { predicate: node.predicate, negated: under };
+        break;
+      case 'computed':
+      case 'subsearch':
+      case 'opaque':
+        break;
+    }
   }
 }
 
