@@ -197,6 +197,29 @@ describe('verify on overlapping claims', () => {
     );
   });
 
+  test('a search on another collection of the same log shares no event with a Sigma rule', () => {
+    // The classic `WinEventLog:` source is not how the event model collects Sysmon for Splunk:
+    // a Sigma process-creation event carries the XML source, so one event cannot have both.
+    const rules = buildRules({
+      sigma: {
+        'rules/js.yml': sigmaRule('sigma-js', 'process_creation', [
+          'selection:',
+          "    Image|endswith: '\\rundll32.exe'",
+          "    CommandLine|contains: 'javascript:'",
+          'condition: selection',
+        ]),
+      },
+      splunk: {
+        'detections/endpoint/classic.yml': splunkDetection(
+          'spl-classic',
+          'search source="WinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=1 '
+            + 'Image="*\\\\rundll32.exe" CommandLine="*RunHTMLApplication*"',
+        ),
+      },
+    });
+    assert.deepEqual(searchNeighbors([...rules.values()]).overlaps, []);
+  });
+
   test('rules with no common witness are unknown, not failed', () => {
     const report = verifyClaims([claim('overlapping', 'js-wide', 'cmd')]);
     assert.deepEqual(
