@@ -4,7 +4,11 @@
 // Rules of one vocabulary are evaluated on the very same event; across vocabularies the witness's
 // canonical values are rendered under each rule's own field names.
 
-import { eventScopeOf, vocabularyOf } from '../analysis/neighbors/event-scope.js';
+import {
+  eventScopeOf,
+  vocabularyOf,
+  type ScopeOrExclusion,
+} from '../analysis/neighbors/event-scope.js';
 import { eventSourceOf } from '../analysis/neighbors/event-source.js';
 import { overlapBetween } from '../analysis/neighbors/overlaps.js';
 import { RAW_FIELD, type AnalyzedRule, type Scalar } from '../ir/index.js';
@@ -43,6 +47,8 @@ type Step =
 
 export class ClaimChecker {
   private readonly evaluators = new Map<string, RuleEvaluator | NotEvaluable>();
+  /** Each rule's event scope, modelled once: a rule takes part in many claims. */
+  private readonly scopes = new Map<string, ScopeOrExclusion>();
 
   check(claim: ClaimToVerify): ClaimOutcome {
     switch (claim.relation) {
@@ -60,7 +66,7 @@ export class ClaimChecker {
 
   /** Every witness of `narrower`'s cases, judged by `broader`. */
   private broader(broader: AnalyzedRule, narrower: AnalyzedRule): Step[] {
-    const scope = eventScopeOf(narrower);
+    const scope = this.scopeOf(narrower);
     if (!('scope' in scope) || !scope.scope.cases) {
       const why = 'scope' in scope ? 'too many cases' : scope.excluded;
       return [{ kind: 'unknown', unknown: 'no-cases', detail: why }];
@@ -108,8 +114,8 @@ export class ClaimChecker {
    * pairs of cases.
    */
   private overlapping(a: AnalyzedRule, b: AnalyzedRule): Step {
-    const aScope = eventScopeOf(a);
-    const bScope = eventScopeOf(b);
+    const aScope = this.scopeOf(a);
+    const bScope = this.scopeOf(b);
     if (!('scope' in aScope) || !('scope' in bScope)) {
       return { kind: 'unknown', unknown: 'no-cases', detail: 'a rule' };
     }
@@ -117,7 +123,10 @@ export class ClaimChecker {
     const bCases = bScope.scope.cases;
     if (!aCases || !bCases) return { kind: 'unknown', unknown: 'no-cases', detail: 'a rule' };
 
-    const required = [...requiredFields(a, groupByOf(a)), ...requiredFields(b, groupByOf(b))];
+    const required = [
+      ...requiredFields(a, aScope.scope.rawGroupBy),
+      ...requiredFields(b, bScope.scope.rawGroupBy),
+    ];
     const found = overlapBetween(aScope.scope, bScope.scope);
     if (found) {
       const { cases } = found;
@@ -191,6 +200,15 @@ export class ClaimChecker {
     return isEvaluator(evaluator) ? evaluator.evaluate(event) : evaluator;
   }
 
+  private scopeOf(rule: AnalyzedRule): ScopeOrExclusion {
+    let scope = this.scopes.get(rule.id);
+    if (!scope) {
+      scope = eventScopeOf(rule);
+      this.scopes.set(rule.id, scope);
+    }
+    return scope;
+  }
+
   private evaluator(rule: AnalyzedRule): RuleEvaluator | NotEvaluable {
     let evaluator = this.evaluators.get(rule.id);
     if (!evaluator) {
@@ -225,11 +243,6 @@ export class ClaimChecker {
 /** Group-by fields: every event a rule keeps has them, so its witnesses do too. */
 function requiredFields(rule: AnalyzedRule, fields: string[]): RequiredField[] {
   return fields.map((field) => ({ written: field, canonical: canonicalNameOf(rule, field) }));
-}
-
-function groupByOf(rule: AnalyzedRule): string[] {
-  const scope = eventScopeOf(rule);
-  return 'scope' in scope ? scope.scope.rawGroupBy : [];
 }
 
 /**
