@@ -9,7 +9,7 @@ import { numericValue } from './value-key.js';
 import { comparisonOfGlob, IR_GLOB, readGlob } from './value-pattern.js';
 
 /** ECS path fields and the field holding their last segment, the file name. */
-const FILE_NAME_OF_PATH: Readonly<Record<string, string>> = {
+export const FILE_NAME_OF_PATH: Readonly<Record<string, string>> = {
   'process.executable': 'process.name',
   'process.parent.executable': 'process.parent.name',
   'file.path': 'file.name',
@@ -46,8 +46,10 @@ function narrowestPattern(comparison: CanonicalComparison): CanonicalComparison 
  * with) stays a suffix of the path.
  */
 function fileNameComparison(comparison: CanonicalComparison): CanonicalComparison {
+  if (comparison.op !== 'endswith' || !Object.hasOwn(FILE_NAME_OF_PATH, comparison.field)) {
+    return comparison;
+  }
   const nameField = FILE_NAME_OF_PATH[comparison.field];
-  if (comparison.op !== 'endswith' || nameField === undefined) return comparison;
 
   const names: string[] = [];
   for (const value of comparison.values) {
@@ -57,6 +59,17 @@ function fileNameComparison(comparison: CanonicalComparison): CanonicalCompariso
   }
   if (names.length === 0) return comparison;
   return { ...comparison, field: nameField, op: 'eq', values: names };
+}
+
+/**
+ * The last segment of a path or path suffix that holds a separator (`C:\x\y.exe`,
+ * `\wbem\WMIC.exe`): the file name every path equal to or ending with it has; null when the
+ * value holds no separator or its last segment is empty or has wildcards.
+ */
+export function fileNameOfPath(path: string): string | null {
+  const separator = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+  if (separator < 0) return null;
+  return lastSegment(path.slice(separator));
 }
 
 /** The text after a leading `\` or `/` when it is one non-empty segment without wildcards. */

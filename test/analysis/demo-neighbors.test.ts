@@ -19,6 +19,10 @@ const WITHIN_FORMAT_PAIRS: [string, string, string][] = [
   ['splunk:Rundll32 With JavaScript in Command Line',
     'splunk:Rundll32 RunHTMLApplication With JavaScript',
     'the same tstats, macro and by fields; B adds *RunHTMLApplication*'],
+  ['splunk:Rundll32 Dumping Process Memory via Comsvcs',
+    'splunk:System32 Rundll32 Dumping Process Memory via Comsvcs',
+    'the same sysmon search and by fields; C:\\Windows\\System32\\rundll32.exe ends with '
+      + '\\rundll32.exe (the full path names the file)'],
   ['splunk:LSASS Opened With Memory Read Rights', 'splunk:LSASS Opened With Full Access',
     'GrantedAccess IN a list holding 0x1fffff, against 0x1fffff alone'],
   ['splunk:WMIC Process Call Create on Remote Node',
@@ -96,6 +100,10 @@ const CROSS_FORMAT_PAIRS: [string, string, string][] = [
   ['sigma:Process Memory Dump Through Comsvcs and Rundll32',
     'splunk:Rundll32 Dumping Process Memory via Comsvcs',
     'sysmon event 1, *\\rundll32.exe, comsvcs; MiniDump is one of MiniDump or #24'],
+  ['sigma:Process Memory Dump Through Comsvcs and Rundll32',
+    'splunk:System32 Rundll32 Dumping Process Memory via Comsvcs',
+    'sysmon event 1; the full path C:\\Windows\\System32\\rundll32.exe names rundll32.exe; '
+      + 'comsvcs; MiniDump is one of MiniDump or #24'],
   ['sigma:Rundll32 Command Line With JavaScript URL',
     'splunk:Sysmon Rundll32 RunHTMLApplication JavaScript Execution',
     'sysmon event 1, *\\rundll32.exe and javascript:; the Splunk rule adds RunHTMLApplication'],
@@ -113,10 +121,8 @@ const CROSS_FORMAT_PAIRS: [string, string, string][] = [
 ];
 
 // Pairs demo/README.md intends that are not claimed now (unknown is allowed, a wrong claim is
-// not): Splunk Rundll32 Dumping Process Memory via Comsvcs ⊇ its System32 variant, and Sigma
-// Process Memory Dump Through Comsvcs and Rundll32 ⊇ that System32 variant (an equality on a
-// full image path implies the suffix); the Sigma/Elastic rundll32 JavaScript pairs, the Sigma
-// and Splunk WMIC pairs (4688 fields) and Elastic Full Memory Dump via Comsvcs MiniDump.
+// not): the Sigma/Elastic rundll32 JavaScript pairs, the Sigma and Splunk WMIC pairs (4688
+// fields) and Elastic Full Memory Dump via Comsvcs MiniDump.
 
 let built: BuiltCatalog;
 
