@@ -5,12 +5,7 @@
 import { searchNeighbors, type NeighborSearch } from '../analysis/neighbors/find-neighbors.js';
 import type { AnalyzedRule } from '../ir/index.js';
 import { ClaimChecker } from './claim-check.js';
-import {
-  VERIFIED_RELATIONS,
-  type ClaimToVerify,
-  type VerifiedRelation,
-  type VerifyReport,
-} from './verify-report.js';
+import { VerifyTally, type ClaimToVerify, type VerifyReport } from './verify-report.js';
 
 /** Finds the rules' neighbor claims and checks each one. */
 export function verifyRules(rules: AnalyzedRule[]): VerifyReport {
@@ -52,32 +47,7 @@ export function claimsToVerify(search: NeighborSearch, rules: AnalyzedRule[]): C
 
 export function verifyClaims(claims: ClaimToVerify[]): VerifyReport {
   const checker = new ClaimChecker();
-  const byRelation = Object.fromEntries(VERIFIED_RELATIONS.map((r) => [r, 0])) as Record<
-    VerifiedRelation,
-    number
-  >;
-  const report: VerifyReport = {
-    claims: claims.length,
-    checked: 0,
-    byRelation,
-    confirmed: 0,
-    unknown: 0,
-    unknownReasons: {},
-    witnesses: 0,
-    failures: [],
-  };
-
-  for (const claim of claims) {
-    const outcome = checker.check(claim);
-    report.checked++;
-    report.byRelation[claim.relation]++;
-    report.witnesses += outcome.witnesses;
-    if (outcome.status === 'confirmed') report.confirmed++;
-    if (outcome.status === 'failed') report.failures.push(outcome.failure);
-    if (outcome.status === 'unknown') {
-      report.unknown++;
-      report.unknownReasons[outcome.kind] = (report.unknownReasons[outcome.kind] ?? 0) + 1;
-    }
-  }
-  return report;
+  const tally = new VerifyTally(claims.length);
+  for (const claim of claims) tally.add(claim, checker.check(claim));
+  return tally.report;
 }
