@@ -44,7 +44,7 @@ export class CandidateIndex {
   private readonly byKey = new Map<string, EventScope[]>();
   private readonly texts = new Map<string, TextAnchors<EventScope>>();
   /** Per broader scope, the literal kinds every case of its condition has. */
-  private readonly required = new Map<EventScope, Set<string>>();
+  private readonly required = new Map<EventScope, string[]>();
   /**
    * What each literal reaches, found once: the event model's statements are the same literals
    * in every case naming the same events, and are looked up for each of those cases.
@@ -64,7 +64,7 @@ export class CandidateIndex {
         for (const anchorKey of keysOf.of(scope, literal)) keys.set(anchorKey.key, anchorKey);
       }
       for (const anchorKey of keys.values()) this.file(anchorKey, scope);
-      this.required.set(scope, requiredKinds(scope.condition));
+      this.required.set(scope, [...requiredKinds(scope.condition)]);
     }
   }
 
@@ -82,11 +82,14 @@ export class CandidateIndex {
       for (const scope of reached) found.add(scope);
     }
     found.delete(narrower);
+    if (found.size === 0) return [];
 
-    const kinds = narrower.cases
-      .map((conjunction) => new Set(conjunction.map(kindOf)))
-      .reduce((a, b) => new Set([...a].filter((kind) => b.has(kind))));
-    return [...found].filter((scope) => [...this.required.get(scope)!].every((k) => kinds.has(k)));
+    const kinds = commonKinds(narrower.cases);
+    const candidates: EventScope[] = [];
+    for (const scope of found) {
+      if (this.required.get(scope)!.every((kind) => kinds.has(kind))) candidates.push(scope);
+    }
+    return candidates;
   }
 
   private file({ key, text }: AnchorKey, scope: EventScope): void {
@@ -181,6 +184,17 @@ function kindOf(literal: Literal): string {
 
 /** Each literal's kind, made once: a literal sits in many cases and is asked for each. */
 const kinds = new WeakMap<Literal, string>();
+
+/** The kinds every case has. */
+function commonKinds(cases: Literal[][]): Set<string> {
+  const [first, ...rest] = cases;
+  const common = new Set(first.map(kindOf));
+  for (const conjunction of rest) {
+    const present = new Set(conjunction.map(kindOf));
+    for (const kind of common) if (!present.has(kind)) common.delete(kind);
+  }
+  return common;
+}
 
 /**
  * Literals that may imply each other share a group: shared literals of every dialect and source

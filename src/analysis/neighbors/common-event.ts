@@ -142,7 +142,13 @@ export function commonEvent(a: CaseTests, b: CaseTests, required: string[]): Com
 
 /** Whether some value of each field two cases both test meets both cases' tests there. */
 export function fieldsMeet(a: CaseTests, b: CaseTests): boolean {
-  return sharedValues(a, b) !== null;
+  const [fewer, more] = a.byField.size <= b.byField.size ? [a, b] : [b, a];
+  for (const [field, tests] of fewer.byField) {
+    const others = more.byField.get(field);
+    if (!others || isSameTests(tests, others)) continue;
+    if (fieldValue([...tests, ...others]) === undefined) return false;
+  }
+  return true;
 }
 
 /** The values of the fields both cases test, or null when one has none. */

@@ -45,7 +45,9 @@ export function searchNeighbors(rules: Rule[]): NeighborSearch {
   const related = new Set(claims.map((claim) => pairKey(claim.broader, claim.narrower)));
   const overlaps = overlapsAmong(scopes, (a, b) => related.has(pairKey(a, b)));
   const neighbors = new Map<string, Neighbors>(rules.map((rule) => [rule.id, noNeighbors()]));
-  for (const [id, listed] of listedNeighbors(claims, overlaps)) neighbors.set(id, listed);
+  const cases = new Map(scopes.map((scope) => [scope.rule, scope.cases]));
+  const casesOf = (rule: Rule) => cases.get(rule);
+  for (const [id, listed] of listedNeighbors(claims, overlaps, casesOf)) neighbors.set(id, listed);
 
   const tooManyCases = scopes.filter((scope) => !scope.cases).length;
   return { neighbors, claims, overlaps, excluded, tooManyCases };

@@ -2,6 +2,7 @@
 // most a limit, each with the other rule's name, the reason, and how the conditions meet.
 
 import type { ConditionLink, ConditionText, Neighbor, Neighbors, Rule } from '../../ir/index.js';
+import type { Literal } from '../implication/literal.js';
 import type { Claim } from './claims.js';
 import { conditionText } from './condition-text.js';
 import { overlapReason } from './overlap-reason.js';
@@ -20,9 +21,14 @@ export const MAPPING_LIMIT = 8;
 
 /**
  * Per rule named by a claim or an overlap, its listed neighbors. A pair proven both ways is
- * listed as equivalent only, on both rules' pages.
+ * listed as equivalent only, on both rules' pages. `casesOf` gives a narrower rule's cases when
+ * the caller has its scope already; otherwise the reasons model it again.
  */
-export function listedNeighbors(claims: Claim[], overlaps: Overlap[] = []): Map<string, Neighbors> {
+export function listedNeighbors(
+  claims: Claim[],
+  overlaps: Overlap[] = [],
+  casesOf: (rule: Rule) => Literal[][] | null | undefined = () => undefined,
+): Map<string, Neighbors> {
   const listed = new Map<string, Required<Neighbors>>();
   const entry = (id: string) => {
     let neighbors = listed.get(id);
@@ -51,7 +57,7 @@ export function listedNeighbors(claims: Claim[], overlaps: Overlap[] = []): Map<
   }
   for (const [id, list] of narrowerOf) {
     entry(id).narrower = closestClaims(list, (c) => c.narrower.id).map((c) =>
-      claimNeighbor(c, c.narrower, narrowerReason(c)),
+      claimNeighbor(c, c.narrower, narrowerReason({ ...c, narrowerCases: casesOf(c.narrower) })),
     );
   }
   for (const [id, list] of equivalentOf) {

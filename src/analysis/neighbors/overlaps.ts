@@ -134,9 +134,10 @@ export function overlapsAmong(
   const count = participants.length;
   for (const participant of participants) {
     for (const other of candidatesOf(participant, postings)) {
-      const [low, high] = [participant.index, other.index].sort((i, j) => i - j);
-      if (decided.has(low * count + high)) continue;
-      decided.add(low * count + high);
+      const low = Math.min(participant.index, other.index);
+      const pair = low * count + Math.max(participant.index, other.index);
+      if (decided.has(pair)) continue;
+      decided.add(pair);
       const overlap = decide(participant, other);
       if (overlap && !related(overlap.a, overlap.b)) overlaps.push(overlap);
     }
@@ -204,9 +205,22 @@ function candidatesOf(
       if (other !== participant) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
-  return [...shared]
+  return mostShared(shared, CANDIDATES_DECIDED);
+}
+
+/**
+ * The `limit` participants sharing the most atoms, then by rule id: only those at or above the
+ * limit's count are ordered by id, which is most of the work when many share one atom.
+ */
+function mostShared(shared: Map<Participant, number>, limit: number): Participant[] {
+  if (shared.size === 0) return [];
+  const counts = [...shared.values()].sort((a, b) => b - a);
+  const least = counts[Math.min(limit, counts.length) - 1];
+  const kept: [Participant, number][] = [];
+  for (const entry of shared) if (entry[1] >= least) kept.push(entry);
+  return kept
     .sort(([a, sa], [b, sb]) => sb - sa || a.scope.rule.id.localeCompare(b.scope.rule.id))
-    .slice(0, CANDIDATES_DECIDED)
+    .slice(0, limit)
     .map(([other]) => other);
 }
 

@@ -50,6 +50,11 @@ export interface ReasonParts {
   containment: Containment;
   equivalent: boolean;
   narrower: Rule;
+  /**
+   * The narrower rule's cases when the caller modelled its scope already (null past the case
+   * bound); left out, they are modelled here.
+   */
+  narrowerCases?: Literal[][] | null;
 }
 
 /**
@@ -61,15 +66,19 @@ const MODEL_STATEMENTS = "besides what the event model says of where its events 
 
 const caseTexts = new WeakMap<Rule, string[][] | null>();
 
-function caseTextsOf(rule: Rule): string[][] | null {
+function caseTextsOf(rule: Rule, known: Literal[][] | null | undefined): string[][] | null {
   let texts = caseTexts.get(rule);
   if (texts === undefined) {
-    const result = eventScopeOf(rule);
-    const cases = 'scope' in result ? result.scope.cases : null;
+    const cases = known === undefined ? modelledCases(rule) : known;
     texts = cases?.map((conjunction) => conjunction.map(describe)) ?? null;
     caseTexts.set(rule, texts);
   }
   return texts;
+}
+
+function modelledCases(rule: Rule): Literal[][] | null {
+  const result = eventScopeOf(rule);
+  return 'scope' in result ? result.scope.cases : null;
 }
 
 /** Shown on the narrower rule's page, about the broader rule. */
@@ -83,7 +92,7 @@ export function broaderReason(parts: ReasonParts): string {
 /** Shown on the broader rule's page, about the narrower rule. */
 export function narrowerReason(parts: ReasonParts): string {
   const conditions = conditionsOf(parts, 'it');
-  const extra = addedConditions(parts.added, parts.narrower);
+  const extra = addedConditions(parts.added, parts.narrower, parts.narrowerCases);
   const stages = describeContainment(parts.containment, 'broader');
   const reason =
     `every event it matches satisfies this rule's ${conditions}; it ${extra}; ${stages}`;
@@ -104,7 +113,11 @@ export function describe(literal: Literal): string {
  * AND, then each case's others. A condition of one case alone must not read as required of
  * every event. Conditions written the same way are named once per group.
  */
-function addedConditions(added: Literal[], narrower: Rule): string {
+function addedConditions(
+  added: Literal[],
+  narrower: Rule,
+  narrowerCases: Literal[][] | null | undefined,
+): string {
   const written = added.filter((literal) => literal.dialect !== MODEL_DIALECT);
   const modelled = written.length < added.length ? `, ${MODEL_STATEMENTS}` : '';
   // The rule's own conditions first, its log-source constraints after them.
@@ -114,7 +127,7 @@ function addedConditions(added: Literal[], narrower: Rule): string {
   ];
   const texts = [...new Set(ordered.map(describe))];
   if (texts.length === 0) return `adds no condition of its own${modelled}`;
-  return `${ownConditions(texts, caseTextsOf(narrower))}${modelled}`;
+  return `${ownConditions(texts, caseTextsOf(narrower, narrowerCases))}${modelled}`;
 }
 
 /** Conditions of the narrower rule (texts, ordered), grouped as its cases have them. */
