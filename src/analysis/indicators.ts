@@ -59,15 +59,36 @@ interface IndicatorGroup {
  */
 export function indicatorsOf(rule: Rule): Indicator[] {
   const groups = new Map<string, IndicatorGroup>();
-  for (const { predicate, negated } of matchedPredicates(rule)) {
-    if (isComputed(predicate.field)) continue;
-    addPredicate(groups, rule, predicate, negated, canonicalComparisonOf(predicate, rule));
+  const matched = matchedPredicates(rule).filter(({ predicate }) => !isComputed(predicate.field));
+  const stated = new Set<string>();
+  for (const { predicate, negated } of matched) {
+    if (predicate.derivedFrom !== undefined) continue;
+    const canonical = canonicalComparisonOf(predicate, rule);
+    for (const key of canonicalKeys(canonical, negated)) stated.add(key);
+    addPredicate(groups, rule, predicate, negated, canonical);
+  }
+  // A condition derived from a log-source term is listed for the values the rule does not
+  // state itself: `Channel=Security` and the `winlog.channel` its `source` implies are one.
+  for (const { predicate, negated } of matched) {
+    if (predicate.derivedFrom === undefined) continue;
+    const canonical = canonicalComparisonOf(predicate, rule);
+    const keys = canonicalKeys(canonical, negated);
+    if (keys.length > 0 && keys.every((key) => stated.has(key))) continue;
+    addPredicate(groups, rule, predicate, negated, canonical);
   }
 
   const ordered = [...groups.values()];
   return [...ordered.filter((g) => !g.logSource), ...ordered.filter((g) => g.logSource)].map(
     (g) => g.indicator,
   );
+}
+
+/** One key per canonical value, case folded: the same condition stated twice has equal keys. */
+function canonicalKeys(canonical: CanonicalComparison, negated: boolean): string[] {
+  const { field, op } = canonical;
+  return canonical.values.map((value) => {
+    return [field, op, negated, valueKey(value, op, false)].join('\u0000');
+  });
 }
 
 /** A computed value such as `len(CommandLine)` or `count()`, not a field of the event. */

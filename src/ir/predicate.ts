@@ -56,6 +56,12 @@ export interface Predicate {
   canonicalField?: string;
   /** The predicate in the cross-vendor vocabulary, filled in by semantics/ after lowering. */
   canonical?: CanonicalComparison;
+  /**
+   * Set on a condition no query text wrote, added for what a log-source term implies
+   * (docs/event-model.md): the text of that term (`source=XmlWinEventLog:Security`,
+   * `product: windows, category: process_creation`).
+   */
+  derivedFrom?: string;
 }
 
 /** How a predicate's field reached its canonical name. */

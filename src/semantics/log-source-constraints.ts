@@ -205,7 +205,14 @@ function coveredConstraint(
  * text wrote it.
  */
 function constraint(field: string, op: Op, values: string[], term: Predicate): Expr {
-  const implied: Predicate = { field, op, values, caseSensitive: false, text: term.text };
+  const implied: Predicate = {
+    field,
+    op,
+    values,
+    caseSensitive: false,
+    text: term.text,
+    derivedFrom: term.text,
+  };
   implied.canonical = { field, op, values, caseSensitive: false, mapping: 'ecs' };
   implied.canonicalField = field;
   return predicate(implied);

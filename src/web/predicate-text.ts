@@ -81,19 +81,10 @@ function readsOtherwise(p: Predicate, c: CanonicalComparison): boolean {
   });
 }
 
-const SIGMA_LOG_SOURCE_PREFIX = 'logsource.';
-
 /**
  * The rule text a condition was derived from (`source=XmlWinEventLog:Security` for
  * `winlog.channel eq "Security"`), or null for a condition the rule writes itself.
  */
 export function derivedFrom(predicate: Predicate): string | null {
-  // A written comparison has a span or names its field in its text; a condition added for what
-  // a log-source term implies has neither: it keeps the text of the term it came from.
-  // LIMITATION: read from the span and text, not stated by the IR — a written comparison without
-  // a span whose text does not name its field would be marked derived as well.
-  if (predicate.span !== undefined || predicate.text === '') return null;
-  // A Sigma log-source key (`logsource.product` from `product: windows`) is written by the rule.
-  if (predicate.field.startsWith(SIGMA_LOG_SOURCE_PREFIX)) return null;
-  return predicate.text.includes(predicate.field) ? null : predicate.text;
+  return predicate.derivedFrom ?? null;
 }

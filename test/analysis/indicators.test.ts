@@ -2,7 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { indicatorsOf } from '../../src/analysis/indicators.js';
-import { and, cs, not, opaque, or, p, rule, search, stage, stats } from './rule-fixture.js';
+import { predicate } from '../../src/ir/index.js';
+import {
+  and,
+  cs,
+  not,
+  opaque,
+  or,
+  p,
+  rule,
+  search,
+  searchRule,
+  stage,
+  stats,
+} from './rule-fixture.js';
 
 /** Indicators reduced to what the table on the page shows. */
 function rows(indicators: ReturnType<typeof indicatorsOf>) {
@@ -116,5 +129,33 @@ describe('indicators', () => {
   it('lists nothing for opaque parts', () => {
     const r = rule('r', [search(and([p('A', 'eq', 1), opaque('weird(')]))]);
     assert.deepEqual(rows(indicatorsOf(r)), [['A', 'eq', false, [1]]]);
+  });
+});
+
+describe('indicators of derived log-source conditions', () => {
+  const derived = (field: string, value: string) => predicate({
+    field,
+    op: 'eq',
+    values: [value],
+    caseSensitive: false,
+    text: 'source=XmlWinEventLog:Security',
+    canonicalField: field,
+    derivedFrom: 'source=XmlWinEventLog:Security',
+  });
+
+  it('a value the rule states itself is listed once, as the rule writes it', () => {
+    const written = p('Channel', 'eq', 'security', { canonicalField: 'winlog.channel' });
+    const both = and([written, derived('winlog.channel', 'Security')]);
+    const indicators = indicatorsOf(searchRule('r', both));
+    assert.deepEqual(indicators.map((i) => `${i.field} ${i.values.map((v) => v.value)}`),
+      ['Channel security']);
+  });
+
+  it('a derived value the rule does not state is listed', () => {
+    const written = p('Channel', 'eq', 'System', { canonicalField: 'winlog.channel' });
+    const both = and([written, derived('winlog.channel', 'Security')]);
+    const indicators = indicatorsOf(searchRule('r', both));
+    assert.deepEqual(indicators.map((i) => `${i.field} ${i.values.map((v) => v.value)}`),
+      ['Channel System', 'winlog.channel Security']);
   });
 });

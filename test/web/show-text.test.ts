@@ -105,6 +105,7 @@ test('a condition derived from a log-source term is marked with the term', () =>
     values: ['Security'],
     text: 'source=WinEventLog:Security',
     span: undefined,
+    derivedFrom: 'source=WinEventLog:Security',
   });
   const lines = linesOf([stageWith(derived)]);
   assert.ok(lines.includes(

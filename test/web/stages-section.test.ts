@@ -56,6 +56,7 @@ test('a condition derived from a log-source term is marked derived, naming the t
       values: ['Security'],
       caseSensitive: false,
       text: 'source=WinEventLog:Security',
+      derivedFrom: 'source=WinEventLog:Security',
     },
   };
   const written: Expr = {

@@ -81,7 +81,7 @@ function coveredEvents(logsource: Record<string, unknown>, text: string): Expr |
   if (!covered || covered.length === 0) return null;
 
   const make = (field: string, op: 'eq' | 'in', values: string[]): Expr => {
-    return predicate({ field, op, values, caseSensitive: false, text });
+    return predicate({ field, op, values, caseSensitive: false, text, derivedFrom: text });
   };
   const fields = COVERED_EVENT_FIELDS;
   return or(
