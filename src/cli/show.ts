@@ -29,6 +29,7 @@ import {
 import { elasticJson, ruleJson } from '../web/rule-json.js';
 import { ruleNameText } from '../web/rule-name.js';
 import { isSourceName, SOURCE_NAMES } from '../web/source-names.js';
+import { optionsFromMacros } from '../web/option-origins.js';
 import { effectText, isBuiltIn, macroCall } from '../web/stage-text.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -183,6 +184,10 @@ export function ruleText(rule: AnalyzedRule): string {
       const origin = stage.origin;
       const where = isBuiltIn(origin) ? 'built in' : `defined in ${origin.definedIn}`;
       out.line(`    from macro ${macroCall(origin)} (${where})`);
+    }
+    for (const { options, origin } of optionsFromMacros(stage)) {
+      const where = isBuiltIn(origin) ? 'built in' : `defined in ${origin.definedIn}`;
+      out.line(`    options ${options.join(', ')} from macro ${macroCall(origin)} (${where})`);
     }
     out.verbatim(stage.text, '      ');
     if (stage.groupBy) out.line(`    ${groupByText(stage.groupBy.fields)}`);

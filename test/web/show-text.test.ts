@@ -166,3 +166,16 @@ test('a Splunk rule has no "Data and setup" and names its techniques and data so
 test('the show command is described in lower case, as the other commands are', () => {
   assert.equal(showCommand().description().split(':')[0], 'show one rule');
 });
+
+test('options a macro wrote into a tstats are listed with that macro', () => {
+  const origin = { macro: 'summaries', args: [], definedIn: 'macros/summaries.yml' };
+  const tstats: Stage = {
+    index: 1,
+    command: 'tstats',
+    text: 'tstats summariesonly=false allow_old_summaries=true count from datamodel=Endpoint',
+    effect: 'aggregate',
+    args: { optionOrigins: { summariesonly: origin, allow_old_summaries: origin } },
+  };
+  assert.ok(linesOf([tstats]).includes('    options summariesonly, allow_old_summaries from macro '
+    + 'summaries (defined in macros/summaries.yml)'), linesOf([tstats]).join('\n'));
+});

@@ -26,7 +26,8 @@ test('a sequence stage explains its steps instead of repeating their OR', () => 
     args: { by: ['host.id'], steps: 2, maxspan: '1m' },
     predicate: { kind: 'or', args: [step('a.exe'), step('b.exe')] },
   };
-  const page = stagesSection(rule({ source: 'elastic', upstreamId: 'seq', pipeline: [sequence] })).markup;
+  const page = stagesSection(rule({ source: 'elastic', upstreamId: 'seq', pipeline: [sequence] }))
+    .markup;
   assert.match(
     page,
     /matches one of the 2 steps below\s+in order, joined on <code>host\.id<\/code>, within 1m\./,
@@ -43,7 +44,8 @@ test('grouping by _time drops no event', () => {
     args: {},
     groupBy: { fields: ['_time', 'host'], filled: [] },
   };
-  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'by-time', pipeline: [stats] })).markup;
+  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'by-time', pipeline: [stats] }))
+    .markup;
   assert.match(page, /Events lacking <code>host<\/code> are dropped here/);
 });
 
@@ -112,4 +114,20 @@ test('new terms and alert suppression are described by what they do', () => {
   ));
   assert.ok(!page.includes('groups events into rows'));
   assert.ok(!page.includes('changes presentation only'));
+});
+
+test('options a macro wrote are marked with that macro on the page', () => {
+  const origin = { macro: 'summaries', args: [], definedIn: 'macros/<b>summaries</b>.yml' };
+  const tstats: Stage = {
+    index: 1,
+    command: 'tstats',
+    text: 'tstats summariesonly=false count from datamodel=Endpoint',
+    effect: 'aggregate',
+    args: { optionOrigins: { summariesonly: origin, bogus: { macro: 1 } } },
+  };
+  const page = stagesSection(rule({ source: 'splunk', upstreamId: 'opt', pipeline: [tstats] }))
+    .markup;
+  assert.match(page, /options\s+<code>summariesonly<\/code>/);
+  assert.match(page, /macros\/&lt;b&gt;summaries&lt;\/b&gt;\.yml/);
+  assert.doesNotMatch(page, /bogus/);
 });

@@ -5,6 +5,7 @@ import type { AnalyzedRule, Diagnostic, MacroOrigin, Stage } from '../../ir/inde
 import { html, type Html } from '../html.js';
 import { effectText, isBuiltIn, macroCall } from '../stage-text.js';
 import { ruleJsonPath } from '../link.js';
+import { optionsFromMacros } from '../option-origins.js';
 import { predicateTree } from './predicate-tree.js';
 import { MAX_SHOWN_TREE_NODES, ShownBudget } from './shown-budget.js';
 
@@ -27,6 +28,8 @@ function stageBlock(stage: Stage, diagnostics: Diagnostic[], budget: ShownBudget
   <span class="muted">${effect}</span>
   ${stage.opaque && html`<span class="badge opaque">not understood</span>`}
   ${stage.origin && originLine(stage.origin)}
+  ${optionsFromMacros(stage).map(({ options, origin }) => html`<br><span class="origin">options
+<code>${options.join(', ')}</code> ${originLine(origin)}</span>`)}
 </p>
 ${stageText(stage.text)}
 ${stage.groupBy && groupByLine(stage.groupBy.fields, stage.groupBy.filled)}
