@@ -83,20 +83,9 @@ const RANGE_OPS: ReadonlySet<Op> = new Set(['lt', 'le', 'gt', 'ge']);
 export function canonicalCaseTestsOf(literals: Literal[]): CaseTests | null {
   const byField = new Map<string, FieldTest[]>();
   for (const literal of literals) {
-    if (!literal.shared || literal.verbatim || literal.field === RAW_FIELD) return null;
-    if (!DECIDED_OPS.has(literal.op)) return null;
-    const values = literal.op === 'exists' ? [] : literal.values;
-    pushTo(byField, {
-      field: literal.field,
-      op: literal.op,
-      values,
-      compared: values.map(comparedOf),
-      caseSensitive: literal.caseSensitive,
-      negated: literal.negated,
-      verbatim: false,
-      missingIsUnknown: literal.missingIsUnknown,
-      literal,
-    });
+    const test = canonicalTestOf(literal);
+    if (!test) return null;
+    pushTo(byField, test);
   }
   return { byField };
 }
@@ -105,15 +94,60 @@ export function canonicalCaseTestsOf(literals: Literal[]): CaseTests | null {
 export function caseTestsOf(literals: Literal[]): CaseTests | null {
   const byField = new Map<string, FieldTest[]>();
   for (const literal of literals) {
-    const predicates = literal.negated ? literal.predicates : [alternatives(literal.predicates)];
-    for (const predicate of predicates) {
-      if (!predicate || predicate.field === RAW_FIELD || !DECIDED_OPS.has(predicate.op)) {
-        return null;
-      }
-      pushTo(byField, testOf(predicate, literal));
-    }
+    const tests = writtenTestsOf(literal);
+    if (!tests) return null;
+    for (const test of tests) pushTo(byField, test);
   }
   return { byField };
+}
+
+/**
+ * Each literal's tests, made once: a literal sits in many cases, and a test made once is the
+ * same object in all of them, so that a pair of fields' tests is decided once (`pairValue`).
+ */
+const writtenTests = new WeakMap<Literal, FieldTest[] | null>();
+const canonicalTests = new WeakMap<Literal, FieldTest | null>();
+
+function writtenTestsOf(literal: Literal): FieldTest[] | null {
+  let tests = writtenTests.get(literal);
+  if (tests !== undefined) return tests;
+  tests = [];
+  const predicates = literal.negated ? literal.predicates : [alternatives(literal.predicates)];
+  for (const predicate of predicates) {
+    if (!predicate || predicate.field === RAW_FIELD || !DECIDED_OPS.has(predicate.op)) {
+      tests = null;
+      break;
+    }
+    tests.push(testOf(predicate, literal));
+  }
+  writtenTests.set(literal, tests);
+  return tests;
+}
+
+function canonicalTestOf(literal: Literal): FieldTest | null {
+  let test = canonicalTests.get(literal);
+  if (test !== undefined) return test;
+  test = null;
+  if (literal.shared && !literal.verbatim && literal.field !== RAW_FIELD) {
+    if (DECIDED_OPS.has(literal.op)) test = canonicalTestOn(literal);
+  }
+  canonicalTests.set(literal, test);
+  return test;
+}
+
+function canonicalTestOn(literal: Literal): FieldTest {
+  const values = literal.op === 'exists' ? [] : literal.values;
+  return {
+    field: literal.field,
+    op: literal.op,
+    values,
+    compared: values.map(comparedOf),
+    caseSensitive: literal.caseSensitive,
+    negated: literal.negated,
+    verbatim: false,
+    missingIsUnknown: literal.missingIsUnknown,
+    literal,
+  };
 }
 
 /**
@@ -146,7 +180,7 @@ export function fieldsMeet(a: CaseTests, b: CaseTests): boolean {
   for (const [field, tests] of fewer.byField) {
     const others = more.byField.get(field);
     if (!others || isSameTests(tests, others)) continue;
-    if (fieldValue([...tests, ...others]) === undefined) return false;
+    if (pairValue(tests, others) === undefined) return false;
   }
   return true;
 }
@@ -159,11 +193,39 @@ function sharedValues(a: CaseTests, b: CaseTests): CommonEvent | null {
     const others = more.byField.get(field);
     // The same tests on both sides (the event model's statements) keep their own value.
     if (!others || isSameTests(tests, others)) continue;
-    const value = fieldValue([...tests, ...others]);
+    const value = pairValue(tests, others);
     if (value === undefined) return null;
     met.set(field, value);
   }
   return met;
+}
+
+/**
+ * Per first test of one list, the value of that list with each other list, found once: the
+ * same literals' tests meet in many pairs of cases (a rule's required literals are in all of
+ * its cases). Keyed by the tests' numbers, as the lists are other arrays in each case.
+ */
+const pairValues = new WeakMap<FieldTest, Map<string, Scalar | null | undefined>>();
+const testNumbers = new WeakMap<FieldTest, number>();
+let testsNumbered = 0;
+
+function pairValue(tests: FieldTest[], others: FieldTest[]): Scalar | null | undefined {
+  let key = '';
+  for (const test of tests) key += `${numberOf(test)},`;
+  key += '|';
+  for (const test of others) key += `${numberOf(test)},`;
+  let known = pairValues.get(tests[0]);
+  if (!known) pairValues.set(tests[0], (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  const value = fieldValue([...tests, ...others]);
+  known.set(key, value);
+  return value;
+}
+
+function numberOf(test: FieldTest): number {
+  let number = testNumbers.get(test);
+  if (number === undefined) testNumbers.set(test, (number = testsNumbered++));
+  return number;
 }
 
 /**
@@ -263,12 +325,16 @@ function comparedOf(value: Scalar): ComparedValue {
 
 /** The field's value; null to leave it out; undefined when no value was found. */
 function fieldValue(tests: FieldTest[]): Scalar | null | undefined {
-  if (tests.every((test) => holds(test, null) === true)) return null;
+  if (allHold(tests, null)) return null;
   for (const candidate of candidatesFor(tests)) {
-    const compared = comparedOf(candidate);
-    if (tests.every((test) => holds(test, compared) === true)) return candidate;
+    if (allHold(tests, candidate)) return candidate.value;
   }
   return undefined;
+}
+
+function allHold(tests: FieldTest[], value: ComparedValue | null): boolean {
+  for (const test of tests) if (holds(test, value) !== true) return false;
+  return true;
 }
 
 /**
@@ -276,7 +342,7 @@ function fieldValue(tests: FieldTest[]): Scalar | null | undefined {
  * the candidates when there is such a test; otherwise values built from one value of each
  * positive test at a time. Then any value, for tests that only avoid values.
  */
-function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
+function* candidatesFor(tests: FieldTest[]): Generator<ComparedValue> {
   const positive = tests.filter((test) => !test.negated && test.values.length > 0);
   const listed = positive.filter((test) => test.op === 'eq');
   if (listed.length > 0) {
@@ -284,9 +350,7 @@ function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
     for (const test of equalSources(listed)) {
       for (const written of test.compared) {
         if (tried++ >= EQUAL_VALUES) return;
-        if (written.value !== null && listed.every((other) => mayEqual(other, written))) {
-          yield written.value;
-        }
+        if (written.value !== null && allMayEqual(listed, written)) yield written;
       }
     }
     return;
@@ -294,7 +358,7 @@ function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
   const counter = positive.map(() => 0);
   for (let tried = 0; tried < VALUE_CHOICES; tried++) {
     const chosen = positive.map((test, i) => ({ test, value: test.values[counter[i]] }));
-    yield* candidatesOfChoice(chosen);
+    for (const candidate of candidatesOfChoice(chosen)) yield comparedOf(candidate);
     let position = positive.length - 1;
     while (position >= 0 && counter[position] + 1 >= positive[position].values.length) {
       counter[position] = 0;
@@ -303,7 +367,12 @@ function* candidatesFor(tests: FieldTest[]): Generator<Scalar> {
     if (position < 0) break;
     counter[position]++;
   }
-  yield* ANY_VALUES;
+  for (const candidate of ANY_VALUES) yield comparedOf(candidate);
+}
+
+function allMayEqual(listed: FieldTest[], value: ComparedValue): boolean {
+  for (const test of listed) if (!mayEqual(test, value)) return false;
+  return true;
 }
 
 interface Chosen {
@@ -358,7 +427,8 @@ function isHeldByAnother(part: string, texts: string[]): boolean {
  * undefined when that cannot be decided here.
  */
 function holds(test: FieldTest, value: ComparedValue | null): boolean | undefined {
-  const nullValues = test.values.filter((v) => v === null).length;
+  let nullValues = 0;
+  for (const written of test.values) if (written === null) nullValues++;
   if (nullValues > 0 && (test.op !== 'eq' || nullValues < test.values.length)) return undefined;
   // `f = null` asks for the field to be absent.
   if (nullValues > 0) return (value === null) !== test.negated;
