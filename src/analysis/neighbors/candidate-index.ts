@@ -57,11 +57,11 @@ export class CandidateIndex {
     const frequency = keyFrequency(scopes, keysOf);
     for (const scope of scopes) {
       if (scope.broaderBlock) continue;
-      const anchors = anchorsOf(scope, scope.condition, frequency, keysOf);
+      const anchors = anchorsOf(scope.condition, frequency, keysOf);
       if (!anchors) continue;
       const keys = new Map<string, AnchorKey>();
       for (const literal of anchors.literals) {
-        for (const anchorKey of keysOf.of(scope, literal)) keys.set(anchorKey.key, anchorKey);
+        for (const anchorKey of keysOf.of(literal)) keys.set(anchorKey.key, anchorKey);
       }
       for (const anchorKey of keys.values()) this.file(anchorKey, scope);
       this.required.set(scope, [...requiredKinds(scope.condition)]);
@@ -137,13 +137,12 @@ export class CandidateIndex {
  * chosen ones, and building the keys (strings over every value) was most of that work.
  */
 class AnchorKeys {
-  private readonly byScope = new Map<EventScope, Map<Literal, AnchorKey[]>>();
+  /** By literal alone: a literal's keys do not depend on the rule it is in. */
+  private readonly byLiteral = new Map<Literal, AnchorKey[]>();
 
-  of(scope: EventScope, literal: Literal): AnchorKey[] {
-    let known = this.byScope.get(scope);
-    if (!known) this.byScope.set(scope, (known = new Map()));
-    let keys = known.get(literal);
-    if (!keys) known.set(literal, (keys = anchorKeys(literal)));
+  of(literal: Literal): AnchorKey[] {
+    let keys = this.byLiteral.get(literal);
+    if (!keys) this.byLiteral.set(literal, (keys = anchorKeys(literal)));
     return keys;
   }
 }
@@ -224,8 +223,16 @@ function requiredKinds(formula: Formula): Set<string> {
 }
 
 function prefixOf(literal: Literal): string {
-  return `${dialectGroupOf(literal)}\u0000${literal.field}\u0000`;
+  let prefix = prefixes.get(literal);
+  if (prefix === undefined) {
+    prefix = `${dialectGroupOf(literal)}\u0000${literal.field}\u0000`;
+    prefixes.set(literal, prefix);
+  }
+  return prefix;
 }
+
+/** Each literal's prefix, made once: it is asked for when weighing, filing and looking up. */
+const prefixes = new WeakMap<Literal, string>();
 
 /** Key of a literal that only implies itself (wildcards, regexes, `ne`…). */
 function sameKey(prefix: string, literal: Literal, value: Literal['values'][number]): string {
@@ -239,7 +246,6 @@ function sameKey(prefix: string, literal: Literal, value: Literal['values'][numb
  * branch's. Null when some case has no literal (the condition is always true there).
  */
 function anchorsOf(
-  scope: EventScope,
   formula: Formula,
   frequency: Map<string, number>,
   keysOf: AnchorKeys,
@@ -248,14 +254,14 @@ function anchorsOf(
     case 'unknown':
       return null;
     case 'literal': {
-      const keys = keysOf.of(scope, formula.literal);
+      const keys = keysOf.of(formula.literal);
       const cost = keys.reduce((sum, { key }) => sum + (frequency.get(key) ?? 0) + 1, 0);
       return { literals: [formula.literal], cost };
     }
     case 'and': {
       let best: Anchors | null = null;
       for (const arg of formula.args) {
-        const anchors = anchorsOf(scope, arg, frequency, keysOf);
+        const anchors = anchorsOf(arg, frequency, keysOf);
         if (anchors && (!best || anchors.cost < best.cost)) best = anchors;
       }
       return best;
@@ -263,7 +269,7 @@ function anchorsOf(
     case 'or': {
       const union: Anchors = { literals: [], cost: 0 };
       for (const arg of formula.args) {
-        const anchors = anchorsOf(scope, arg, frequency, keysOf);
+        const anchors = anchorsOf(arg, frequency, keysOf);
         if (!anchors) return null;
         for (const literal of anchors.literals) union.literals.push(literal);
         union.cost += anchors.cost;
@@ -279,7 +285,7 @@ function keyFrequency(scopes: EventScope[], keysOf: AnchorKeys): Map<string, num
   for (const scope of scopes) {
     const keys = new Set<string>();
     for (const literal of literalsOf(scope.condition)) {
-      for (const { key } of keysOf.of(scope, literal)) keys.add(key);
+      for (const { key } of keysOf.of(literal)) keys.add(key);
       const prefix = prefixOf(literal);
       if (literal.negated) keys.add(`${prefix}!`);
       else if (requiresPresence(literal)) keys.add(`${prefix}present`);

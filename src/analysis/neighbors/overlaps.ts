@@ -213,15 +213,25 @@ function candidatesOf(
  * limit's count are ordered by id, which is most of the work when many share one atom.
  */
 function mostShared(shared: Map<Participant, number>, limit: number): Participant[] {
-  if (shared.size === 0) return [];
-  const counts = [...shared.values()].sort((a, b) => b - a);
-  const least = counts[Math.min(limit, counts.length) - 1];
+  const least = countAtLimit(shared, limit);
   const kept: [Participant, number][] = [];
   for (const entry of shared) if (entry[1] >= least) kept.push(entry);
   return kept
     .sort(([a, sa], [b, sb]) => sb - sa || a.scope.rule.id.localeCompare(b.scope.rule.id))
     .slice(0, limit)
     .map(([other]) => other);
+}
+
+/** The count of the `limit`-th participant by count (counts are small: atoms walked). */
+function countAtLimit(shared: Map<Participant, number>, limit: number): number {
+  const byCount: number[] = [];
+  for (const count of shared.values()) byCount[count] = (byCount[count] ?? 0) + 1;
+  let seen = 0;
+  for (let count = byCount.length - 1; count > 0; count--) {
+    seen += byCount[count] ?? 0;
+    if (seen >= limit) return count;
+  }
+  return 1;
 }
 
 /** The overlap of two participants: comparable scopes, a shared source, then a common event. */
