@@ -286,14 +286,27 @@ function keyFrequency(scopes: EventScope[], keysOf: AnchorKeys): Map<string, num
     const keys = new Set<string>();
     for (const literal of literalsOf(scope.condition)) {
       for (const { key } of keysOf.of(literal)) keys.add(key);
-      const prefix = prefixOf(literal);
-      if (literal.negated) keys.add(`${prefix}!`);
-      else if (requiresPresence(literal)) keys.add(`${prefix}present`);
+      const presence = presenceKeyOf(literal);
+      if (presence !== null) keys.add(presence);
     }
     for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
   }
   return frequency;
 }
+
+/** The key of the field's presence (or of its negation) a literal also counts under, if any. */
+function presenceKeyOf(literal: Literal): string | null {
+  let key = presenceKeys.get(literal);
+  if (key === undefined) {
+    const prefix = prefixOf(literal);
+    if (literal.negated) key = `${prefix}!`;
+    else key = requiresPresence(literal) ? `${prefix}present` : null;
+    presenceKeys.set(literal, key);
+  }
+  return key;
+}
+
+const presenceKeys = new WeakMap<Literal, string | null>();
 
 function literalsOf(formula: Formula): Literal[] {
   if (formula.kind === 'literal') return [formula.literal];

@@ -202,7 +202,7 @@ function addCondition(
   written: WrittenFields,
   parts: Formula[],
 ): void {
-  if (fieldsOf(predicate).some((field) => mayBeWritten(written, field))) {
+  if (readsWritten(predicate, written)) {
     block(scope, `its ${commandOf(stage)} filters fields an earlier stage computed or renamed`);
     return;
   }
@@ -236,10 +236,14 @@ function addAggregation(
 }
 
 /** Fields a predicate tree reads: its predicates' fields and the fields they compare with. */
-function fieldsOf(expr: Expr): string[] {
-  return [...predicatesOf(expr)].flatMap(({ predicate: { field, op, values } }) =>
-    op === 'fieldref' ? [field, ...values.map(String)] : [field],
-  );
+/** Whether the expression reads a field (compared, or referred to) that may have been written. */
+function readsWritten(expr: Expr, written: WrittenFields): boolean {
+  for (const { predicate } of predicatesOf(expr)) {
+    if (mayBeWritten(written, predicate.field)) return true;
+    if (predicate.op !== 'fieldref') continue;
+    if (predicate.values.some((value) => mayBeWritten(written, String(value)))) return true;
+  }
+  return false;
 }
 
 function block(scope: EventScope, reason: string): void {

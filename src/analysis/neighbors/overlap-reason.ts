@@ -13,6 +13,15 @@ const TEXT_SHOWN = 80;
  * log-source fields, which both read alike, are left out when others are named).
  */
 export function overlapReason(overlap: Overlap): string {
+  let reason = reasons.get(overlap);
+  if (reason === undefined) reasons.set(overlap, (reason = reasonOf(overlap)));
+  return reason;
+}
+
+/** Each overlap's reason, made once: it is shown on both rules' pages. */
+const reasons = new WeakMap<Overlap, string>();
+
+function reasonOf(overlap: Overlap): string {
   const shared = overlap.sharedAtoms.map(atomText);
   const tested = overlap.links.map((link) => fieldText(link.field, link.value));
   const fields = tested.length > 0 ? tested : [...overlap.event].map(([f, v]) => fieldText(f, v));

@@ -335,7 +335,7 @@ function overlapOf(
   [aTests, bTests]: [CaseTests, CaseTests],
 ): Overlap {
   const sharedAtoms = [...a.atoms].filter((atom) => b.atoms.has(atom));
-  const allAtoms = new Set([...a.atoms, ...b.atoms]).size;
+  const allAtoms = a.atoms.size + b.atoms.size - sharedAtoms.length;
   const links: OverlapLink[] = [];
   for (const [field, value] of event) {
     if (!aTests.byField.has(field) || !bTests.byField.has(field)) continue;
@@ -360,8 +360,12 @@ function overlapOf(
 
 /** The literals testing a field, log-source constraints aside: both rules read that log. */
 function literalsOn(tests: CaseTests, field: string, rule: Rule): Literal[] {
-  const literals = (tests.byField.get(field) ?? []).flatMap((test) => test.literal ?? []);
-  return [...new Set(literals)].filter((literal) => !isLogSource(literal, rule));
+  const literals: Literal[] = [];
+  for (const { literal } of tests.byField.get(field) ?? []) {
+    if (!literal || literals.includes(literal) || isLogSource(literal, rule)) continue;
+    literals.push(literal);
+  }
+  return literals;
 }
 
 /**
