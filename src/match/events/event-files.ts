@@ -21,11 +21,19 @@ export function eventFiles(target: string): EventFile[] {
   } catch {
     throw new EventReadError(target, `no events file or folder at ${target}`);
   }
-  if (!stats.isDirectory()) return [{ path: target, shown: target }];
+  if (stats.isDirectory()) {
+    const files: EventFile[] = [];
+    collect(target, '', files);
+    return files;
+  }
+  if (!stats.isFile()) throw notRegular(target);
+  return [{ path: target, shown: target }];
+}
 
-  const files: EventFile[] = [];
-  collect(target, '', files);
-  return files;
+/** Devices and FIFOs report no size and may never end, so only regular files are read. */
+export function notRegular(shown: string): EventReadError {
+  return new EventReadError(shown, `${shown}: not a regular file (devices, FIFOs and sockets `
+    + 'are not read as events)');
 }
 
 // LIMITATION: links to folders are not followed (a link cycle would never end) — events behind
@@ -47,9 +55,12 @@ function collect(root: string, relative: string, files: EventFile[]): void {
       continue;
     }
     if (!EVENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
-    if (entry.isFile() || (entry.isSymbolicLink() && isFile(path.join(root, inner)))) {
-      files.push({ path: path.join(root, inner), shown: inner });
+    // An events-named entry that cannot be read as a file is reported, not skipped, so that a
+    // run never looks complete while some of the named events went unread.
+    if (!entry.isFile() && !(entry.isSymbolicLink() && isFile(path.join(root, inner)))) {
+      throw notRegular(inner);
     }
+    files.push({ path: path.join(root, inner), shown: inner });
   }
 }
 

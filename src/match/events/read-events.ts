@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { EventRecord } from '../event-record.js';
 import { documentFields } from './document-fields.js';
 import { EVENT_LIMITS, type EventLimits } from './event-limits.js';
-import { eventFiles, type EventFile } from './event-files.js';
+import { eventFiles, notRegular, type EventFile } from './event-files.js';
 import { EventReadError } from './event-read-error.js';
 import { eventTextSpans, positionText } from './event-texts.js';
 import { isJsonObject, windowsEventFields, windowsEventOf } from './windows-event.js';
@@ -50,16 +50,49 @@ export function fieldsOf(document: Record<string, unknown>): EventRecord['fields
 
 function fileText(file: EventFile, limits: EventLimits): string {
   try {
-    const size = statSync(file.path).size;
+    const stats = statSync(file.path);
+    if (!stats.isFile()) throw notRegular(file.shown);
+    const size = stats.size;
     if (size > limits.fileBytes) {
       const allowed = limits.fileBytes.toLocaleString('en');
       const message = `${file.shown}: the file has ${size.toLocaleString('en')} bytes; `
         + `up to ${allowed} are read (split it into smaller files)`;
       throw new EventReadError(file.shown, message);
     }
-    return readFileSync(file.path, 'utf8');
+    return utf8Text(file, readFileSync(file.path));
   } catch (error) {
     if (error instanceof EventReadError) throw error;
     throw new EventReadError(file.shown, `cannot read ${file.shown}: ${(error as Error).message}`);
   }
+}
+
+/** The file's text; invalid UTF-8 is refused (as in rule files) rather than read as U+FFFD. */
+function utf8Text(file: EventFile, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = firstInvalidLine(bytes);
+    throw new EventReadError(file.shown, `${file.shown}:${line}: the file is not valid UTF-8`);
+  }
+}
+
+/** The 1-based line holding the first invalid byte: a newline byte never occurs inside a
+ *  multi-byte UTF-8 sequence, so lines can be checked one by one. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = 1;
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+    line += 1;
+  }
+  return line;
 }

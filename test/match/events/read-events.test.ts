@@ -2,7 +2,8 @@
 // input, and the errors that name file and position.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -118,6 +119,15 @@ describe('errors name the file and where in it', () => {
       /^FILE: the file has 20 bytes; up to 10 are read/);
   });
 
+  test('invalid UTF-8 is refused with the line that holds it', () => {
+    const file = path.join(scratch, 'latin1.json');
+    writeFileSync(file, Buffer.concat([
+      Buffer.from('{"name": "a"}\n{"name": "'), Buffer.from([0xe9]), Buffer.from('"}\n'),
+    ]));
+    assert.throws(() => [...readEvents(file)],
+      { message: `${file}:2: the file is not valid UTF-8` });
+  });
+
   test('a path that does not exist', () => {
     const missing = path.join(scratch, 'missing.json');
     const message = `no events file or folder at ${missing}`;
@@ -136,5 +146,36 @@ describe('folders', () => {
 
     const events = [...readEvents(folder)].map((event) => `${event.file}#${event.index}`);
     assert.deepEqual(events, ['a.ndjson#0', 'b/two.jsonl#0', 'b/two.jsonl#1', 'c.JSON#0']);
+  });
+});
+
+describe('only regular files are read', () => {
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).error === undefined;
+
+  test('a device named directly is refused without reading it', () => {
+    assert.throws(() => [...readEvents('/dev/zero')],
+      { message: /^\/dev\/zero: not a regular file/ });
+  });
+
+  test('a FIFO named directly is refused', { skip: !hasMkfifo && 'mkfifo is missing' }, () => {
+    const fifo = path.join(scratch, 'direct.jsonl');
+    spawnSync('mkfifo', [fifo]);
+    assert.throws(() => [...readEvents(fifo)], { message: new RegExp('not a regular file') });
+  });
+
+  test('a FIFO in a folder is reported, not skipped', { skip: !hasMkfifo && 'mkfifo is missing' },
+    () => {
+      const folder = path.join(scratch, 'with-fifo');
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'a.json'), '{"name": "a"}');
+      spawnSync('mkfifo', [path.join(folder, 'b.jsonl')]);
+      assert.throws(() => [...readEvents(folder)], { message: /^b\.jsonl: not a regular file/ });
+    });
+
+  test('a link to a device in a folder is reported', () => {
+    const folder = path.join(scratch, 'with-device-link');
+    mkdirSync(folder);
+    symlinkSync('/dev/zero', path.join(folder, 'zero.json'));
+    assert.throws(() => [...readEvents(folder)], { message: /^zero\.json: not a regular file/ });
   });
 });
