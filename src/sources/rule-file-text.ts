@@ -1,9 +1,12 @@
 // Reads a rule file as UTF-8 text, or says why it is not: rule formats are UTF-8, and a file in
 // another encoding would otherwise be read garbled without anyone noticing. Elastic uses it too.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type RuleFileText = { text: string } | { line: number; reason: string };
+
+/** The largest real rule file is under 300 KB; a bigger file is a mistake or an attack. */
+export const RULE_FILE_BYTE_LIMIT = 1024 * 1024;
 
 const NOT_UTF8 = 'file is not UTF-8 text';
 const LINE_FEED = 0x0a;
@@ -13,13 +16,43 @@ const LINE_FEED = 0x0a;
  * file is a read failure instead, with the line of the first bad byte.
  */
 export function readRuleFileText(absolutePath: string): RuleFileText {
-  let bytes: Buffer;
+  let read: Uint8Array | string;
   try {
-    bytes = readFileSync(absolutePath);
+    read = boundedBytes(absolutePath);
   } catch (error) {
     return { line: 1, reason: `cannot read file: ${(error as Error).message}` };
   }
-  return ruleTextOf(bytes);
+  if (typeof read === 'string') return { line: 1, reason: read };
+  return ruleTextOf(read);
+}
+
+/**
+ * The file's bytes, or why they are not read. Opened without blocking, so a FIFO cannot stall
+ * the build, and sized before reading, so a huge file is never loaded; reading stops at the
+ * bound in case the file grows after it was sized.
+ */
+function boundedBytes(absolutePath: string): Uint8Array | string {
+  const descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return 'not a regular file';
+    if (stats.size > RULE_FILE_BYTE_LIMIT) return tooLarge(stats.size);
+    const buffer = Buffer.alloc(RULE_FILE_BYTE_LIMIT + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const count = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    if (filled > RULE_FILE_BYTE_LIMIT) return tooLarge(filled);
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function tooLarge(size: number): string {
+  return `file is ${size} bytes, larger than the 1 MiB a rule file may have`;
 }
 
 function ruleTextOf(bytes: Uint8Array): RuleFileText {
@@ -32,9 +65,17 @@ function ruleTextOf(bytes: Uint8Array): RuleFileText {
 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
+  } catch (error) {
+    // Only a decoding error means bad bytes; anything else (no memory for the string) is named.
+    if (!isInvalidEncoding(error)) {
+      return { line: 1, reason: `cannot decode file: ${(error as Error).message}` };
+    }
     return { line: firstInvalidLine(bytes), reason: `${NOT_UTF8} (invalid byte sequence)` };
   }
+}
+
+function isInvalidEncoding(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
 }
 
 function hasUtf16ByteOrderMark(bytes: Uint8Array): boolean {
