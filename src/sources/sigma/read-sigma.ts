@@ -5,6 +5,7 @@ import path from 'node:path';
 import { isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure, SourceRead } from '../source-read.js';
+import { LineIndex } from '../line-index.js';
 import { readRuleFileText } from '../rule-file-text.js';
 import { listRuleFiles } from './rule-files.js';
 import { libraryRuleDocumentOf, ruleDocumentOf } from './rule-document.js';
@@ -70,7 +71,7 @@ export function readRuleText(
   // off stay strings and 0777 is decimal. No detection in the snapshot reads differently.
   const block = readBlockYaml(text, { numbersAsWritten: true });
   if (block instanceof OutsideSubset) return readRuleTextWithLibrary(text, file, commit);
-  return [ruleDocumentOf(block, { file, text, commit })];
+  return [ruleDocumentOf(block, { file, text, lines: new LineIndex(text), commit })];
 }
 
 /**
@@ -87,9 +88,10 @@ export function readRuleTextWithLibrary(
   const parsed = parseAllDocuments(text, options);
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
 
+  const at = { file, text, lines: new LineIndex(text), commit };
   const results = yamlDocuments
     .filter((yaml) => !isEmptyDocument(yaml))
-    .map((yaml) => libraryRuleDocumentOf(yaml, { file, text, commit }));
+    .map((yaml) => libraryRuleDocumentOf(yaml, at));
   if (results.length > 0) return results;
   return [{ source: 'sigma', file, line: 1, reason: 'the file holds no YAML document' }];
 }

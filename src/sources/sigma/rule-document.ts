@@ -5,12 +5,8 @@ import type { RuleDocument } from '../../ir/index.js';
 import type { ReadFailure } from '../source-read.js';
 import { attackTagsOf } from './attack-tags.js';
 import { duplicateKeyOf } from '../duplicate-keys.js';
-import {
-  lineAt,
-  ruleYamlOfDocument,
-  type RuleYaml,
-  type RuleYamlEntry,
-} from '../yaml/rule-yaml.js';
+import type { LineIndex } from '../line-index.js';
+import { ruleYamlOfDocument, type RuleYaml, type RuleYamlEntry } from '../yaml/rule-yaml.js';
 import { isExactNumber } from '../yaml/yaml-scalars.js';
 
 /** Top-level keys holding the logic of each kind of Sigma document, most specific first. */
@@ -20,6 +16,8 @@ export interface DocumentLocation {
   file: string;
   /** The whole file text, for slicing the original logic block. */
   text: string;
+  /** Built once per file and shared by its documents. */
+  lines: LineIndex;
   commit: string | null;
 }
 
@@ -133,7 +131,7 @@ function firstLine(message: string): string {
 }
 
 function lineOf(at: DocumentLocation, offset: number): number {
-  return lineAt(at.text, offset);
+  return at.lines.lineAt(offset);
 }
 
 /**
