@@ -11,6 +11,7 @@ import type { ReadFailure } from '../sources/source-read.js';
 import { checkCatalogTarget } from './catalog-target.js';
 import { parseSourceOption } from './source-option.js';
 import { terminalProgress } from './terminal-progress.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Failures listed per source unless --verbose; the rest are counted. */
 const FAILURES_SHOWN = 20;
@@ -65,7 +66,9 @@ function reportFailures(failures: ReadFailure[], verbose: boolean): void {
   for (const [source, list] of bySource) {
     process.stderr.write(`ruledex: ${list.length} ${source} rule document(s) not stored:\n`);
     const shown = verbose ? list : list.slice(0, FAILURES_SHOWN);
-    for (const f of shown) process.stderr.write(`  ${f.file}:${f.line}: ${f.reason}\n`);
+    for (const f of shown) {
+      process.stderr.write(`  ${terminalSafe(f.file)}:${f.line}: ${terminalSafe(f.reason)}\n`);
+    }
     if (shown.length < list.length) {
       process.stderr.write(`  … and ${list.length - shown.length} more (--verbose lists all)\n`);
     }

@@ -11,6 +11,7 @@ import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
 import { UsageError } from './usage-error.js';
 import { verifyCommand } from './verify.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const program = new Command('ruledex')
   .description('catalog and analysis engine for security detection rules (Splunk, Sigma, Elastic)')
@@ -35,10 +36,13 @@ function exitCodeFor(error: unknown): number {
   // Help and version exit 0; every other complaint about the command line is a usage error.
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof UsageError || isUserFacing(error)) {
-    process.stderr.write(`ruledex: ${(error as Error).message}\n`);
+    process.stderr.write(`ruledex: ${terminalSafe((error as Error).message)}\n`);
     return 2;
   }
-  throw error;
+  // A bug: its stack is printed as Node would, but its message may quote input text.
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${text.split('\n').map((line) => terminalSafe(line, true)).join('\n')}\n`);
+  return 1;
 }
 
 /** Errors ruledex raises about its inputs carry a `userFacing` flag; others are bugs. */

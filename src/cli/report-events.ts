@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { eventReport, type EventReport } from '../analysis/event-report.js';
 import { openCatalog } from '../store/catalog.js';
 import { everyRule } from './report.js';
+import { terminalSafe } from './terminal-safe.js';
 
 interface EventsOptions {
   db: string;
@@ -42,12 +43,14 @@ function reportText(report: EventReport): string {
         + `${s.distinctEvents} distinct events`,
     );
     for (const e of s.events.slice(0, TEXT_EVENTS)) {
-      const title = e.title ? ` ${e.title}` : '';
-      lines.push(`  ${String(e.rules).padStart(5)}  ${e.provider} ${e.eventId}${title}`);
+      const title = e.title ? ` ${terminalSafe(e.title)}` : '';
+      const event = terminalSafe(`${e.provider} ${e.eventId}`);
+      lines.push(`  ${String(e.rules).padStart(5)}  ${event}${title}`);
     }
     for (const r of s.withoutEvents) {
-      const example = r.examples[0];
-      lines.push(`  ${String(r.rules).padStart(5)}  without events: ${r.reason}, e.g. ${example}`);
+      const example = terminalSafe(r.examples[0] ?? '');
+      const reason = terminalSafe(r.reason);
+      lines.push(`  ${String(r.rules).padStart(5)}  without events: ${reason}, e.g. ${example}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { fieldReport, type FieldReport } from '../analysis/field-report.js';
 import { openCatalog } from '../store/catalog.js';
 import { everyRule } from './report.js';
+import { terminalSafe } from './terminal-safe.js';
 
 interface FieldsOptions {
   db: string;
@@ -51,7 +52,8 @@ function reportText(report: FieldReport): string {
     for (const f of s.unmappedFields.slice(0, TEXT_FIELDS)) {
       const computed = f.computed > 0 ? ` (${f.computed} computed)` : '';
       const count = String(f.predicates).padStart(5);
-      lines.push(`  ${count}  ${f.field}${computed}  e.g. ${f.examples[0]}`);
+      const example = terminalSafe(f.examples[0] ?? '');
+      lines.push(`  ${count}  ${terminalSafe(f.field)}${computed}  e.g. ${example}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { openCatalog, type Catalog } from '../store/catalog.js';
 import { eventsReportCommand } from './report-events.js';
 import { fieldsReportCommand } from './report-fields.js';
 import { UsageError } from './usage-error.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Rules read from the catalog per query while walking it. */
 const WALK_PAGE_SIZE = 500;
@@ -70,8 +71,9 @@ function reportText(report: ParseReport): string {
         + `(not deprecated: ${s.current.fullyParsed}/${s.current.rules})`,
     );
     for (const c of s.constructs) {
-      lines.push(`  ${String(c.rules).padStart(5)}  ${c.construct}  e.g. ${c.examples[0]}`);
-      lines.push(`         ${c.message}`);
+      const example = terminalSafe(c.examples[0] ?? '');
+      lines.push(`  ${String(c.rules).padStart(5)}  ${terminalSafe(c.construct)}  e.g. ${example}`);
+      lines.push(`         ${terminalSafe(c.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;
