@@ -1,5 +1,6 @@
-// Lists the rule files under a repository's rule folders (Sigma's and Elastic's), following links
-// that stay inside the repository. A link that cannot be followed is a failure, never skipped.
+// Lists the rule files under a repository's rule folders (all three sources', and Splunk's context
+// folders), following links that stay inside the repository. A file of a rule file's name that
+// cannot be read as one (a link leading outside, a FIFO) is a failure, never skipped.
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,8 @@ export interface RuleFileKind {
   source: SourceName;
   /** Whether a file of this name holds rules (`.yml`, `.toml`). */
   isRuleFile(name: string): boolean;
+  /** Only the folders' own files hold rules, not those of their subfolders (Splunk macros). */
+  topLevelOnly?: boolean;
 }
 
 export interface RuleFileWalk {
@@ -20,7 +23,8 @@ export interface RuleFileWalk {
   files: string[];
   /**
    * Links that lead outside the repository, nowhere, or to a file or folder read already (a loop
-   * or a second path to it). Each counts as one rule file read that failed.
+   * or a second path to it), and entries of a rule file's name that are not regular files. Each
+   * counts as one rule file read that failed.
    */
   failures: ReadFailure[];
 }
@@ -49,6 +53,8 @@ class Walk {
    * files are listed, so those keep their own paths.
    */
   private readonly links: { relative: string; realFolder: string }[] = [];
+  /** The rule folders as given, which hold the rules when subfolders do not. */
+  private readonly startFolders = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -57,6 +63,7 @@ class Walk {
   ) {}
 
   start(folder: string): void {
+    this.startFolders.add(folder);
     let stats;
     try {
       stats = lstatSync(path.join(this.root, folder));
@@ -76,6 +83,7 @@ class Walk {
   }
 
   private folder(relative: string, real: string): void {
+    if (this.kind.topLevelOnly && !this.startFolders.has(relative)) return;
     if (!this.firstRead(relative, real)) return;
     let entries: Dirent[];
     try {
@@ -89,7 +97,9 @@ class Walk {
       const realChild = path.join(real, entry.name);
       if (entry.isSymbolicLink()) this.links.push({ relative: child, realFolder: real });
       else if (entry.isDirectory()) this.folder(child, realChild);
-      else if (entry.isFile() && this.kind.isRuleFile(entry.name)) this.file(child, realChild);
+      else if (!this.kind.isRuleFile(entry.name)) continue;
+      else if (entry.isFile()) this.file(child, realChild);
+      else this.fail(child, NOT_REGULAR);
     }
   }
 
@@ -100,13 +110,14 @@ class Walk {
   private link(relative: string, realFolder: string): void {
     let real: string;
     let isFolder: boolean;
+    let isRegularFile: boolean;
     try {
       real = realpathSync(path.join(this.root, relative));
       const stats = statSync(real);
       isFolder = stats.isDirectory();
-      const isRuleFile = stats.isFile() && this.kind.isRuleFile(path.basename(relative));
-      // A link to anything else is no more a rule file than the thing itself would be.
-      if (!isFolder && !isRuleFile) return;
+      isRegularFile = stats.isFile();
+      // A link of another name is no more a rule file than a file of that name would be.
+      if (!isFolder && !this.kind.isRuleFile(path.basename(relative))) return;
     } catch (error) {
       this.fail(relative, linkProblem(error));
       return;
@@ -122,7 +133,8 @@ class Walk {
       return;
     }
     if (isFolder) this.folder(relative, real);
-    else this.file(relative, real);
+    else if (isRegularFile) this.file(relative, real);
+    else this.fail(relative, NOT_REGULAR);
   }
 
   /** Records that `real` is read as `relative`; a second arrival is a failure naming the first. */
@@ -144,6 +156,8 @@ class Walk {
     this.failures.push({ source: this.kind.source, file, line: 1, reason });
   }
 }
+
+const NOT_REGULAR = 'not a regular file';
 
 function linkProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -2,6 +2,8 @@
 // ids, numbers JavaScript cannot hold, text that is not UTF-8, symbolic links.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { readSigmaRepository } from '../../src/sources/sigma/read-sigma.js';
 import { TemporaryRepository } from '../elastic/temporary-repository.js';
@@ -147,5 +149,33 @@ describe('symbolic links', () => {
   test('every file read is a rule or a failure', () => {
     assert.equal(read.files, 9);
     assert.equal(read.documents.length + read.failures.length, read.files);
+  });
+});
+
+describe('entries of a rule file name that are not regular files', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  repository.write('rules/a.yml', `title: T\nid: a\n${DETECTION}`);
+  repository.write('rules/pipes/keep', ''); // makes the folder the FIFOs go in
+  execFileSync('mkfifo', [path.join(repository.root, 'rules/pipes/x.yml')]);
+  execFileSync('mkfifo', [path.join(repository.root, 'rules/pipes/inner-fifo')]);
+  repository.link('rules/pipes/to-fifo.yml', 'inner-fifo');
+  repository.link('rules/pipes/zero.yml', '/dev/zero');
+  const read = readSigmaRepository(repository.root);
+
+  test('a FIFO, or a link to one, is a failure saying it is not a regular file', () => {
+    assert.deepEqual(
+      read.failures.map(({ file, line, reason }) => `${file}:${line} ${reason}`),
+      [
+        'rules/pipes/x.yml:1 not a regular file',
+        'rules/pipes/to-fifo.yml:1 not a regular file',
+        'rules/pipes/zero.yml:1 a symbolic link leads outside the repository',
+      ],
+    );
+  });
+
+  test('each counts as a rule file read: files = rules + failed', () => {
+    assert.equal(read.documents.length, 1);
+    assert.equal(read.files, 4);
   });
 });

@@ -2,11 +2,13 @@
 // diagnostic with file, line and reason — never an exception, never a coerced value.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { lowerSpl } from '../../src/lower/spl/lower-spl.js';
 import { readSplunkRepository } from '../../src/sources/splunk/read-splunk.js';
+import { TemporaryRepository } from '../elastic/temporary-repository.js';
 import { lower } from './spl-fixture.js';
 
 const root = path.resolve(
@@ -181,5 +183,46 @@ describe('hostile Splunk searches', () => {
   it('unclosed TERM( directives are read in linear time', { timeout: 30_000 }, () => {
     const { pipeline } = lower(`x=1 ${'TERM(a '.repeat(40000)}`);
     assert.equal(pipeline[0].command, 'search');
+  });
+});
+
+describe('context files that are not regular files inside the repository', () => {
+  const repository = new TemporaryRepository();
+  after(() => repository.remove());
+  repository.write('detections/d.yml', 'name: D\nid: d-1\nsearch: \'`piped` | stats count\'\n');
+  repository.write('macros/good.yml', 'name: good\ndefinition: index=main\n');
+  repository.write('../outside.yml', 'name: outside\ndefinition: index=main\n');
+  repository.link('macros/outside.yml', '../../outside.yml');
+  repository.link('macros/zero.yml', '/dev/zero');
+  execFileSync('mkfifo', [path.join(repository.root, 'macros/piped.yml')]);
+  repository.write('data_sources/keep.md', ''); // makes the folder the FIFO goes in
+  execFileSync('mkfifo', [path.join(repository.root, 'data_sources/events.yml')]);
+  const read = readSplunkRepository(repository.root);
+
+  it('a FIFO or a link leading outside is a failure with its reason, never skipped', () => {
+    assert.deepEqual(
+      read.failures.map(({ file, line, reason }) => `${file}:${line} ${reason}`),
+      [
+        'macros/piped.yml:1 not a regular file',
+        'macros/outside.yml:1 a symbolic link leads outside the repository',
+        'macros/zero.yml:1 a symbolic link leads outside the repository',
+        'data_sources/events.yml:1 not a regular file',
+      ],
+    );
+  });
+
+  it('each counts as a file read: files = documents, documents = rules + failed', () => {
+    assert.equal(read.documents.length, 1);
+    assert.equal(read.files, 5);
+    assert.equal(read.files, read.documents.length + read.failures.length);
+  });
+
+  it('a macro whose file is a FIFO is unreadable, not unknown', () => {
+    assert.deepEqual(read.context.unreadableMacros.get('piped'), {
+      file: 'macros/piped.yml',
+      line: 1,
+      reason: 'not a regular file',
+    });
+    assert.deepEqual([...read.context.macros.keys()], ['good']);
   });
 });

@@ -1,9 +1,9 @@
 // Reads the context files of a Splunk content repository: macros and data sources.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar } from 'yaml';
-import { yamlFilesUnder } from './repository-files.js';
+import { readRuleFileText } from '../rule-file-text.js';
+import { walkRuleFiles, type RuleFileKind } from '../rule-file-walk.js';
 import { macroKey, type ContextProblem, type SplunkContext } from './splunk-context.js';
 import type { MacroDefinition } from '../../languages/spl/macros.js';
 import {
@@ -14,6 +14,13 @@ import {
   type YamlProblem,
 } from './yaml-mapping.js';
 
+/** Macro and data-source files: the folder's own `.yml` files, not those of subfolders. */
+const CONTEXT_FILES: RuleFileKind = {
+  source: 'splunk',
+  isRuleFile: (name) => name.endsWith('.yml'),
+  topLevelOnly: true,
+};
+
 export function readSplunkContext(root: string): SplunkContext {
   const context: SplunkContext = {
     macros: new Map(),
@@ -21,11 +28,22 @@ export function readSplunkContext(root: string): SplunkContext {
     dataSources: new Map(),
     problems: [],
   };
-  for (const file of yamlFilesUnder(root, 'macros', false)) {
+  const macros = walkRuleFiles(root, ['macros'], CONTEXT_FILES);
+  for (const file of macros.files) {
     readSafely(file, context, () => readMacro(root, file, context));
   }
-  for (const file of yamlFilesUnder(root, 'data_sources', false)) {
+  // A macro file that cannot be opened (a FIFO, a link leading outside) leaves its macro unread.
+  for (const { file, line, reason } of macros.failures) {
+    const problem = { file, line, reason };
+    context.problems.push(problem);
+    context.unreadableMacros.set(path.basename(file, '.yml'), problem);
+  }
+  const dataSources = walkRuleFiles(root, ['data_sources'], CONTEXT_FILES);
+  for (const file of dataSources.files) {
     readSafely(file, context, () => readDataSource(root, file, context));
+  }
+  for (const { file, line, reason } of dataSources.failures) {
+    context.problems.push({ file, line, reason });
   }
   return context;
 }
@@ -104,13 +122,9 @@ function readFields(
   root: string,
   file: string,
 ): Pick<YamlMapping, 'fields' | 'lenience'> | YamlProblem {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    return { line: 1, reason: `unreadable: ${(error as Error).message}`, doc: null };
-  }
-  const read = readYamlMapping(text, 'the file');
+  const text = readRuleFileText(path.join(root, file));
+  if ('reason' in text) return { line: text.line, reason: text.reason, doc: null };
+  const read = readYamlMapping(text.text, 'the file');
   if (isYamlProblem(read)) return read;
   return read.lenience ? { fields: read.fields, lenience: read.lenience } : { fields: read.fields };
 }
