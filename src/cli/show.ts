@@ -18,6 +18,11 @@ import {
 import { CatalogError } from '../store/catalog-error.js';
 import { openCatalog, type Catalog, type RuleListing } from '../store/catalog.js';
 import { apiError } from '../web/api/api-error.js';
+import {
+  RULE_JSON_CHARACTERS,
+  RULE_JSON_TOO_LARGE,
+  ruleJsonText,
+} from '../web/api/rule-json-text.js';
 import { LANGUAGE_NAMES } from '../web/language-names.js';
 import {
   canonicalText,
@@ -37,6 +42,8 @@ import { terminalSafe } from './terminal-safe.js';
 export const EXIT_NO_SINGLE_RULE = 1;
 /** Exit status when the catalog file cannot be read. */
 export const EXIT_BAD_CATALOG = 2;
+/** Exit status when the rule's JSON is too large to print. */
+export const EXIT_TOO_LARGE = 2;
 
 export interface ShowOptions {
   db: string;
@@ -68,7 +75,12 @@ export function showCommand(): Command {
     });
 }
 
-export function showRule(ref: string, options: ShowOptions): ShowOutcome {
+/** `ruleJsonCharacters` bounds the rule's JSON (tests lower it). */
+export function showRule(
+  ref: string,
+  options: ShowOptions,
+  ruleJsonCharacters = RULE_JSON_CHARACTERS,
+): ShowOutcome {
   let catalog;
   try {
     catalog = openCatalog(options.db);
@@ -78,7 +90,7 @@ export function showRule(ref: string, options: ShowOptions): ShowOutcome {
   }
 
   try {
-    return ruleOutcome(catalog, ref, options);
+    return ruleOutcome(catalog, ref, options, ruleJsonCharacters);
   } catch (error) {
     // Damage the open could not see shows up while the rule is read.
     if (!(error instanceof CatalogError)) throw error;
@@ -88,7 +100,12 @@ export function showRule(ref: string, options: ShowOptions): ShowOutcome {
   }
 }
 
-function ruleOutcome(catalog: Catalog, ref: string, options: ShowOptions): ShowOutcome {
+function ruleOutcome(
+  catalog: Catalog,
+  ref: string,
+  options: ShowOptions,
+  ruleJsonCharacters: number,
+): ShowOutcome {
   const resolution = catalog.resolve(ref);
   if (resolution.kind === 'unknown') {
     const message = unknownRuleMessage(catalog, ref, options.db);
@@ -99,10 +116,12 @@ function ruleOutcome(catalog: Catalog, ref: string, options: ShowOptions): ShowO
     const error = apiError('ambiguous', message, resolution.candidates);
     return failure(options, EXIT_NO_SINGLE_RULE, error, candidateLines(resolution.candidates));
   }
-  const stdout = options.json
-    ? `${JSON.stringify(ruleJson(resolution.rule), null, 2)}\n`
-    : ruleText(resolution.rule);
-  return { stdout, stderr: '', status: 0 };
+  if (!options.json) return { stdout: ruleText(resolution.rule), stderr: '', status: 0 };
+  const text = ruleJsonText(ruleJson(resolution.rule), 2, ruleJsonCharacters);
+  if (text === null) {
+    return failure(options, EXIT_TOO_LARGE, apiError('too-large', RULE_JSON_TOO_LARGE));
+  }
+  return { stdout: `${text}\n`, stderr: '', status: 0 };
 }
 
 /** Why nothing was found, with the way out when the reference is almost right. */

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'not-found'
   | 'method-not-allowed'
   | 'ambiguous'
+  | 'too-large'
   | 'internal';
 
 export interface ApiError {

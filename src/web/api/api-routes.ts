@@ -13,6 +13,7 @@ import { publishedSource } from '../published-source.js';
 import { isSourceName } from '../source-names.js';
 import { apiError } from './api-error.js';
 import { keyApiRoutes } from './key-routes.js';
+import { RULE_JSON_CHARACTERS, RULE_JSON_TOO_LARGE, ruleJsonText } from './rule-json-text.js';
 
 /** A page of rules as the API returns it. */
 export interface RulePageJson {
@@ -23,7 +24,8 @@ export interface RulePageJson {
   rules: RuleListing[];
 }
 
-export function apiRoutes(catalog: Catalog): Hono {
+/** `ruleJsonCharacters` bounds one rule's JSON (tests lower it). */
+export function apiRoutes(catalog: Catalog, ruleJsonCharacters = RULE_JSON_CHARACTERS): Hono {
   const api = new Hono();
 
   api.get('/summary', (c) => c.json(catalog.summary()));
@@ -50,8 +52,11 @@ export function apiRoutes(catalog: Catalog): Hono {
   api.get('/rules/:id', (c) => {
     const resolution = catalog.resolve(ruleRef(c.req.param('id')));
     switch (resolution.kind) {
-      case 'found':
-        return c.json(ruleJson(resolution.rule));
+      case 'found': {
+        const text = ruleJsonText(ruleJson(resolution.rule), undefined, ruleJsonCharacters);
+        if (text === null) return c.json(apiError('too-large', RULE_JSON_TOO_LARGE), 413);
+        return c.body(text, 200, { 'content-type': 'application/json' });
+      }
       case 'ambiguous': {
         const message = `${c.req.param('id')} is the upstream id of several rules`;
         return c.json(apiError('ambiguous', message, resolution.candidates), 300);
