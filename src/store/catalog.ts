@@ -102,6 +102,11 @@ export interface OpenOptions {
 
 export function openCatalog(path: string, options: OpenOptions = {}): Catalog {
   if (!fs.existsSync(path)) throw new CatalogError(path, `no catalog at ${path}: file not found`);
+  // SQLite reports a folder only as "disk I/O error"; say what is wrong instead.
+  if (fs.statSync(path).isDirectory()) {
+    throw new CatalogError(path, `${path} is a folder, not a catalog file (give the file `
+      + 'written by `ruledex build`)');
+  }
 
   let db: Database.Database;
   try {
