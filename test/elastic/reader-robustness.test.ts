@@ -33,6 +33,16 @@ describe('required metadata', () => {
     assert.equal(readReason(ruleToml('name = ["a", "b"]')), '4 the rule name is not text');
   });
 
+  it('a rule_id too large for a number is a failure saying it is not a string', () => {
+    const text = ruleToml('name = "N"').replace('rule_id = "r-1"', 'rule_id = 1e400');
+    assert.equal(readReason(text), '5 the rule_id is not a string but a number');
+  });
+
+  it('a rule_id written as an array is a failure that names what it is', () => {
+    const text = ruleToml('name = "N"').replace('rule_id = "r-1"', 'rule_id = ["a"]');
+    assert.equal(readReason(text), '5 the rule_id is not a string but an array');
+  });
+
   it('a rule_id of blanks is a failure', () => {
     const text = ruleToml('name = "N"').replace('rule_id = "r-1"', 'rule_id = "  "');
     assert.equal(readReason(text), '4 the [rule] table has no rule_id');

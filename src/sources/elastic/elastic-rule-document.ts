@@ -24,6 +24,10 @@ export function ruleDocumentOf(ruleFile: RuleFile): RuleDocument | ReadFailure {
   if (rule === null) return failure(file, 1, 'no [rule] table');
 
   const upstreamId = stringOf(rule.rule_id);
+  if (upstreamId === null && rule.rule_id !== undefined) {
+    const line = findKeyLine(text, 'rule', 'rule_id')?.line ?? lineOfTable(text, 'rule');
+    return failure(file, line, `the rule_id is not a string but ${kindOf(rule.rule_id)}`);
+  }
   if (upstreamId === null || upstreamId.trim() === '') {
     return failure(file, lineOfTable(text, 'rule'), 'the [rule] table has no rule_id');
   }
@@ -147,6 +151,15 @@ function tablesOf(value: unknown): Record<string, unknown>[] {
     const table = tableOf(item);
     return table === null ? [] : [table];
   });
+}
+
+/** What a TOML value is, for a reason that says why it is not the string expected. */
+function kindOf(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a date';
+  return 'a table';
 }
 
 function stringOf(value: unknown): string | null {
