@@ -22,6 +22,7 @@ import { constrainLogSource } from '../semantics/log-source-constraints.js';
 import type { LoweredQuery } from '../lower/lowered-query.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { writeCatalog } from '../store/write-catalog.js';
+import { MAX_RULE_REF_LENGTH } from '../web/request-bounds.js';
 import type { BuildPhase, BuildProgress } from './build-progress.js';
 import { SILENT_PROGRESS } from './build-progress.js';
 import { SOURCE_KINDS, type SourceKind } from './source-kinds.js';
@@ -144,6 +145,17 @@ function lowerAll(
   for (const doc of documents) {
     progress.step(doc.file);
     const id = catalogId(doc);
+    // The web refuses longer ids, so such a rule could be listed but never opened.
+    if (id.length > MAX_RULE_REF_LENGTH) {
+      failures.push({
+        source: doc.source,
+        file: doc.file,
+        line: doc.line,
+        reason: `id longer than ${MAX_RULE_REF_LENGTH} characters ` +
+          `(with its source, ${doc.source}:…, it has ${id.length})`,
+      });
+      continue;
+    }
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       failures.push({
