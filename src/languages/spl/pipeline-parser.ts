@@ -28,7 +28,10 @@ export function parsePipeline(
       return;
     }
     const opensSearch = index === 0 && opening === 'search';
-    commands.push(readCommand(text, first, trimEnd(text, first, piece.end), opensSearch));
+    const command = readCommand(text, first, trimEnd(text, first, piece.end), opensSearch);
+    const tick = unclosedTick(text, command.span.start, command.span.end);
+    if (tick !== null) command.issues.push(tick);
+    commands.push(command);
   });
   return { commands, span: { start, end } };
 }
@@ -75,6 +78,26 @@ function readCommand(text: string, start: number, end: number, first: boolean): 
   const argsSpan = { start: start + word.length, end };
   const args = readCommandArguments(word, text, argsSpan.start, end, issues);
   return { name: word, implicit: false, span, argsSpan, args, issues };
+}
+
+/**
+ * A backquote that no later backquote closes, outside strings and subsearches (a subsearch's own
+ * parse reports it): Splunk refuses the whole search ("Missing a closing tick mark").
+ */
+function unclosedTick(text: string, start: number, end: number): ParseIssue | null {
+  let depth = 0;
+  // Strings, comments and closed macro calls are skipped, so a backquote seen here is unclosed.
+  for (const i of offsetsOutsideQuotes(text, start, end)) {
+    const c = text[i];
+    if (c === '[') depth += 1;
+    if (c === ']' && depth > 0) depth -= 1;
+    if (c === '`' && depth === 0) {
+      const message = 'a backquote opens a macro call that is never closed (missing a closing '
+        + 'tick mark)';
+      return { message, span: { start: i, end } };
+    }
+  }
+  return null;
 }
 
 function commandWord(text: string, start: number, end: number): string | null {
