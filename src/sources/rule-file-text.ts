@@ -37,18 +37,26 @@ function boundedBytes(absolutePath: string): Uint8Array | string {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) return 'not a regular file';
     if (stats.size > RULE_FILE_BYTE_LIMIT) return tooLarge(stats.size);
-    const buffer = Buffer.alloc(RULE_FILE_BYTE_LIMIT + 1);
+    // Room for one byte more than sized, so that a file that grew is noticed and read on.
+    let buffer: Buffer = Buffer.allocUnsafe(stats.size + 1);
     let filled = 0;
-    while (filled < buffer.length) {
+    for (;;) {
       const count = readSync(descriptor, buffer, filled, buffer.length - filled, null);
       if (count === 0) break;
       filled += count;
+      if (filled > RULE_FILE_BYTE_LIMIT) return tooLarge(filled);
+      if (filled === buffer.length) buffer = grown(buffer);
     }
-    if (filled > RULE_FILE_BYTE_LIMIT) return tooLarge(filled);
     return buffer.subarray(0, filled);
   } finally {
     closeSync(descriptor);
   }
+}
+
+function grown(buffer: Buffer): Buffer {
+  const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, RULE_FILE_BYTE_LIMIT + 1));
+  buffer.copy(larger);
+  return larger;
 }
 
 function tooLarge(size: number): string {
