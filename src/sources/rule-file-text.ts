@@ -44,6 +44,8 @@ function boundedBytes(absolutePath: string): Uint8Array | string {
       const count = readSync(descriptor, buffer, filled, buffer.length - filled, null);
       if (count === 0) break;
       filled += count;
+      // LIMITATION: a file that grows past the bound while read is reported with the bytes read
+      // so far — the size in its failure is a lower bound, not the file's final size.
       if (filled > RULE_FILE_BYTE_LIMIT) return tooLarge(filled);
       if (filled === buffer.length) buffer = grown(buffer);
     }
