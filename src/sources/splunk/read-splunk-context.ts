@@ -15,8 +15,8 @@ import {
 } from './yaml-mapping.js';
 
 /** Macro and data-source files: the folder's own `.yml` files, not those of subfolders. */
-// LIMITATION: files in subfolders of macros/ and data_sources/ are neither read nor reported, as
-// Splunk does not load them either — a macro defined only there is an unknown macro to rules.
+// LIMITATION: files in subfolders of macros/ and data_sources/ are neither read nor reported (the
+// snapshot has none) — a macro defined only there is an unknown macro to the rules using it.
 const CONTEXT_FILES: RuleFileKind = {
   source: 'splunk',
   isRuleFile: (name) => name.endsWith('.yml'),
