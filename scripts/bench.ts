@@ -234,7 +234,7 @@ class PhaseMeter implements BuildProgress {
   }
 
   step(): void {
-    if (++this.steps % 64 === 0) this.sampled = Math.max(this.sampled, rssMiB());
+    if (++this.steps % 256 === 0) this.sampled = Math.max(this.sampled, rssMiB());
   }
 
   done(): void {

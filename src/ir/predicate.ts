@@ -160,28 +160,37 @@ export function predicate(p: Predicate): Expr {
   return { kind: 'predicate', predicate: p };
 }
 
+/** A predicate of a tree, with whether it sits under an odd number of NOTs. */
+export interface PredicateOccurrence {
+  predicate: Predicate;
+  negated: boolean;
+}
+
 /** Every predicate in a tree, left to right, with whether it sits under an odd number of NOTs. */
-export function* predicatesOf(
-  expr: Expr,
-  negated = false,
-): Generator<{ predicate: Predicate; negated: boolean }> {
-  // An explicit stack rather than nested generators: this walk runs over every predicate of
-  // the catalog several times per build. Children are pushed last-first to keep text order.
-  const pending: { expr: Expr; negated: boolean }[] = [{ expr, negated }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { expr: node, negated: under } = next;
+export function predicatesOf(expr: Expr, negated = false): PredicateOccurrence[] {
+  // An explicit stack rather than recursion or a generator: this walk runs over every predicate
+  // of the catalog several times per build. Nodes and their NOT parity are kept in two arrays
+  // (no object per node); children are pushed last-first to keep text order.
+  const found: PredicateOccurrence[] = [];
+  const nodes: Expr[] = [expr];
+  const parities: boolean[] = [negated];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const under = parities.pop()!;
     switch (node.kind) {
       case 'and':
       case 'or':
         for (let at = node.args.length - 1; at >= 0; at -= 1) {
-          pending.push({ expr: node.args[at], negated: under });
+          nodes.push(node.args[at]);
+          parities.push(under);
         }
         break;
       case 'not':
-        pending.push({ expr: node.arg, negated: !under });
+        nodes.push(node.arg);
+        parities.push(!under);
         break;
       case 'predicate':
-        yield { predicate: node.predicate, negated: under };
+        found.push({ predicate: node.predicate, negated: under });
         break;
       case 'computed':
       case 'subsearch':
@@ -189,6 +198,7 @@ export function* predicatesOf(
         break;
     }
   }
+  return found;
 }
 
 /** Whether the tree contains anything the lowering did not understand. */

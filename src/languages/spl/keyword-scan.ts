@@ -1,12 +1,16 @@
 // Finds a keyword (`where`, `by`) at the top level of command text: outside strings, comments,
 // macro calls, parentheses and subsearches.
 
-import { offsetsOutsideQuotes } from './scanner.js';
+import { nextOutsideQuotes } from './scanner.js';
 
 /** Offset of the first top-level, whole-word, case-insensitive `keyword`; -1 when absent. */
 export function findKeyword(text: string, start: number, end: number, keyword: string): number {
   let depth = 0;
-  for (const i of offsetsOutsideQuotes(text, start, end)) {
+  for (
+    let i = nextOutsideQuotes(text, start, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     const c = text[i];
     if (c === '(' || c === '[') depth += 1;
     if ((c === ')' || c === ']') && depth > 0) depth -= 1;

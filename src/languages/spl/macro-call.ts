@@ -2,7 +2,7 @@
 
 import type { Span } from '../../ir/index.js';
 import type { MacroCall } from './syntax.js';
-import { closingBracket, offsetsOutsideQuotes } from './scanner.js';
+import { closingBracket, nextOutsideQuotes } from './scanner.js';
 
 /** The call whose backticks span `span` in `text`; null when its inside is not a call. */
 export function readMacroCall(text: string, span: Span): MacroCall | null {
@@ -33,7 +33,12 @@ function splitArguments(text: string): string[] {
   const args: string[] = [];
   let depth = 0;
   let start = 0;
-  for (const i of offsetsOutsideQuotes(text, 0, text.length)) {
+  const end = text.length;
+  for (
+    let i = nextOutsideQuotes(text, 0, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     const c = text[i];
     if (c === '(' || c === '[') depth += 1;
     if (c === ')' || c === ']') depth -= 1;

@@ -3,7 +3,7 @@
 
 import { readCommandArguments, startsWithoutPipe } from './commands.js';
 import { readMacroCall } from './macro-call.js';
-import { isSpace, macroEnd, offsetsOutsideQuotes, skipBlank } from './scanner.js';
+import { isSpace, macroEnd, nextOutsideQuotes, skipBlank } from './scanner.js';
 import type { CommandNode, ParseIssue, Pipeline } from './syntax.js';
 
 /**
@@ -40,7 +40,11 @@ function splitOnPipes(text: string, start: number, end: number): { start: number
   const pieces: { start: number; end: number }[] = [];
   let pieceStart = start;
   let depth = 0;
-  for (const i of offsetsOutsideQuotes(text, start, end)) {
+  for (
+    let i = nextOutsideQuotes(text, start, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     const c = text[i];
     if (c === '[') depth += 1;
     if (c === ']' && depth > 0) depth -= 1;
@@ -87,7 +91,11 @@ function readCommand(text: string, start: number, end: number, first: boolean): 
 function unclosedTick(text: string, start: number, end: number): ParseIssue | null {
   let depth = 0;
   // Strings, comments and closed macro calls are skipped, so a backquote seen here is unclosed.
-  for (const i of offsetsOutsideQuotes(text, start, end)) {
+  for (
+    let i = nextOutsideQuotes(text, start, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     const c = text[i];
     if (c === '[') depth += 1;
     if (c === ']' && depth > 0) depth -= 1;

@@ -42,7 +42,12 @@ export function closingBracket(text: string, at: number): number {
   const open = text[at];
   const close = open === '(' ? ')' : ']';
   let depth = 0;
-  for (const i of offsetsOutsideQuotes(text, at, text.length)) {
+  const end = text.length;
+  for (
+    let i = nextOutsideQuotes(text, at, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     const c = text[i];
     if (c === open) depth += 1;
     if (c === close) {
@@ -60,7 +65,11 @@ export function closingBracket(text: string, at: number): number {
 export function closingParens(text: string, start: number, end: number): Map<number, number> {
   const closes = new Map<number, number>();
   const open: number[] = [];
-  for (const i of offsetsOutsideQuotes(text, start, end)) {
+  for (
+    let i = nextOutsideQuotes(text, start, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     if (text[i] === '(') open.push(i);
     if (text[i] === ')' && open.length > 0) closes.set(open.pop() as number, i);
   }
@@ -68,20 +77,19 @@ export function closingParens(text: string, start: number, end: number): Map<num
 }
 
 /**
- * Each offset in `text[start, end)` that is not inside a string, comment or macro call: where
- * brackets, pipes and keywords can be structure.
+ * The first offset at or after `at` that is not inside a string, comment or macro call: where
+ * brackets, pipes and keywords can be structure. It may lie past `end` when a quoted part runs
+ * over it; callers step with `for (let i = outside(s, a, e); i < e; i = outside(s, i + 1, e))`.
+ * (A plain function rather than a generator: the SPL parser calls it for every character.)
  */
-export function* offsetsOutsideQuotes(text: string, start: number, end: number) {
-  let i = start;
+export function nextOutsideQuotes(text: string, at: number, end: number): number {
+  let i = at;
   while (i < end) {
     const next = skipQuotedPart(text, i);
-    if (next > i) {
-      i = next;
-      continue;
-    }
-    yield i;
-    i += 1;
+    if (next === i) return i;
+    i = next;
   }
+  return i;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Span } from '../../ir/index.js';
 import { ArgumentList } from './argument-list.js';
 import { parseEval } from './eval-parser.js';
 import { parseQuotedSearch } from './quoted-search.js';
-import { closingBracket, isSpace, offsetsOutsideQuotes } from './scanner.js';
+import { closingBracket, isSpace, nextOutsideQuotes } from './scanner.js';
 import { parseSearch } from './search-parser.js';
 import type {
   ArgumentItem,
@@ -93,7 +93,11 @@ function evalConditions(
   const conditions: EvalCondition[] = [];
   let depth = 0;
   let skipTo = start;
-  for (const i of offsetsOutsideQuotes(text, start, end)) {
+  for (
+    let i = nextOutsideQuotes(text, start, end);
+    i < end;
+    i = nextOutsideQuotes(text, i + 1, end)
+  ) {
     if (i < skipTo) continue;
     const c = text[i];
     if (c === '(' || c === '[') depth += 1;
