@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogFile, type SourceDirectory } from '../src/build/build-catalog.js';
+import { BUILD_NODE_FLAGS } from '../src/cli/build-node-flags.js';
 import type { BuildPhase, BuildProgress } from '../src/build/build-progress.js';
 import { SOURCE_KINDS } from '../src/build/source-kinds.js';
 import type { AnalyzedRule, SourceName } from '../src/ir/index.js';
@@ -65,11 +66,13 @@ function runBenchmark(): void {
   const runs = Number(flag('--runs') ?? '1');
   const copies = Number(flag('--copies') ?? '10');
   console.log(`corpora: ${corpora}; fastest of ${runs} run(s) per measurement`);
+  // Measured as `ruledex build` runs: under the Node.js settings it gives itself.
+  console.log(`node settings of a build (as ruledex build runs): ${BUILD_NODE_FLAGS.join(' ')}`);
 
-  const floor = fastest(runs, () => measureInChild('floor', corpora));
+  const floor = fastest(runs, () => measureInChild('floor', corpora, [...BUILD_NODE_FLAGS]));
   let matcherReport = '';
   const build = fastest(runs, (run) => {
-    const measured = measureInChild('build', corpora, [], run === 0);
+    const measured = measureInChild('build', corpora, [...BUILD_NODE_FLAGS], run === 0);
     if (run === 0) matcherReport = measured.output;
     return measured;
   });
@@ -85,7 +88,9 @@ function runBenchmark(): void {
     const made = written.seconds > 0 ? `written in ${seconds(written.seconds)} s` : 'reused';
     console.log(`\nsynthetic corpus: ${written.files} rule files (${copies} x), ${made}`);
     console.log(`  ${target}`);
-    const large = fastest(runs, () => measureInChild('build', target, [LARGE_HEAP]));
+    const large = fastest(runs, () => {
+      return measureInChild('build', target, [LARGE_HEAP, ...BUILD_NODE_FLAGS]);
+    });
     printBuild(`synthetic corpus, ${copies} x (node ${LARGE_HEAP})`, large);
     const growth = large.seconds / build.seconds;
     const cpuGrowth = large.cpuSeconds / build.cpuSeconds;

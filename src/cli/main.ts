@@ -3,6 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build.js';
+import { rerunWithBuildFlags, runsWithBuildFlags } from './build-node-flags.js';
 import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
 import { matchCommand } from './match.js';
@@ -26,10 +27,15 @@ const program = new Command('ruledex')
   .addCommand(demoCommand().exitOverride())
   .addCommand(verifyCommand().exitOverride());
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = exitCodeFor(error);
+if (process.argv[2] === 'build' && !runsWithBuildFlags()) {
+  // A build runs faster under its own Node.js settings (build-node-flags.ts).
+  process.exitCode = rerunWithBuildFlags();
+} else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
 }
 
 function exitCodeFor(error: unknown): number {
