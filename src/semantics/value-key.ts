@@ -5,6 +5,9 @@ import type { Op, Scalar } from '../ir/index.js';
 /** Operators whose values compare as numbers when they look like numbers. */
 const NUMERIC_OPS: ReadonlySet<Op> = new Set(['eq', 'ne', 'in', 'lt', 'le', 'gt', 'ge']);
 
+/** A character outside ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Operators whose value is a pattern or a name: folding its case could change its meaning. */
 const VERBATIM_OPS: ReadonlySet<Op> = new Set(['regex', 'fieldref', 'placeholder', 'cidr']);
 
@@ -13,15 +16,10 @@ const VERBATIM_OPS: ReadonlySet<Op> = new Set(['regex', 'fieldref', 'placeholder
  * exactly so that no two values are called equal that some engine tells apart.
  */
 export function foldCase(text: string): string {
-  let upper = false;
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) upper = true;
-    else if (code > 127) ascii = false;
-  }
-  if (!upper) return text;
-  return ascii ? text.toLowerCase() : text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  // The engine's own lower-casing first (fast); it is the answer when the text is all ASCII.
+  const lower = text.toLowerCase();
+  if (lower === text) return text;
+  return NON_ASCII.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : lower;
 }
 
 /** Whether case-insensitive and case-sensitive matching of this text are the same. */
