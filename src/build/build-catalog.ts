@@ -16,13 +16,12 @@ import type {
   SourceName,
   SourceSummary,
 } from '../ir/index.js';
-import { catalogId, finishRule } from '../lower/finish-rule.js';
+import { catalogId, finishRule, MAX_CATALOG_ID_LENGTH } from '../lower/finish-rule.js';
 import { canonicalize } from '../semantics/canonicalize.js';
 import { constrainLogSource } from '../semantics/log-source-constraints.js';
 import type { LoweredQuery } from '../lower/lowered-query.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { writeCatalog } from '../store/write-catalog.js';
-import { MAX_RULE_REF_LENGTH } from '../web/request-bounds.js';
 import type { BuildPhase, BuildProgress } from './build-progress.js';
 import { SILENT_PROGRESS } from './build-progress.js';
 import { SOURCE_KINDS, type SourceKind } from './source-kinds.js';
@@ -146,12 +145,12 @@ function lowerAll(
     progress.step(doc.file);
     const id = catalogId(doc);
     // The web refuses longer ids, so such a rule could be listed but never opened.
-    if (id.length > MAX_RULE_REF_LENGTH) {
+    if (id.length > MAX_CATALOG_ID_LENGTH) {
       failures.push({
         source: doc.source,
         file: doc.file,
         line: doc.line,
-        reason: `id longer than ${MAX_RULE_REF_LENGTH} characters ` +
+        reason: `id longer than ${MAX_CATALOG_ID_LENGTH} characters ` +
           `(with its source, ${doc.source}:…, it has ${id.length})`,
       });
       continue;

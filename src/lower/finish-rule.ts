@@ -3,6 +3,12 @@
 import { and, hasOpaque, or, type Expr, type Rule, type RuleDocument } from '../ir/index.js';
 import type { LoweredQuery } from './lowered-query.js';
 
+/**
+ * Longest catalog id a rule may have: longer than any in the real corpora (source, colon, a UUID
+ * or a short name). The build reports a longer one as a failure and the web refuses it.
+ */
+export const MAX_CATALOG_ID_LENGTH = 300;
+
 export function catalogId(doc: Pick<RuleDocument, 'source' | 'upstreamId'>): string {
   return `${doc.source}:${doc.upstreamId}`;
 }

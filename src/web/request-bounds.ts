@@ -1,6 +1,7 @@
 // Limits on everything the server accepts from a request; anything outside them is a
 // BadRequest, answered with status 400 before the catalog is touched.
 
+import { MAX_CATALOG_ID_LENGTH } from '../lower/finish-rule.js';
 import type { PageRequest } from '../store/catalog.js';
 import { withoutControls } from '../store/fts-query.js';
 
@@ -8,8 +9,8 @@ export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE = 10_000;
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
-/** Longer than any catalog id in the real corpora (source, colon, a UUID or a short name). */
-export const MAX_RULE_REF_LENGTH = 300;
+/** A rule reference is a catalog id: no longer than the build lets one be. */
+export const MAX_RULE_REF_LENGTH = MAX_CATALOG_ID_LENGTH;
 
 export class BadRequest extends Error {
   constructor(message: string) {

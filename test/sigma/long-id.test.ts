@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { buildCatalog } from '../../src/build/build-catalog.js';
-import { MAX_RULE_REF_LENGTH } from '../../src/web/request-bounds.js';
+import { MAX_CATALOG_ID_LENGTH } from '../../src/lower/finish-rule.js';
 import { TemporaryRepository } from '../elastic/temporary-repository.js';
 
 const repository = new TemporaryRepository();
@@ -13,7 +13,7 @@ after(() => repository.remove());
 const rule = (id: string) =>
   `title: T\nid: ${id}\nlogsource:\n    product: windows\n` +
   'detection:\n    s:\n        A: 1\n    condition: s\n';
-const longest = 'k'.repeat(MAX_RULE_REF_LENGTH - 'sigma:'.length);
+const longest = 'k'.repeat(MAX_CATALOG_ID_LENGTH - 'sigma:'.length);
 repository.write('rules/a_fits.yml', rule(longest));
 repository.write('rules/b_thousand.yml', rule('x'.repeat(1000)));
 repository.write('rules/c_one_over.yml', rule(`${longest}k`));
