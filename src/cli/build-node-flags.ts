@@ -6,9 +6,9 @@
 // on the 2-core machine the targets are set for, they took the build's own core from it for a
 // fifth of the wall time (its thread ran 8.3 s of a 10.4 s build). One helper thread and a
 // larger young generation cut the three-snapshot build by about half a second there. The
-// young generation matters most for larger corpora: the bench's 10x corpus spent 26 s of its
-// 85 s in 1,300 scavenges with 32 MB semi-spaces, and built in 77 s with 64 MB ones (74 s with
-// 128 MB, for 200 MB more memory). `npm run bench` measures with these settings too.
+// young generation matters most for larger corpora: reading to neighbors, the bench's 10x
+// corpus spent 26 s of 85 s in 1,300 scavenges with 32 MB semi-spaces, and took 77 s with 64 MB
+// ones (74 s with 128 MB, for 200 MB more memory). `npm run bench` measures with these too.
 
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
