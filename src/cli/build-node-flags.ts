@@ -10,7 +10,7 @@
 // corpus spent 26 s of 85 s in 1,300 scavenges with 32 MB semi-spaces, and took 77 s with 64 MB
 // ones (74 s with 128 MB, for 200 MB more memory). `npm run bench` measures with these too.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 export const BUILD_NODE_FLAGS: readonly string[] = [
@@ -23,15 +23,34 @@ export function runsWithBuildFlags(execArgv: readonly string[] = process.execArg
   return BUILD_NODE_FLAGS.every((flag) => execArgv.includes(flag));
 }
 
+/** Signals that end the first process's wait: passed on to the rerun, which then ends. */
+const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * Runs this same command line in a new Node.js process started with the build flags, sharing
- * this one's terminal; returns the exit code it ended with (128 + the signal's number when a
- * signal ended it, as a shell reports).
+ * this one's terminal, and resolves to the exit code it ended with (128 + the signal's number
+ * when a signal ended it, as a shell reports). A signal this process gets while waiting is
+ * passed on to the rerun, so that stopping this process stops the build, and this process
+ * still ends only once the rerun has (its temporary catalog removed, the old one intact).
  */
-export function rerunWithBuildFlags(): number {
+export function rerunWithBuildFlags(): Promise<number> {
   const args = [...BUILD_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)];
-  const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (child.error) throw child.error;
-  if (child.signal !== null) return 128 + (constants.signals[child.signal] ?? 0);
-  return child.status ?? 1;
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+  };
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
+    };
+    child.once('error', (error) => {
+      done();
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      done();
+      resolve(signal !== null ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
+    });
+  });
 }

@@ -1,9 +1,17 @@
 // Checks, before any work, that a build may write its catalog at the path the user gave.
 
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
-import { CATALOG_FORMAT } from '../store/schema.js';
+import { CATALOG_APPLICATION_ID, CATALOG_FORMAT } from '../store/schema.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -33,10 +41,33 @@ export function checkCatalogTarget(dbPath: string): void {
 }
 
 /**
- * Whether the file says it is a ruledex catalog, of any schema version and however damaged
- * past its first pages: a build may replace an old or damaged catalog, but nothing else.
+ * Whether the file says it is a ruledex catalog, of any schema version and however damaged: a
+ * build may replace an old or damaged catalog, but nothing else. The SQLite header's application
+ * id says so even when no table can be read (a truncated copy); catalogs written before it was
+ * set say so in `catalog_info`.
  */
 function isRuledexCatalog(dbPath: string): boolean {
+  return hasCatalogApplicationId(dbPath) || saysCatalogInInfo(dbPath);
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+const APPLICATION_ID_OFFSET = 68;
+
+function hasCatalogApplicationId(dbPath: string): boolean {
+  const header = Buffer.alloc(100);
+  let read: number;
+  const fd = openSync(dbPath, 'r');
+  try {
+    read = readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < header.length) return false;
+  if (header.toString('latin1', 0, SQLITE_MAGIC.length) !== SQLITE_MAGIC) return false;
+  return header.readUInt32BE(APPLICATION_ID_OFFSET) === CATALOG_APPLICATION_ID;
+}
+
+function saysCatalogInInfo(dbPath: string): boolean {
   let db: Database.Database;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });

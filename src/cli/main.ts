@@ -29,7 +29,7 @@ const program = new Command('ruledex')
 
 if (process.argv[2] === 'build' && !runsWithBuildFlags()) {
   // A build runs faster under its own Node.js settings (build-node-flags.ts).
-  process.exitCode = rerunWithBuildFlags();
+  process.exitCode = await rerunWithBuildFlags();
 } else {
   try {
     await program.parseAsync(process.argv);

@@ -7,6 +7,12 @@ import type Database from 'better-sqlite3';
 /** Written into `catalog_info` so a reader can tell a catalog from any other SQLite file. */
 export const CATALOG_FORMAT = 'ruledex-catalog';
 
+/**
+ * SQLite's application id of a catalog file (the header's bytes 68-71, "rdx1"): it says what the
+ * file is even when the file is too damaged to read any table.
+ */
+export const CATALOG_APPLICATION_ID = 0x72647831;
+
 /** Bumped whenever a table or column changes; readers refuse other versions. */
 export const SCHEMA_VERSION = 2;
 

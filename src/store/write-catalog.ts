@@ -9,7 +9,13 @@ import type { ReadFailure } from '../sources/source-read.js';
 import { encodeEntry } from './catalog-entry.js';
 import { EventRows } from './event-rows.js';
 import { IndicatorRows } from './indicator-rows.js';
-import { CATALOG_FORMAT, SCHEMA_VERSION, createIndexes, createTables } from './schema.js';
+import {
+  CATALOG_APPLICATION_ID,
+  CATALOG_FORMAT,
+  SCHEMA_VERSION,
+  createIndexes,
+  createTables,
+} from './schema.js';
 import {
   removeStaleTemporaries,
   removeTemporary,
@@ -38,6 +44,7 @@ export function writeCatalog(path: string, content: CatalogContent): void {
       // Entries are kilobytes of JSON each: larger pages hold them in fewer overflow pages,
       // written with fewer calls.
       db.pragma('page_size = 16384');
+      db.pragma(`application_id = ${CATALOG_APPLICATION_ID}`);
       createTables(db);
       db.transaction(() => fill(db, content))();
     } finally {

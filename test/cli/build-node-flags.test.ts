@@ -2,7 +2,8 @@
 // same command again under them and ends as that run ends.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BUILD_NODE_FLAGS, runsWithBuildFlags } from '../../src/cli/build-node-flags.js';
@@ -39,6 +40,23 @@ describe('build node flags', () => {
 
   test('a rerun ended by a signal gives 128 + its number, as a shell reports it', () => {
     assert.equal(probe('SIGTERM').status, 143);
+  });
+
+  test('a signal to the first process stops the rerun too, and is waited for', async () => {
+    const first = spawn(process.execPath, ['--import', 'tsx', PROBE, 'wait'], { cwd: REPO_ROOT });
+    let output = '';
+    first.stdout.setEncoding('utf8');
+    const rerunPid = await new Promise<number>((resolve) => {
+      first.stdout.on('data', (chunk: string) => {
+        output += chunk;
+        const found = /pid (\d+)/.exec(output);
+        if (found) resolve(Number(found[1]));
+      });
+    });
+    first.kill('SIGTERM');
+    const [code] = await once(first, 'exit');
+    assert.equal(code, 143);
+    assert.throws(() => process.kill(rerunPid, 0), { code: 'ESRCH' }, 'the rerun has ended');
   });
 
   test('ruledex build reruns once: a usage error is reported once, with exit code 2', () => {

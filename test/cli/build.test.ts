@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -45,6 +45,29 @@ describe('ruledex build', () => {
       '--db', db, '--json']);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).rules, 18);
+  });
+
+  test('a truncated catalog, whose tables cannot be read, is replaced', () => {
+    const db = path.join(scratch, 'truncated.sqlite');
+    assert.equal(ruledex(['build', ...DEMO_SOURCES, '--db', db, '--json']).status, 0);
+    truncateSync(db, 16384);
+    const shown = ruledex(['show', 'sigma:x', '--db', db]);
+    assert.match(shown.stderr, /damaged catalog/);
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', db, '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).rules, 50);
+  });
+
+  test('a truncated SQLite file of something else is not replaced', () => {
+    const other = path.join(scratch, 'other.sqlite');
+    const made = spawnSync(process.execPath, ['-e',
+      `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(other)});`
+        + "db.exec('CREATE TABLE notes (text)'); db.close();"], { cwd: REPO_ROOT });
+    assert.equal(made.status, 0, String(made.stderr));
+    truncateSync(other, 100);
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', other]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /it is not a ruledex catalog/);
   });
 
   test('refuses to replace a file that is not a catalog, and leaves it alone', () => {
