@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { AnalyzedRule, BuildSummary, CatalogSource, SourceSummary } from '../ir/index.js';
 import type { ReadFailure } from '../sources/source-read.js';
 import { encodeEntry } from './catalog-entry.js';
+import { CatalogError } from './catalog-error.js';
 import { EventRows } from './event-rows.js';
 import { IndicatorRows } from './indicator-rows.js';
 import {
@@ -31,6 +32,14 @@ export interface CatalogContent {
 }
 
 export function writeCatalog(path: string, content: CatalogContent): void {
+  try {
+    writeThroughTemporary(path, content);
+  } catch (error) {
+    throw asWriteError(path, error);
+  }
+}
+
+function writeThroughTemporary(path: string, content: CatalogContent): void {
   removeStaleTemporaries(path);
   const temporary = temporaryFileFor(path);
   removeTemporary(temporary);
@@ -56,6 +65,19 @@ export function writeCatalog(path: string, content: CatalogContent): void {
     removeTemporary(temporary);
     throw error;
   }
+}
+
+/**
+ * What the file system or SQLite refused (a full disk, a path SQLite cannot create its file at)
+ * is said in one line naming the catalog; anything else is a bug and keeps its stack.
+ */
+function asWriteError(path: string, error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError) && !isSystemError(error)) return error;
+  return new CatalogError(path, `cannot write the catalog ${path}: ${error.message}`);
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 function fill(db: Database.Database, content: CatalogContent): void {
