@@ -8,7 +8,12 @@ import { openCatalog, type Catalog } from '../store/catalog.js';
 import { apiError } from '../web/api/api-error.js';
 import { compareJson, type CompareJson } from '../web/compare/compare-json.js';
 import { scalarText } from '../web/predicate-text.js';
-import { EXIT_BAD_CATALOG, EXIT_NO_SINGLE_RULE, type ShowOutcome } from './show.js';
+import {
+  EXIT_BAD_CATALOG,
+  EXIT_NO_SINGLE_RULE,
+  failedOutcome,
+  type ShowOutcome,
+} from './show.js';
 import { terminalSafe } from './terminal-safe.js';
 
 export interface CompareOptions {
@@ -37,7 +42,8 @@ export function compareRules(a: string, b: string, options: CompareOptions): Sho
     catalog = openCatalog(options.db);
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    return failure(options, EXIT_BAD_CATALOG, apiError('not-found', error.message));
+    const problem = apiError('not-found', error.message);
+    return failedOutcome('compare', options.json, EXIT_BAD_CATALOG, problem);
   }
 
   try {
@@ -52,29 +58,18 @@ export function compareRules(a: string, b: string, options: CompareOptions): Sho
         ? `no rule ${ref} in ${options.db}`
         : `${ref} is the upstream id of several rules; give a catalog id`;
       const code = resolution.kind === 'unknown' ? 'not-found' : 'ambiguous';
-      return failure(options, EXIT_NO_SINGLE_RULE, apiError(code, message));
+      return failedOutcome('compare', options.json, EXIT_NO_SINGLE_RULE, apiError(code, message));
     }
     const compared = compareJson(rules[0], rules[1]);
     const json = `${JSON.stringify(compared, null, 2)}\n`;
     return { stdout: options.json ? json : comparisonText(compared), stderr: '', status: 0 };
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    return failure(options, EXIT_BAD_CATALOG, apiError('internal', error.message));
+    const problem = apiError('internal', error.message);
+    return failedOutcome('compare', options.json, EXIT_BAD_CATALOG, problem);
   } finally {
     catalog.close();
   }
-}
-
-function failure(
-  options: CompareOptions,
-  status: number,
-  error: ReturnType<typeof apiError>,
-): ShowOutcome {
-  return {
-    stdout: options.json ? `${JSON.stringify(error, null, 2)}\n` : '',
-    stderr: `ruledex compare: ${terminalSafe(error.error.message)}\n`,
-    status,
-  };
 }
 
 const RELATION_TEXT: Record<CompareJson['relation'], string> = {

@@ -17,7 +17,7 @@ import {
 } from '../ir/index.js';
 import { CatalogError } from '../store/catalog-error.js';
 import { openCatalog, type Catalog, type RuleListing } from '../store/catalog.js';
-import { apiError } from '../web/api/api-error.js';
+import { apiError, type ApiError } from '../web/api/api-error.js';
 import {
   RULE_JSON_CHARACTERS,
   RULE_JSON_TOO_LARGE,
@@ -144,12 +144,26 @@ function unknownRuleMessage(catalog: Catalog, ref: string, db: string): string {
 function failure(
   options: ShowOptions,
   status: number,
-  error: ReturnType<typeof apiError>,
+  error: ApiError,
+  detail = '',
+): ShowOutcome {
+  return failedOutcome('show', options.json, status, error, detail);
+}
+
+/**
+ * How a command reading the catalog (`show`, `compare`) fails: the API's error object on stdout
+ * with --json, the message (and any detail lines) on stderr, and the exit status.
+ */
+export function failedOutcome(
+  command: string,
+  json: boolean | undefined,
+  status: number,
+  error: ApiError,
   detail = '',
 ): ShowOutcome {
   return {
-    stdout: options.json ? `${JSON.stringify(error, null, 2)}\n` : '',
-    stderr: `ruledex show: ${terminalSafe(error.error.message)}\n${detail}`,
+    stdout: json ? `${JSON.stringify(error, null, 2)}\n` : '',
+    stderr: `ruledex ${command}: ${terminalSafe(error.error.message)}\n${detail}`,
     status,
   };
 }
