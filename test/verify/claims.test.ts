@@ -128,6 +128,14 @@ describe('verify across languages', () => {
   });
 });
 
+/** A Sigma rule both cross-vendor overlap tests compare Splunk searches with. */
+const SIGMA_RUNDLL32_JAVASCRIPT = sigmaRule('sigma-js', 'process_creation', [
+  'selection:',
+  "    Image|endswith: '\\rundll32.exe'",
+  "    CommandLine|contains: 'javascript:'",
+  'condition: selection',
+]);
+
 describe('verify on overlapping claims', () => {
   test('two rules with a common event are confirmed by one witness both match', () => {
     const report = verifyClaims([claim('overlapping', 'js-wide', 'wmi-child')]);
@@ -170,12 +178,7 @@ describe('verify on overlapping claims', () => {
   test('a Sigma rule and a Splunk search overlap on one event rendered for each', () => {
     const rules = buildRules({
       sigma: {
-        'rules/js.yml': sigmaRule('sigma-js', 'process_creation', [
-          'selection:',
-          "    Image|endswith: '\\rundll32.exe'",
-          "    CommandLine|contains: 'javascript:'",
-          'condition: selection',
-        ]),
+        'rules/js.yml': SIGMA_RUNDLL32_JAVASCRIPT,
       },
       splunk: {
         'detections/endpoint/hta.yml': splunkDetection(
@@ -202,12 +205,7 @@ describe('verify on overlapping claims', () => {
     // a Sigma process-creation event carries the XML source, so one event cannot have both.
     const rules = buildRules({
       sigma: {
-        'rules/js.yml': sigmaRule('sigma-js', 'process_creation', [
-          'selection:',
-          "    Image|endswith: '\\rundll32.exe'",
-          "    CommandLine|contains: 'javascript:'",
-          'condition: selection',
-        ]),
+        'rules/js.yml': SIGMA_RUNDLL32_JAVASCRIPT,
       },
       splunk: {
         'detections/endpoint/classic.yml': splunkDetection(
