@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BUILD_NODE_FLAGS, runsWithBuildFlags } from '../../src/cli/build-node-flags.js';
 import { REPO_ROOT } from '../corpus/corpora.js';
+import { ruledex } from './run-ruledex.js';
 
 const PROBE = path.join(REPO_ROOT, 'test/fixtures/cli/rerun-probe.ts');
 
@@ -60,10 +61,7 @@ describe('build node flags', () => {
   });
 
   test('ruledex build reruns once: a usage error is reported once, with exit code 2', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'build'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const run = ruledex(['build']);
     assert.equal(run.status, 2);
     const complaints = run.stderr.split('\n').filter((line) => line.includes('--source'));
     assert.equal(complaints.length, 1, run.stderr);

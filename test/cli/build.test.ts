@@ -8,20 +8,13 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { REPO_ROOT } from '../corpus/corpora.js';
 import { schemaErrors } from '../web/json-schemas.js';
+import { ruledex } from './run-ruledex.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-build-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const DEMO_SOURCES = ['splunk', 'sigma', 'elastic']
   .flatMap((source) => ['--source', `${source}=${path.join(REPO_ROOT, 'demo', source)}`]);
-
-function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('ruledex build', () => {
   test('with --json, stdout holds only the summary, and documents = rules + failed', () => {

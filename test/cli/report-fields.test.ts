@@ -1,13 +1,13 @@
 // `ruledex report fields` as a user runs it: the JSON contract, and what the text shows.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT } from '../corpus/corpora.js';
 import { schemaErrors, type SchemaName } from '../web/json-schemas.js';
+import { ruledex } from './run-ruledex.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-report-fields-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -29,14 +29,6 @@ detection:
     condition: selection
 level: low
 `;
-
-function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 // The schema is known to the shared loader by its file; the name list there lags behind.
 const FIELD_REPORT = 'field-report' satisfies SchemaName;

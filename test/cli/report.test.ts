@@ -1,16 +1,8 @@
 // `ruledex report` without its kind: the user is asked for one, whatever else was given.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { REPO_ROOT } from '../corpus/corpora.js';
-
-function ruledex(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-}
+import { ruledex } from './run-ruledex.js';
 
 const ASK = 'ruledex: report needs a kind: parse, fields or events ' +
   '(e.g. `ruledex report parse --db FILE`)\n';

@@ -2,13 +2,12 @@
 // as escapes: terminal sequences (ESC), bidi overrides and line separators never arrive raw.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { terminalSafe } from '../../src/cli/terminal-safe.js';
-import { REPO_ROOT } from '../corpus/corpora.js';
+import { ruledex } from './run-ruledex.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-terminal-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -34,14 +33,6 @@ detection:
     condition: selection
 level: low
 `;
-
-function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 function assertNoRawControls(text: string): void {
   assert.ok(!text.includes('\u001b'), 'an ESC reached the terminal');

@@ -2,7 +2,6 @@
 // reason and one line on why, the first ones only, the rest counted.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +13,9 @@ import {
   UNKNOWN_WHY_SHOWN,
   VerifyTally,
 } from '../../src/verify/verify-report.js';
-import { REPO_ROOT } from '../corpus/corpora.js';
 import { schemaErrors } from '../web/json-schemas.js';
 import { sigmaRule, writeRepositories } from '../verify/rule-repository.js';
+import { ruledex } from './run-ruledex.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-verify-unknown-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,14 +42,6 @@ const SIGMA_FILES = {
 before(() => {
   buildCatalogFile(writeRepositories(scratch, { sigma: SIGMA_FILES }), DB);
 });
-
-function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('ruledex verify on a claim no witness can decide', () => {
   test('--json names the unknown claim, as the schema documents it', () => {

@@ -2,13 +2,12 @@
 // --explain, --rule, the log-source and placeholder options, and exit statuses.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCatalogFile } from '../../src/build/build-catalog.js';
-import { REPO_ROOT } from '../corpus/corpora.js';
+import { ruledex as runRuledex } from '../cli/run-ruledex.js';
 import { schemaErrors } from '../web/json-schemas.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ruledex-match-cli-'));
@@ -73,10 +72,7 @@ before(() => {
 });
 
 function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
+  const run = runRuledex(args);
   const lines = run.stdout.split('\n').filter((line) => line !== '');
   return { status: run.status, lines, stderr: run.stderr };
 }

@@ -2,13 +2,12 @@
 // terminal, the events check, and exit statuses.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCatalogFile } from '../../src/build/build-catalog.js';
-import { REPO_ROOT } from '../corpus/corpora.js';
+import { ruledex } from '../cli/run-ruledex.js';
 import { schemaErrors } from '../web/json-schemas.js';
 import { SIGMA_FILES, SPLUNK_FILES } from './claim-fixtures.js';
 import { writeRepositories } from './rule-repository.js';
@@ -33,14 +32,6 @@ before(() => {
     },
   } })}\n`);
 });
-
-function ruledex(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('ruledex verify', () => {
   test('--json prints the report of every claim, as the schema documents it', () => {
