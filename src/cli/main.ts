@@ -1,57 +1,13 @@
 #!/usr/bin/env node
-// The `ruledex` command: one subcommand per file in this folder.
+// The `ruledex` command. A build runs faster under its own Node.js settings
+// (build-node-flags.ts): started without them, it runs itself again under them before the
+// commands' modules are loaded, so that the waiting first process loads nothing it does not use.
 
-import { Command, CommanderError } from 'commander';
-import { buildCommand } from './build.js';
 import { rerunWithBuildFlags, runsWithBuildFlags } from './build-node-flags.js';
-import { compareCommand } from './compare.js';
-import { demoCommand } from './demo.js';
-import { matchCommand } from './match.js';
-import { reportCommand } from './report.js';
-import { serveCommand } from './serve.js';
-import { showCommand } from './show.js';
-import { UsageError } from './usage-error.js';
-import { verifyCommand } from './verify.js';
-import { terminalSafe } from './terminal-safe.js';
-
-const program = new Command('ruledex')
-  .description('catalog and analysis engine for security detection rules (Splunk, Sigma, Elastic)')
-  .version('0.1.0')
-  .exitOverride()
-  .addCommand(buildCommand().exitOverride())
-  .addCommand(showCommand().exitOverride())
-  .addCommand(compareCommand().exitOverride())
-  .addCommand(serveCommand().exitOverride())
-  .addCommand(reportCommand().exitOverride())
-  .addCommand(matchCommand().exitOverride())
-  .addCommand(demoCommand().exitOverride())
-  .addCommand(verifyCommand().exitOverride());
 
 if (process.argv[2] === 'build' && !runsWithBuildFlags()) {
-  // A build runs faster under its own Node.js settings (build-node-flags.ts).
   process.exitCode = await rerunWithBuildFlags();
 } else {
-  try {
-    await program.parseAsync(process.argv);
-  } catch (error) {
-    process.exitCode = exitCodeFor(error);
-  }
-}
-
-function exitCodeFor(error: unknown): number {
-  // Help and version exit 0; every other complaint about the command line is a usage error.
-  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-  if (error instanceof UsageError || isUserFacing(error)) {
-    process.stderr.write(`ruledex: ${terminalSafe((error as Error).message)}\n`);
-    return 2;
-  }
-  // A bug: its stack is printed as Node would, but its message may quote input text.
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`${text.split('\n').map((line) => terminalSafe(line, true)).join('\n')}\n`);
-  return 1;
-}
-
-/** Errors ruledex raises about its inputs carry a `userFacing` flag; others are bugs. */
-function isUserFacing(error: unknown): boolean {
-  return error instanceof Error && (error as { userFacing?: boolean }).userFacing === true;
+  const { runProgram } = await import('./program.js');
+  await runProgram(process.argv);
 }
