@@ -47,6 +47,8 @@ export function checkCatalogTarget(dbPath: string): void {
  * set say so in `catalog_info`.
  */
 function isRuledexCatalog(dbPath: string): boolean {
+  // Only a regular file is opened: opening a FIFO would wait for a writer.
+  if (!statSync(dbPath).isFile()) return false;
   return hasCatalogApplicationId(dbPath) || saysCatalogInInfo(dbPath);
 }
 

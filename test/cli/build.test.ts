@@ -63,6 +63,14 @@ describe('ruledex build', () => {
     assert.match(run.stderr, /it is not a ruledex catalog/);
   });
 
+  test('a FIFO at the catalog path is refused, not waited on', () => {
+    const fifo = path.join(scratch, 'fifo.sqlite');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const run = ruledex(['build', ...DEMO_SOURCES, '--db', fifo], 60_000);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /it is not a ruledex catalog/);
+  });
+
   test('refuses to replace a file that is not a catalog, and leaves it alone', () => {
     const notes = path.join(scratch, 'notes.txt');
     writeFileSync(notes, 'my notes\n');

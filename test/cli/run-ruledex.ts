@@ -10,10 +10,12 @@ export interface CommandRun {
   stderr: string;
 }
 
-export function ruledex(args: readonly string[]): CommandRun {
+/** `hangGuardMs` ends a run that would otherwise wait forever (its status is then null). */
+export function ruledex(args: readonly string[], hangGuardMs?: number): CommandRun {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    timeout: hangGuardMs,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
